@@ -1,0 +1,123 @@
+// Every failure that can reach a person carries one of these stable codes, and every code
+// has a plain-language help text here. The code and its help text are part of the contract
+// between main, the preload and the renderer, so this file is pure data with no imports.
+
+export const ERROR_HELP = {
+  // Requests and plumbing
+  'invalid-request': 'Lifeboat received a request it does not understand. Nothing was changed.',
+  internal:
+    'Something unexpected went wrong inside Lifeboat. Nothing was sent or signed; try again.',
+  'not-found': 'That item no longer exists. Start the step again.',
+  cancelled: 'The operation was cancelled. Nothing was changed.',
+  'forbidden-sender': 'A request came from a page that is not Lifeboat and was refused.',
+  'confirmation-required':
+    'This step changes something that cannot be undone, so it needs your explicit confirmation.',
+  'invalid-input': 'Some of what was entered is not valid. Check the highlighted field.',
+
+  // PC/SC service, readers and card transport
+  'no-service':
+    'The smart-card service (pcscd) is not running. Start it, e.g. "sudo systemctl start pcscd", or install the pcscd package.',
+  'no-reader': 'No card reader is connected. Plug in a USB smart-card reader.',
+  'reader-not-found':
+    'That card reader is no longer connected. Plug it in again or choose another reader.',
+  'no-card': 'There is no card in the reader. Insert the card and try again.',
+  'card-removed':
+    'The card was removed during the operation. Put it back in; Lifeboat continues where it stopped.',
+  'card-reset': 'The card was reset by another program or by the reader. Try the step again.',
+  'reader-busy':
+    'Another program is using the card reader (for example gpg or a browser). Close it and try again.',
+  'card-timeout': 'The card did not answer in time. Take it out, put it back in and try again.',
+  'card-mute':
+    'The card does not respond. Check that it is inserted the right way round, then try again.',
+  'reader-error': 'The card reader reported an error. Unplug it, plug it back in and try again.',
+  'malformed-response':
+    'The card sent an answer Lifeboat cannot read. Take the card out, put it back in and try again.',
+  'card-not-supported': 'This card is not a Keycard, or its version is not supported by Lifeboat.',
+
+  // Keycard protocol
+  'not-initialized': 'This card is blank: it has no PIN yet. Set it up first.',
+  'already-initialized':
+    'This card is already set up. Factory-reset it first if you want to start over.',
+  'wrong-pin': 'The PIN is wrong. Check the number of tries left before trying again.',
+  'pin-blocked': 'The PIN is blocked after too many wrong attempts. Unblock it with the PUK.',
+  'wrong-puk': 'The PUK is wrong. Check the number of tries left before trying again.',
+  'puk-blocked':
+    'The PUK is blocked. The card can no longer be unlocked; recover the funds from the recovery phrase or Shamir shares, then factory-reset the card.',
+  'invalid-pin-format': 'A PIN is exactly 6 digits.',
+  'invalid-puk-format': 'A PUK is exactly 12 digits.',
+  'no-pairing-slots':
+    'The card has no free pairing slots. Unpair an old device using a paired session, or factory-reset the card.',
+  'wrong-pairing-password':
+    'The pairing password is wrong. Try the password that was set when the card was set up.',
+  'not-paired': 'Lifeboat is not paired with this card yet. Pair it first.',
+  'pairing-invalid':
+    'The saved pairing no longer works (the card may have been reset or unpaired). Pair again.',
+  'channel-reset':
+    'The secure connection to the card was reset. Lifeboat reopens it; if this repeats, re-insert the card.',
+  'secure-channel-failed':
+    'The card’s encrypted answer could not be verified. Take the card out and put it back in.',
+  'pin-required': 'The card needs the PIN before it can do this.',
+  'no-key': 'The card has no wallet key loaded.',
+  'conditions-not-satisfied': 'The card refused the command in its current state.',
+  'wrong-data': 'The card rejected the data sent to it.',
+  'wrong-parameters': 'The card rejected the command parameters.',
+  'not-supported': 'This card does not support that command (its applet version may be too old).',
+  'card-error': 'The card reported an unexpected error.',
+  'signature-invalid':
+    'The card returned a signature that does not match its key. Do not use this card for signing.',
+  'invalid-path': "That derivation path is not valid (example: m/44'/60'/0'/0/0).",
+  'confirmation-mismatch': 'The confirmation text did not match, so nothing was done.',
+
+  // Secrets: SLIP-39, BIP-39, derivation, vault
+  'invalid-word': 'A word is not in the word list. Check its spelling.',
+  'invalid-share-length': 'A Shamir share has 20 or 33 words.',
+  'invalid-share-checksum': 'This share does not pass its checksum: a word is probably mistyped.',
+  'invalid-share-padding': 'This share is not valid (bad padding). Check each word.',
+  'invalid-share': 'This share is not valid.',
+  'share-mismatch': 'This share belongs to a different backup than the shares already entered.',
+  'duplicate-share': 'This share was already entered.',
+  'insufficient-shares': 'More shares are needed to rebuild the secret.',
+  'invalid-digest':
+    'The shares combine, but the result fails its integrity check: one share is probably from another backup.',
+  'invalid-mnemonic-length': 'A recovery phrase has 12, 15, 18, 21 or 24 words.',
+  'invalid-mnemonic-checksum':
+    'The recovery phrase does not pass its checksum: a word is probably wrong.',
+  'mixed-input-kinds':
+    'Recovery phrase words and Shamir share words were mixed. Enter one kind only.',
+  'unknown-input-kind': 'This is neither a BIP-39 recovery phrase nor a SLIP-39 Shamir share.',
+  'invalid-split-parameters': 'Those Shamir backup settings are not valid.',
+  'invalid-secret': 'The master secret is not valid (it must be 16 to 32 bytes, an even number).',
+  'secret-expired':
+    'The rebuilt secret was cleared from memory because it was not used for a while. Enter it again.',
+  'secret-not-found': 'That secret is no longer in memory. Enter it again.',
+
+  // Chain
+  'network-not-configured': 'No RPC address is set for that network. Add one in Settings.',
+  'rpc-unreachable':
+    'The network’s RPC server cannot be reached. Check the address and your connection.',
+  'rpc-error': 'The network’s RPC server returned an error.',
+  'rpc-inconsistent':
+    'The network’s RPC server gave answers that contradict each other. Use another RPC server.',
+  'chain-id-mismatch':
+    'The RPC server belongs to a different network than the one chosen. Nothing was sent.',
+  'invalid-address': 'That is not a valid address. Check every character.',
+  'insufficient-gas': 'There is not enough of the native coin to pay the network fee.',
+  'fee-cap-exceeded': 'The network fee is higher than the cap you set. Wait, or raise the cap.',
+  'nothing-to-sweep': 'There is nothing to move from these accounts.',
+  'plan-stale': 'Balances changed since this plan was made. Make a new plan.',
+  'tx-rejected': 'The network refused the transaction.',
+  'signer-mismatch':
+    'The card signed with a different account than the one planned. Nothing was sent.',
+
+  // Cases and drills
+  'case-not-found': 'That recovery case does not exist.',
+  'case-corrupt': 'A recovery case file is damaged and was not used. Nothing on chain was changed.',
+  'case-busy': 'This recovery case is being run by another Lifeboat window or process.',
+  'case-finished': 'This recovery case is already finished.',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_HELP;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_HELP, value);
+}

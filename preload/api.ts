@@ -1,0 +1,868 @@
+// The contract between the console (renderer) and main: `window.lifeboat`.
+//
+// One intent-level method per operation, plain data in and out, failures as data, events
+// through subscribe functions. There is deliberately no generic `invoke`, no raw APDU and
+// nothing that returns a secret or a signed-but-unsent transaction: the renderer is the least
+// trusted process and only ever sees addresses, balances, fees, opaque ids and progress.
+//
+// This file holds only types and the one frozen method table that the preload, the browser
+// harness and main all read, so a method, its channel and its argument shape cannot drift
+// apart. It must type-check with DOM-only libs (no Node types) because the renderer imports it.
+import type { ErrorCode } from './errors';
+
+// ─── Results, errors, events ────────────────────────────────────────────────────────────────
+
+export type ErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Plain words for a person; `ERROR_HELP[code]` holds the longer help text. */
+  message: string;
+  details?: ErrorDetails;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type Unsubscribe = () => void;
+
+/** Amounts cross the bridge as decimal strings in base units (wei, token units): no floats. */
+export type BaseUnits = string;
+/** Timestamps are ISO 8601 strings in UTC. */
+export type IsoDate = string;
+
+// ─── Readers ────────────────────────────────────────────────────────────────────────────────
+
+export interface ReaderView {
+  name: string;
+  state: 'waiting-for-card' | 'card-present' | 'connected' | 'error';
+  /** Hex ATR of the card in the reader, when there is one. */
+  atr?: string;
+  error?: ErrorCode;
+  /** Increases on every insertion and removal, so a stale card view can be recognised. */
+  cardSeq: number;
+}
+
+export interface ReadersSnapshot {
+  /** `no-service`: pcscd is not running; `no-reader`: it runs but no reader is plugged in. */
+  state: 'no-service' | 'no-reader' | 'ready';
+  readers: ReaderView[];
+}
+
+// ─── Cards ──────────────────────────────────────────────────────────────────────────────────
+
+export interface CardInfo {
+  family: 'keycard';
+  /** Applet version, e.g. "3.1". */
+  version: string;
+  /** False for a blank card that has no PIN yet. */
+  initialized: boolean;
+  /** Hex; changes on factory reset. Pairings are remembered per instance UID. */
+  instanceUid: string;
+  /** Hex SHA-256 of the master public key: the wallet fingerprint. Absent without a key. */
+  keyUid?: string;
+  freePairingSlots?: number;
+}
+
+export interface CardStatus {
+  pinTries: number;
+  pukTries: number;
+  keyInitialized: boolean;
+}
+
+export type AttestationVerdict = 'genuine' | 'unknown-issuer' | 'no-certificate' | 'invalid';
+
+export interface Attestation {
+  verdict: AttestationVerdict;
+  /** Plain words explaining the verdict. */
+  explanation: string;
+  /** Hex compressed public key of the certificate issuer, when it could be recovered. */
+  caPublicKey?: string;
+}
+
+/** One open connection to one card in one reader, behind an opaque `sessionId`. */
+export interface CardSessionView {
+  sessionId: string;
+  reader: string;
+  /** The reader's `cardSeq` when the session was opened. */
+  cardSeq: number;
+  info: CardInfo;
+  attestation?: Attestation;
+  paired: boolean;
+  /** Known once paired: the tries left are shown before every PIN attempt. */
+  status?: CardStatus;
+  unlocked: boolean;
+}
+
+export type UnlockOutcome =
+  | { unlocked: true; session: CardSessionView }
+  /** `pinTries` 0 means the PIN is now blocked and only the PUK can unblock it. */
+  | { unlocked: false; pinTries: number };
+
+export type UnblockOutcome =
+  | { unblocked: true; session: CardSessionView }
+  /** `pukTries` 0 means the PUK is blocked: the card can no longer be unlocked. */
+  | { unblocked: false; pukTries: number };
+
+export interface CardKeyView {
+  keyUid: string;
+  /** The first BIP-44 account (m/44'/60'/0'/0/0), EIP-55. */
+  address: string;
+}
+
+/** Typed by the person before a factory reset; main refuses anything else. */
+export type FactoryResetConfirmation = 'FACTORY RESET';
+
+export type CardEvent =
+  | { type: 'session-changed'; session: CardSessionView }
+  | {
+      type: 'session-closed';
+      sessionId: string;
+      reader: string;
+      reason: 'closed' | 'card-removed' | 'reader-removed' | 'service-lost' | 'factory-reset';
+    };
+
+// ─── Accounts and derivation ────────────────────────────────────────────────────────────────
+
+/** BIP-44 m/44'/60'/0'/0/i, Ledger Live m/44'/60'/i'/0/0, Ledger legacy m/44'/60'/0'/i. */
+export type Scheme = 'bip44' | 'ledger-live' | 'legacy';
+
+export interface AccountView {
+  scheme: Scheme;
+  index: number;
+  path: string;
+  /** EIP-55 checksummed. */
+  address: string;
+}
+
+/** Where keys come from: an unlocked card session, or a rebuilt secret held in main. */
+export type SourceRef = { kind: 'card'; sessionId: string } | { kind: 'secret'; secretId: string };
+
+// ─── Secrets (SLIP-39 shares, BIP-39 phrases) ───────────────────────────────────────────────
+
+export type RecoveryKind = 'slip39' | 'bip39';
+
+export interface WordCheck {
+  /** 0-based position in the text. */
+  index: number;
+  word: string;
+  /** `prefix`: not a word yet but the start of at least one. */
+  status: 'valid' | 'prefix' | 'invalid';
+  /** The unique word this resolves to (SLIP-39 words are unique by their first four letters). */
+  completion?: string;
+}
+
+export interface WordsCheck {
+  kind: RecoveryKind | 'unknown';
+  words: WordCheck[];
+}
+
+/** Why a share or phrase was not accepted, pinpointed where possible. */
+export interface RecoveryProblem {
+  code: ErrorCode;
+  message: string;
+  /** For a share from another backup: the header field that differs, e.g. "identifier". */
+  field?: string;
+  /** 0-based index of the word that is probably wrong. */
+  wordIndex?: number;
+}
+
+export interface GroupProgress {
+  groupIndex: number;
+  memberThreshold: number;
+  entered: number;
+  complete: boolean;
+}
+
+export interface ShareSetProgress {
+  sharesEntered: number;
+  /** Null until the first share is accepted. */
+  groupThreshold: number | null;
+  groupCount: number | null;
+  /** The groups that have at least one share. */
+  groups: GroupProgress[];
+  groupsComplete: number;
+  /** True when `combine` can be called. */
+  complete: boolean;
+}
+
+export interface ShareCheck {
+  accepted: boolean;
+  problem?: RecoveryProblem;
+  /** Where the accepted share sits in the backup. */
+  share?: { groupIndex: number; memberIndex: number };
+  progress: ShareSetProgress;
+}
+
+export interface PhraseCheck {
+  valid: boolean;
+  problem?: RecoveryProblem;
+  words: WordCheck[];
+}
+
+/** A secret rebuilt and held in main's vault. Never the secret itself. */
+export interface SecretView {
+  secretId: string;
+  kind: RecoveryKind;
+  keyUid: string;
+  /** The first five BIP-44 addresses, EIP-55. */
+  addresses: string[];
+}
+
+export type SecretsEvent =
+  | { type: 'combine-progress'; shareSetId: string; done: number; total: number }
+  | { type: 'secret-released'; secretId: string; reason: 'released' | 'expired' };
+
+// ─── Discovery ──────────────────────────────────────────────────────────────────────────────
+
+export interface DiscoveryRequest {
+  source: SourceRef;
+  /** Ids from `Settings.networks`; the enabled networks when omitted. */
+  networkIds?: string[];
+  /** The preference when omitted. */
+  schemes?: Scheme[];
+  /** Consecutive unused addresses after which a scheme stops being scanned. */
+  gapLimit?: number;
+}
+
+export interface AssetBalance {
+  /** `native`, or the token's EIP-55 contract address. */
+  asset: string;
+  symbol: string;
+  decimals: number;
+  balance: BaseUnits;
+}
+
+export interface NetworkBalances {
+  networkId: string;
+  nonce: number;
+  assets: AssetBalance[];
+}
+
+export interface DiscoveredAccount extends AccountView {
+  balances: NetworkBalances[];
+}
+
+export interface DiscoveryResult {
+  discoveryId: string;
+  source: SourceRef;
+  /** Only the accounts found in use. */
+  accounts: DiscoveredAccount[];
+  scanned: { schemes: Scheme[]; networkIds: string[]; addresses: number; tokens: number };
+}
+
+export interface DiscoveryProgress {
+  source: SourceRef;
+  scheme: Scheme;
+  networkId: string;
+  scanned: number;
+  found: number;
+}
+
+// ─── Sending and sweeping ───────────────────────────────────────────────────────────────────
+
+export interface FeeQuote {
+  maxFeePerGas: BaseUnits;
+  maxPriorityFeePerGas: BaseUnits;
+  gasLimit: BaseUnits;
+  /** The most this can cost in the native coin (plus `l1Fee` on OP-stack networks). */
+  maxCost: BaseUnits;
+  l1Fee?: BaseUnits;
+}
+
+export interface TransferRequest {
+  /** The discovery that found `from`; it also names the source that will sign. */
+  discoveryId: string;
+  from: string;
+  networkId: string;
+  to: string;
+  /** `native` or a token contract address. */
+  asset: string;
+  amount: BaseUnits;
+}
+
+export interface TransferPlan {
+  planId: string;
+  networkId: string;
+  from: string;
+  to: string;
+  asset: string;
+  symbol: string;
+  decimals: number;
+  amount: BaseUnits;
+  fee: FeeQuote;
+}
+
+export interface TransferReceipt {
+  txHash: string;
+  blockNumber: number;
+  explorerUrl?: string;
+}
+
+export type Destination =
+  | { kind: 'address'; address: string }
+  /** A card or rebuilt secret the person holds: its first BIP-44 account receives. */
+  | SourceRef;
+
+export interface SweepRequest {
+  discoveryId: string;
+  destination: Destination;
+  /** Limit the sweep to these source addresses; every account found when omitted. */
+  addresses?: string[];
+  networkIds?: string[];
+  /** The fee cap per gas in wei; a plan above it is refused with `fee-cap-exceeded`. */
+  maxFeePerGas?: BaseUnits;
+  /** Pay missing gas from the destination (which must then be a card or secret). */
+  allowTopUp?: boolean;
+}
+
+export interface SweepStepView {
+  index: number;
+  kind: 'token' | 'native' | 'top-up';
+  networkId: string;
+  from: string;
+  to: string;
+  asset: string;
+  symbol: string;
+  decimals: number;
+  amount: BaseUnits;
+  fee: FeeQuote;
+}
+
+export interface AssetOutcome {
+  networkId: string;
+  /** The source account the asset leaves. */
+  account: string;
+  asset: string;
+  symbol: string;
+  decimals: number;
+  moved: BaseUnits;
+  expectedRemainder: BaseUnits;
+  /** Filled in by the final verification of a case. */
+  actualRemainder?: BaseUnits;
+}
+
+export interface PlanWarning {
+  code: ErrorCode | 'destination-is-contract' | 'top-up-needed' | 'remainder-expected';
+  message: string;
+  networkId?: string;
+  account?: string;
+}
+
+export interface SweepPlanView {
+  planId: string;
+  destination: string;
+  steps: SweepStepView[];
+  assets: AssetOutcome[];
+  /** Summed per network, in the native coin. */
+  totalFees: { networkId: string; symbol: string; decimals: number; maxCost: BaseUnits }[];
+  maxFeePerGas: BaseUnits;
+  warnings: PlanWarning[];
+  createdAt: IsoDate;
+}
+
+export type StepState =
+  'planned' | 'signed' | 'broadcast' | 'included' | 'confirmed' | 'replaced' | 'failed';
+
+export interface CaseStepView {
+  index: number;
+  state: StepState;
+  txHash?: string;
+  blockNumber?: number;
+  confirmations?: number;
+  error?: ApiError;
+}
+
+export interface CaseView {
+  caseId: string;
+  state: 'running' | 'paused' | 'finished' | 'failed';
+  plan: SweepPlanView;
+  steps: CaseStepView[];
+  /** What the person needs to provide to resume: the source's fingerprint and addresses. */
+  source: { keyUid?: string; addresses: string[] };
+  updatedAt: IsoDate;
+}
+
+export interface SweepReport {
+  caseId: string;
+  createdAt: IsoDate;
+  finishedAt?: IsoDate;
+  destination: string;
+  assets: AssetOutcome[];
+  transactions: { networkId: string; from: string; nonce: number; txHash: string }[];
+  scanned: { schemes: Scheme[]; networkIds: string[]; addresses: number; tokens: number };
+  /** The same report as readable text, for saving. */
+  text: string;
+}
+
+export type SweepEvent =
+  | { type: 'step'; caseId: string; step: CaseStepView }
+  | { type: 'paused'; caseId: string; error: ApiError }
+  | { type: 'finished'; caseId: string; report: SweepReport }
+  | { type: 'failed'; caseId: string; error: ApiError };
+
+// ─── Backup drills ──────────────────────────────────────────────────────────────────────────
+
+export interface DrillResult {
+  at: IsoDate;
+  method: 'card' | RecoveryKind;
+  passed: boolean;
+  /** The fingerprint the backup opened; equal to the wallet's when `passed`. */
+  keyUid: string;
+}
+
+/** A wallet remembered by its fingerprint only: key UID and first address, never keys. */
+export interface WalletRecord {
+  walletId: string;
+  label: string;
+  keyUid: string;
+  firstAddress: string;
+  createdAt: IsoDate;
+  results: DrillResult[];
+}
+
+export interface DrillReminder {
+  filename: string;
+  /** An iCalendar (.ics) file the console offers for saving. */
+  ics: string;
+}
+
+// ─── Settings ───────────────────────────────────────────────────────────────────────────────
+
+export type FeeModel = 'eip1559' | 'op-stack' | 'arbitrum' | 'legacy';
+
+export interface NetworkSettings {
+  id: string;
+  name: string;
+  chainId: number;
+  nativeSymbol: string;
+  decimals: number;
+  /** The person's choice; nothing is contacted that is not listed here. */
+  rpcUrls: string[];
+  explorer?: string;
+  feeModel: FeeModel;
+  enabled: boolean;
+}
+
+export interface TokenSettings {
+  networkId: string;
+  address: string;
+  symbol: string;
+  decimals: number;
+}
+
+export interface Preferences {
+  schemes: Scheme[];
+  gapLimit: number;
+  /** Fee cap per gas in wei proposed for new plans. */
+  maxFeePerGas?: BaseUnits;
+}
+
+export interface Settings {
+  networks: NetworkSettings[];
+  tokens: TokenSettings[];
+  /** Hex compressed public keys of attestation CAs whose certificates count as genuine. */
+  trustedCaKeys: string[];
+  preferences: Preferences;
+}
+
+// ─── The application ────────────────────────────────────────────────────────────────────────
+
+export interface AppInfo {
+  version: string;
+  /** `harness`: the development browser harness, never shipped. */
+  shell: 'electron' | 'harness';
+  /** Plain words on what protects the stored card pairings. */
+  pairingProtection: string;
+}
+
+// ─── window.lifeboat ────────────────────────────────────────────────────────────────────────
+
+export interface LifeboatApi {
+  app: {
+    info(): Promise<Result<AppInfo>>;
+  };
+  readers: {
+    list(): Promise<Result<ReadersSnapshot>>;
+    watch(listener: (snapshot: ReadersSnapshot) => void): Unsubscribe;
+  };
+  cards: {
+    /** Connects to the card in `reader` and reads what it is; reuses an open session. */
+    open(input: { reader: string }): Promise<Result<CardSessionView>>;
+    list(): Promise<Result<CardSessionView[]>>;
+    /** Proves the card is genuine with a fresh challenge. */
+    identify(input: { sessionId: string }): Promise<Result<Attestation>>;
+    /** Without a password: the saved pairing, then the default one; `wrong-pairing-password` means ask. */
+    pair(input: { sessionId: string; pairingPassword?: string }): Promise<Result<CardSessionView>>;
+    unlock(input: { sessionId: string; pin: string }): Promise<Result<UnlockOutcome>>;
+    unblock(input: {
+      sessionId: string;
+      puk: string;
+      newPin: string;
+    }): Promise<Result<UnblockOutcome>>;
+    changePin(input: { sessionId: string; newPin: string }): Promise<Result<CardSessionView>>;
+    changePuk(input: { sessionId: string; newPuk: string }): Promise<Result<CardSessionView>>;
+    /** Sets up a blank card, pairs with it and unlocks it. Without `duressPin` none is usable. */
+    initialize(input: {
+      sessionId: string;
+      pin: string;
+      puk: string;
+      pairingPassword: string;
+      duressPin?: string;
+    }): Promise<Result<CardSessionView>>;
+    generateKey(input: { sessionId: string }): Promise<Result<CardKeyView>>;
+    /** Loads a rebuilt secret onto the (unlocked, keyless) card. */
+    loadSecret(input: { sessionId: string; secretId: string }): Promise<Result<CardKeyView>>;
+    accounts(input: {
+      sessionId: string;
+      scheme: Scheme;
+      start: number;
+      count: number;
+    }): Promise<Result<AccountView[]>>;
+    /** Frees this computer's pairing slot on the card and forgets the pairing. */
+    unpair(input: { sessionId: string }): Promise<Result<CardSessionView>>;
+    factoryReset(input: {
+      sessionId: string;
+      confirmation: FactoryResetConfirmation;
+    }): Promise<Result<CardSessionView>>;
+    /** Releases the card; it is reset, so no verified PIN is left behind. */
+    close(input: { sessionId: string }): Promise<Result<null>>;
+    watch(listener: (event: CardEvent) => void): Unsubscribe;
+  };
+  secrets: {
+    startShareSet(): Promise<Result<{ shareSetId: string }>>;
+    addShare(input: { shareSetId: string; share: string }): Promise<Result<ShareCheck>>;
+    removeShare(input: { shareSetId: string; index: number }): Promise<Result<ShareSetProgress>>;
+    discardShareSet(input: { shareSetId: string }): Promise<Result<null>>;
+    /** Live per-word status while typing, for autocomplete and pinpointing. */
+    checkWords(input: { text: string }): Promise<Result<WordsCheck>>;
+    suggestWords(input: { prefix: string; kind: RecoveryKind }): Promise<Result<string[]>>;
+    combine(input: { shareSetId: string; passphrase: string }): Promise<Result<SecretView>>;
+    checkPhrase(input: { phrase: string }): Promise<Result<PhraseCheck>>;
+    enterPhrase(input: { phrase: string; passphrase: string }): Promise<Result<SecretView>>;
+    accounts(input: {
+      secretId: string;
+      scheme: Scheme;
+      start: number;
+      count: number;
+    }): Promise<Result<AccountView[]>>;
+    /** Overwrites the secret in memory. */
+    release(input: { secretId: string }): Promise<Result<null>>;
+    watch(listener: (event: SecretsEvent) => void): Unsubscribe;
+  };
+  discovery: {
+    run(input: DiscoveryRequest): Promise<Result<DiscoveryResult>>;
+    watch(listener: (progress: DiscoveryProgress) => void): Unsubscribe;
+  };
+  transfers: {
+    plan(input: TransferRequest): Promise<Result<TransferPlan>>;
+    /** Signs with the source and broadcasts; resolves once the transaction is included. */
+    send(input: { planId: string; confirmed: true }): Promise<Result<TransferReceipt>>;
+  };
+  sweep: {
+    plan(input: SweepRequest): Promise<Result<SweepPlanView>>;
+    /** Persists the case, then signs and broadcasts step by step; progress comes via `watch`. */
+    execute(input: { planId: string; confirmed: true }): Promise<Result<{ caseId: string }>>;
+    unfinished(): Promise<Result<CaseView[]>>;
+    status(input: { caseId: string }): Promise<Result<CaseView>>;
+    /** Continues a paused or interrupted case with its source available again. */
+    resume(input: { caseId: string; source: SourceRef }): Promise<Result<{ caseId: string }>>;
+    report(input: { caseId: string }): Promise<Result<SweepReport>>;
+    watch(listener: (event: SweepEvent) => void): Unsubscribe;
+  };
+  drills: {
+    list(): Promise<Result<WalletRecord[]>>;
+    /** Records a wallet's fingerprint from a card or rebuilt secret. */
+    remember(input: { label: string; source: SourceRef }): Promise<Result<WalletRecord>>;
+    /** Compares a backup with the wallet's fingerprint and keeps the dated result. */
+    check(input: { walletId: string; source: SourceRef }): Promise<Result<DrillResult>>;
+    forget(input: { walletId: string }): Promise<Result<null>>;
+    reminder(input: { walletId: string; date: string }): Promise<Result<DrillReminder>>;
+  };
+  settings: {
+    get(): Promise<Result<Settings>>;
+    save(input: Settings): Promise<Result<Settings>>;
+  };
+}
+
+// ─── The method table ───────────────────────────────────────────────────────────────────────
+
+/**
+ * The cheap structural check the preload applies before sending (it cannot load a schema
+ * library); main validates every payload fully with its own schemas anyway.
+ */
+export type FieldShape =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'true'
+  | 'object'
+  | 'array'
+  | 'string?'
+  | 'number?'
+  | 'boolean?'
+  | 'object?'
+  | 'array?';
+
+type InvokeMethod = (...args: never[]) => Promise<Result<unknown>>;
+type SubscribeMethod = (listener: never) => Unsubscribe;
+
+export type Namespace = keyof LifeboatApi;
+export type MethodName<N extends Namespace> = keyof LifeboatApi[N] & string;
+
+export type InvokeSpec<F> = F extends () => Promise<Result<unknown>>
+  ? { kind: 'invoke'; channel: string; args: null }
+  : F extends (input: infer I) => Promise<Result<unknown>>
+    ? { kind: 'invoke'; channel: string; args: { readonly [K in keyof I]-?: FieldShape } }
+    : never;
+
+export type MethodSpec<F> = F extends SubscribeMethod
+  ? { kind: 'subscribe'; channel: string }
+  : F extends InvokeMethod
+    ? InvokeSpec<F>
+    : never;
+
+export type MethodTable = {
+  readonly [N in Namespace]: {
+    readonly [M in MethodName<N>]: Readonly<MethodSpec<LifeboatApi[N][M]>>;
+  };
+};
+
+/** The input of an invoke method (`undefined` for methods without one). */
+export type MethodInput<N extends Namespace, M extends MethodName<N>> = LifeboatApi[N][M] extends (
+  input: infer I,
+) => Promise<Result<unknown>>
+  ? I
+  : undefined;
+
+/** The value of a successful invoke method. */
+export type MethodOutput<N extends Namespace, M extends MethodName<N>> = LifeboatApi[N][M] extends (
+  ...args: never[]
+) => Promise<Result<infer O>>
+  ? O
+  : never;
+
+/** The payload a subscribe method's listener receives. */
+export type EventPayload<N extends Namespace, M extends MethodName<N>> = LifeboatApi[N][M] extends (
+  listener: (event: infer E) => void,
+) => Unsubscribe
+  ? E
+  : never;
+
+const session = { sessionId: 'string' } as const;
+const secret = { secretId: 'string' } as const;
+
+/** Every method, its one fixed channel and its argument shape. */
+export const API_METHODS: MethodTable = deepFreeze({
+  app: {
+    info: { kind: 'invoke', channel: 'lifeboat:app.info', args: null },
+  },
+  readers: {
+    list: { kind: 'invoke', channel: 'lifeboat:readers.list', args: null },
+    watch: { kind: 'subscribe', channel: 'lifeboat:readers.changed' },
+  },
+  cards: {
+    open: { kind: 'invoke', channel: 'lifeboat:cards.open', args: { reader: 'string' } },
+    list: { kind: 'invoke', channel: 'lifeboat:cards.list', args: null },
+    identify: { kind: 'invoke', channel: 'lifeboat:cards.identify', args: session },
+    pair: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.pair',
+      args: { ...session, pairingPassword: 'string?' },
+    },
+    unlock: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.unlock',
+      args: { ...session, pin: 'string' },
+    },
+    unblock: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.unblock',
+      args: { ...session, puk: 'string', newPin: 'string' },
+    },
+    changePin: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.changePin',
+      args: { ...session, newPin: 'string' },
+    },
+    changePuk: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.changePuk',
+      args: { ...session, newPuk: 'string' },
+    },
+    initialize: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.initialize',
+      args: {
+        ...session,
+        pin: 'string',
+        puk: 'string',
+        pairingPassword: 'string',
+        duressPin: 'string?',
+      },
+    },
+    generateKey: { kind: 'invoke', channel: 'lifeboat:cards.generateKey', args: session },
+    loadSecret: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.loadSecret',
+      args: { ...session, secretId: 'string' },
+    },
+    accounts: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.accounts',
+      args: { ...session, scheme: 'string', start: 'number', count: 'number' },
+    },
+    unpair: { kind: 'invoke', channel: 'lifeboat:cards.unpair', args: session },
+    factoryReset: {
+      kind: 'invoke',
+      channel: 'lifeboat:cards.factoryReset',
+      args: { ...session, confirmation: 'string' },
+    },
+    close: { kind: 'invoke', channel: 'lifeboat:cards.close', args: session },
+    watch: { kind: 'subscribe', channel: 'lifeboat:cards.event' },
+  },
+  secrets: {
+    startShareSet: { kind: 'invoke', channel: 'lifeboat:secrets.startShareSet', args: null },
+    addShare: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.addShare',
+      args: { shareSetId: 'string', share: 'string' },
+    },
+    removeShare: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.removeShare',
+      args: { shareSetId: 'string', index: 'number' },
+    },
+    discardShareSet: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.discardShareSet',
+      args: { shareSetId: 'string' },
+    },
+    checkWords: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.checkWords',
+      args: { text: 'string' },
+    },
+    suggestWords: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.suggestWords',
+      args: { prefix: 'string', kind: 'string' },
+    },
+    combine: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.combine',
+      args: { shareSetId: 'string', passphrase: 'string' },
+    },
+    checkPhrase: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.checkPhrase',
+      args: { phrase: 'string' },
+    },
+    enterPhrase: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.enterPhrase',
+      args: { phrase: 'string', passphrase: 'string' },
+    },
+    accounts: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.accounts',
+      args: { ...secret, scheme: 'string', start: 'number', count: 'number' },
+    },
+    release: { kind: 'invoke', channel: 'lifeboat:secrets.release', args: secret },
+    watch: { kind: 'subscribe', channel: 'lifeboat:secrets.event' },
+  },
+  discovery: {
+    run: {
+      kind: 'invoke',
+      channel: 'lifeboat:discovery.run',
+      args: { source: 'object', networkIds: 'array?', schemes: 'array?', gapLimit: 'number?' },
+    },
+    watch: { kind: 'subscribe', channel: 'lifeboat:discovery.progress' },
+  },
+  transfers: {
+    plan: {
+      kind: 'invoke',
+      channel: 'lifeboat:transfers.plan',
+      args: {
+        discoveryId: 'string',
+        from: 'string',
+        networkId: 'string',
+        to: 'string',
+        asset: 'string',
+        amount: 'string',
+      },
+    },
+    send: {
+      kind: 'invoke',
+      channel: 'lifeboat:transfers.send',
+      args: { planId: 'string', confirmed: 'true' },
+    },
+  },
+  sweep: {
+    plan: {
+      kind: 'invoke',
+      channel: 'lifeboat:sweep.plan',
+      args: {
+        discoveryId: 'string',
+        destination: 'object',
+        addresses: 'array?',
+        networkIds: 'array?',
+        maxFeePerGas: 'string?',
+        allowTopUp: 'boolean?',
+      },
+    },
+    execute: {
+      kind: 'invoke',
+      channel: 'lifeboat:sweep.execute',
+      args: { planId: 'string', confirmed: 'true' },
+    },
+    unfinished: { kind: 'invoke', channel: 'lifeboat:sweep.unfinished', args: null },
+    status: { kind: 'invoke', channel: 'lifeboat:sweep.status', args: { caseId: 'string' } },
+    resume: {
+      kind: 'invoke',
+      channel: 'lifeboat:sweep.resume',
+      args: { caseId: 'string', source: 'object' },
+    },
+    report: { kind: 'invoke', channel: 'lifeboat:sweep.report', args: { caseId: 'string' } },
+    watch: { kind: 'subscribe', channel: 'lifeboat:sweep.event' },
+  },
+  drills: {
+    list: { kind: 'invoke', channel: 'lifeboat:drills.list', args: null },
+    remember: {
+      kind: 'invoke',
+      channel: 'lifeboat:drills.remember',
+      args: { label: 'string', source: 'object' },
+    },
+    check: {
+      kind: 'invoke',
+      channel: 'lifeboat:drills.check',
+      args: { walletId: 'string', source: 'object' },
+    },
+    forget: { kind: 'invoke', channel: 'lifeboat:drills.forget', args: { walletId: 'string' } },
+    reminder: {
+      kind: 'invoke',
+      channel: 'lifeboat:drills.reminder',
+      args: { walletId: 'string', date: 'string' },
+    },
+  },
+  settings: {
+    get: { kind: 'invoke', channel: 'lifeboat:settings.get', args: null },
+    save: {
+      kind: 'invoke',
+      channel: 'lifeboat:settings.save',
+      args: { networks: 'array', tokens: 'array', trustedCaKeys: 'array', preferences: 'object' },
+    },
+  },
+});
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) {
+    if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
+  }
+  return Object.freeze(value);
+}
+
+declare global {
+  interface Window {
+    readonly lifeboat: LifeboatApi;
+  }
+}

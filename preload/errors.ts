@@ -67,6 +67,13 @@ export const ERROR_HELP = {
     'The card returned a signature that does not match its key. Do not use this card for signing.',
   'invalid-path': "That derivation path is not valid (example: m/44'/60'/0'/0/0).",
   'confirmation-mismatch': 'The confirmation text did not match, so nothing was done.',
+  'pin-not-blocked': 'The PIN is not blocked, so there is nothing to unblock. Unlock with the PIN.',
+  'no-certificate':
+    'This card carries no identity certificate, so Lifeboat cannot check that it is genuine.',
+  'key-present':
+    'This card already holds a wallet key. Loading or generating another one replaces it for good; confirm that you want to replace it.',
+  'pairings-unreadable':
+    'The saved card pairings cannot be read (the file is damaged or was encrypted with another key). Nothing was changed; move the file away to start over, then pair the card again.',
 
   // Secrets: SLIP-39, BIP-39, derivation, vault
   'invalid-word': 'A word is not in the word list. Check its spelling.',

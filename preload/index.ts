@@ -1,3 +1,5 @@
-import { contextBridge } from 'electron';
+// The sandboxed preload: exposes exactly the contract's methods and nothing of Electron.
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildApi } from './build-api';
 
-contextBridge.exposeInMainWorld('lifeboat', Object.freeze({}));
+contextBridge.exposeInMainWorld('lifeboat', buildApi(ipcRenderer));

@@ -84,6 +84,12 @@ export const ERROR_HELP = {
   'share-mismatch': 'This share belongs to a different backup than the shares already entered.',
   'duplicate-share': 'This share was already entered.',
   'insufficient-shares': 'More shares are needed to rebuild the secret.',
+  'share-not-needed':
+    'This share is valid, but its group already has all the shares the backup needs, so it was not added.',
+  'too-many-shares':
+    'More shares were given than the backup needs. Give exactly the number each group asks for.',
+  'invalid-passphrase':
+    'A Shamir backup passphrase may use only plain letters, digits, spaces and common punctuation (printable ASCII).',
   'invalid-digest':
     'The shares combine, but the result fails its integrity check: one share is probably from another backup.',
   'invalid-mnemonic-length': 'A recovery phrase has 12, 15, 18, 21 or 24 words.',

@@ -1,0 +1,212 @@
+// settings.json: the networks with the person's RPC URLs, their own tokens, the attestation
+// CA keys they trust, and preferences. Validated on every read and write; written
+// atomically so a crash never leaves half a file; nothing secret ever goes in it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { NetworkSettings, Settings } from '../preload/api';
+import { NETWORK_PRESETS, presetById } from './chain/networks';
+import { LifeboatError } from './errors';
+import { Listeners } from './listeners';
+
+const FILE_VERSION = 1;
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'An address starting with http:// or https://');
+
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+
+const networkSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .max(40)
+      .regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: z.string().trim().min(1).max(60),
+    chainId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    nativeSymbol: z.string().trim().min(1).max(12),
+    decimals: z.number().int().min(0).max(36),
+    rpcUrls: z.array(httpUrl).max(8),
+    explorer: httpUrl.optional(),
+    feeModel: z.enum(['eip1559', 'op-stack', 'arbitrum', 'legacy']),
+    enabled: z.boolean(),
+  })
+  .refine((n) => !n.enabled || n.rpcUrls.length > 0, {
+    message: 'An enabled network needs an RPC address.',
+    path: ['rpcUrls'],
+  })
+  .refine((n) => (presetById(n.id)?.chainId ?? n.chainId) === n.chainId, {
+    message: 'A known network keeps its chain id.',
+    path: ['chainId'],
+  });
+
+const tokenSchema = z.strictObject({
+  networkId: z.string().max(40),
+  address,
+  symbol: z.string().trim().min(1).max(12),
+  decimals: z.number().int().min(0).max(36),
+});
+
+const caKey = z
+  .string()
+  .regex(/^0[23][0-9a-fA-F]{64}$/, 'A compressed secp256k1 public key in hex (66 characters)')
+  .transform((key) => key.toLowerCase());
+
+const schemeSchema = z.enum(['bip44', 'ledger-live', 'legacy']);
+
+export const settingsSchema: z.ZodType<Settings> = z
+  .strictObject({
+    networks: z.array(networkSchema).max(64),
+    tokens: z.array(tokenSchema).max(1000),
+    trustedCaKeys: z.array(caKey).max(32),
+    preferences: z.strictObject({
+      schemes: z.array(schemeSchema).min(1).max(3),
+      gapLimit: z.number().int().min(1).max(100),
+      maxFeePerGas: z
+        .string()
+        .regex(/^[1-9][0-9]{0,77}$/)
+        .optional(),
+    }),
+  })
+  .superRefine((settings, context) => {
+    const ids = new Set<string>();
+    settings.networks.forEach((network, index) => {
+      if (ids.has(network.id)) {
+        context.addIssue({
+          code: 'custom',
+          message: 'Duplicate network',
+          path: ['networks', index, 'id'],
+        });
+      }
+      ids.add(network.id);
+    });
+    const tokens = new Set<string>();
+    settings.tokens.forEach((token, index) => {
+      const key = `${token.networkId}:${token.address.toLowerCase()}`;
+      if (!ids.has(token.networkId) || tokens.has(key)) {
+        context.addIssue({
+          code: 'custom',
+          message: 'Unknown network or duplicate token',
+          path: ['tokens', index],
+        });
+      }
+      tokens.add(key);
+    });
+    if (new Set(settings.trustedCaKeys).size !== settings.trustedCaKeys.length) {
+      context.addIssue({ code: 'custom', message: 'Duplicate CA key', path: ['trustedCaKeys'] });
+    }
+    if (new Set(settings.preferences.schemes).size !== settings.preferences.schemes.length) {
+      context.addIssue({
+        code: 'custom',
+        message: 'Duplicate scheme',
+        path: ['preferences', 'schemes'],
+      });
+    }
+  });
+
+const fileSchema = z.strictObject({ version: z.literal(FILE_VERSION), settings: settingsSchema });
+
+/** Every known network, switched off until the person gives it an RPC address. */
+export function defaultSettings(trustedCaKeys: readonly string[] = []): Settings {
+  const networks: NetworkSettings[] = NETWORK_PRESETS.map((preset) => ({
+    ...preset,
+    rpcUrls: [],
+    enabled: false,
+  }));
+  return {
+    networks,
+    tokens: [],
+    trustedCaKeys: [...trustedCaKeys],
+    preferences: { schemes: ['bip44', 'ledger-live', 'legacy'], gapLimit: 5 },
+  };
+}
+
+/** Parses settings from outside, or throws `invalid-input` naming the first bad field. */
+export function parseSettings(input: unknown): Settings {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new LifeboatError('invalid-input', issue?.message ?? 'These settings are not valid.', {
+    field: issue?.path.join('.') ?? null,
+  });
+}
+
+function writeFileAtomic(file: string, text: string): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  const fd = fs.openSync(temp, 'w', 0o600);
+  try {
+    fs.writeFileSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+  const dirFd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(dirFd);
+  } finally {
+    fs.closeSync(dirFd);
+  }
+}
+
+export class SettingsStore {
+  private current: Settings;
+  private readonly changes = new Listeners<Settings>();
+
+  /**
+   * Reads `file`, or starts from `defaults` when there is none. A damaged file is kept
+   * beside it as `.damaged` for the person to inspect, and the defaults are used.
+   */
+  constructor(
+    private readonly file: string,
+    defaults: Settings,
+  ) {
+    this.current = this.read() ?? structuredClone(defaults);
+  }
+
+  get(): Settings {
+    return structuredClone(this.current);
+  }
+
+  save(next: unknown): Settings {
+    const settings = parseSettings(next);
+    writeFileAtomic(this.file, `${JSON.stringify({ version: FILE_VERSION, settings }, null, 2)}\n`);
+    this.current = settings;
+    this.changes.emit(this.get());
+    return this.get();
+  }
+
+  onChange(listener: (settings: Settings) => void): () => void {
+    return this.changes.on(listener);
+  }
+
+  private read(): Settings | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data.settings;
+    } catch {
+      // Not JSON at all: handled like any other damage below.
+    }
+    fs.renameSync(this.file, `${this.file}.damaged`);
+    return undefined;
+  }
+}

@@ -98,6 +98,8 @@ export const ERROR_HELP = {
   'mixed-input-kinds':
     'Recovery phrase words and Shamir share words were mixed. Enter one kind only.',
   'unknown-input-kind': 'This is neither a BIP-39 recovery phrase nor a SLIP-39 Shamir share.',
+  'wrong-input-kind':
+    'This is the other kind of backup: a Shamir share where a recovery phrase was expected, or the reverse. Enter it in the matching step.',
   'invalid-split-parameters': 'Those Shamir backup settings are not valid.',
   'invalid-secret': 'The master secret is not valid (it must be 16 to 32 bytes, an even number).',
   'secret-expired':

@@ -123,6 +123,12 @@ export const ERROR_HELP = {
   'tx-rejected': 'The network refused the transaction.',
   'signer-mismatch':
     'The card signed with a different account than the one planned. Nothing was sent.',
+  'nonce-conflict':
+    'Another transaction from this account was confirmed in place of a planned step, so the case stopped. Check the account, then make a new plan.',
+  'tx-reverted':
+    'A transaction was included but failed, so that step moved nothing. Its network fee was paid. See the case report.',
+  'tx-pending':
+    'A transaction was sent but is not included yet. Resume the case later: nothing will be signed or sent twice.',
 
   // Cases and drills
   'case-not-found': 'That recovery case does not exist.',

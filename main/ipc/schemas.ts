@@ -1,0 +1,141 @@
+// What main accepts from the renderer, channel by channel. Strict objects (an unknown key,
+// `__proto__` included, is an error), every string and array bounded, numbers integral and
+// in range. Content rules with their own error codes (PIN digits, word lists, checksums)
+// stay with the services, so the person gets the specific message.
+import { z } from 'zod';
+import type { Schemas } from './contract';
+import { settingsSchema } from '../settings';
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
+const baseUnits = z.string().regex(/^(0|[1-9][0-9]{0,77})$/);
+const networkId = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/);
+const scheme = z.enum(['bip44', 'ledger-live', 'legacy']);
+/** PINs, PUKs and passwords: the card layer checks the format and says what is wrong. */
+const cardSecret = z.string().max(128);
+const recoveryText = z.string().max(2000);
+const passphrase = z.string().max(1024);
+const none = z.undefined();
+
+const source = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('card'), sessionId: id }),
+  z.strictObject({ kind: z.literal('secret'), secretId: id }),
+]);
+
+const destination = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('address'), address }),
+  z.strictObject({ kind: z.literal('card'), sessionId: id }),
+  z.strictObject({ kind: z.literal('secret'), secretId: id }),
+]);
+
+const accountsQuery = {
+  scheme,
+  start: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  count: z.number().int().min(1).max(100),
+};
+
+const session = { sessionId: id };
+
+export const INPUT_SCHEMAS: Schemas = {
+  app: { info: none },
+  readers: { list: none },
+  cards: {
+    open: z.strictObject({ reader: z.string().min(1).max(200) }),
+    list: none,
+    identify: z.strictObject(session),
+    pair: z.strictObject({ ...session, pairingPassword: cardSecret.optional() }),
+    unlock: z.strictObject({ ...session, pin: cardSecret }),
+    unblock: z.strictObject({ ...session, puk: cardSecret, newPin: cardSecret }),
+    changePin: z.strictObject({ ...session, newPin: cardSecret }),
+    changePuk: z.strictObject({ ...session, newPuk: cardSecret }),
+    initialize: z.strictObject({
+      ...session,
+      pin: cardSecret,
+      puk: cardSecret,
+      pairingPassword: cardSecret,
+      duressPin: cardSecret.optional(),
+    }),
+    generateKey: z.strictObject(session),
+    loadSecret: z.strictObject({ ...session, secretId: id }),
+    accounts: z.strictObject({ ...session, ...accountsQuery }),
+    unpair: z.strictObject(session),
+    factoryReset: z.strictObject({ ...session, confirmation: z.literal('FACTORY RESET') }),
+    close: z.strictObject(session),
+  },
+  secrets: {
+    startShareSet: none,
+    addShare: z.strictObject({ shareSetId: id, share: recoveryText }),
+    removeShare: z.strictObject({ shareSetId: id, index: z.number().int().min(0).max(255) }),
+    discardShareSet: z.strictObject({ shareSetId: id }),
+    checkWords: z.strictObject({ text: recoveryText }),
+    suggestWords: z.strictObject({
+      prefix: z.string().max(16),
+      kind: z.enum(['slip39', 'bip39']),
+    }),
+    combine: z.strictObject({ shareSetId: id, passphrase }),
+    checkPhrase: z.strictObject({ phrase: recoveryText }),
+    enterPhrase: z.strictObject({ phrase: recoveryText, passphrase }),
+    accounts: z.strictObject({ secretId: id, ...accountsQuery }),
+    release: z.strictObject({ secretId: id }),
+  },
+  discovery: {
+    run: z.strictObject({
+      source,
+      networkIds: z.array(networkId).min(1).max(32).optional(),
+      schemes: z.array(scheme).min(1).max(3).optional(),
+      gapLimit: z.number().int().min(1).max(100).optional(),
+    }),
+  },
+  transfers: {
+    plan: z.strictObject({
+      discoveryId: id,
+      from: address,
+      networkId,
+      to: address,
+      asset: z.union([z.literal('native'), address]),
+      amount: baseUnits,
+    }),
+    send: z.strictObject({ planId: id, confirmed: z.literal(true) }),
+  },
+  sweep: {
+    plan: z.strictObject({
+      discoveryId: id,
+      destination,
+      addresses: z.array(address).min(1).max(500).optional(),
+      networkIds: z.array(networkId).min(1).max(32).optional(),
+      maxFeePerGas: baseUnits.optional(),
+      allowTopUp: z.boolean().optional(),
+    }),
+    execute: z.strictObject({ planId: id, confirmed: z.literal(true) }),
+    unfinished: none,
+    status: z.strictObject({ caseId: id }),
+    resume: z.strictObject({ caseId: id, source }),
+    report: z.strictObject({ caseId: id }),
+  },
+  drills: {
+    list: none,
+    remember: z.strictObject({ label: z.string().trim().min(1).max(100), source }),
+    check: z.strictObject({ walletId: id, source }),
+    forget: z.strictObject({ walletId: id }),
+    reminder: z.strictObject({
+      walletId: id,
+      date: z.iso.date(),
+    }),
+  },
+  settings: {
+    get: none,
+    save: settingsSchema,
+  },
+};

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { getAddress } from 'ethers';
 import { z } from 'zod';
 import type { DrillReminder, DrillResult, WalletRecord } from '../../preload/api';
+import { writeFileAtomic } from './atomic-file';
 import { LifeboatError } from '../errors';
 
 const FILE_VERSION = 1;
@@ -39,26 +40,6 @@ const fileSchema = z.strictObject({
 export interface Fingerprint {
   keyUid: string;
   firstAddress: string;
-}
-
-function writeFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  const dirFd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(dirFd);
-  } finally {
-    fs.closeSync(dirFd);
-  }
 }
 
 function normalise(fingerprint: Fingerprint): Fingerprint {
@@ -159,6 +140,7 @@ export class DrillStore {
 
   private update(wallets: WalletRecord[]): void {
     const text = `${JSON.stringify({ version: FILE_VERSION, wallets }, null, 2)}\n`;
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     writeFileAtomic(this.file, text);
     this.wallets = wallets;
   }

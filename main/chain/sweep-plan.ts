@@ -1,0 +1,477 @@
+// The sweep planner: pure arithmetic over facts read from the chain beforehand, so every
+// rule can be checked without a network. Per source account and network: ERC-20 transfers
+// first, the native coin last with value = balance − gasLimit · maxFee (exactly zero left
+// when the destination has no code, see fees.ts); a gas top-up from the destination first
+// when tokens cannot pay their own gas. Every step, fee and expected remainder is listed.
+import { formatUnits } from 'ethers';
+import type { AccountView, PlanWarning } from '../../preload/api';
+import { LifeboatError } from '../errors';
+import type { DestinationKind } from './destination';
+import { assertUnderCap, ceilDiv, defaultFeeCap, type FeeQuote } from './fees';
+import type { Network } from './networks';
+import type { Token } from './tokens';
+
+/** A transfer of the native coin to an address without code uses exactly this much gas. */
+export const PLAIN_TRANSFER_GAS = 21_000n;
+/** Unused token gas is not lost: it is refunded and swept by the native step. */
+const TOKEN_GAS_MARGIN_PERCENT = 20n;
+/** Unused gas of the final native step stays behind, so its margin is kept small. */
+const CODE_GAS_MARGIN_PERCENT = 10n;
+/** The L1 data fee follows the L1 base fee, which moves between planning and inclusion. */
+const L1_FEE_MARGIN_PERCENT = 50n;
+
+export type NetworkRef = Omit<Network, 'rpcUrls'>;
+
+export interface TokenHolding {
+  token: Token;
+  balance: bigint;
+  /** eth_estimateGas of transfer(destination, balance) from the source. */
+  gasEstimate: bigint;
+  /** OP-stack L1 data fee of that transfer; 0 elsewhere. */
+  l1Fee: bigint;
+}
+
+export interface SourceFacts {
+  account: AccountView;
+  native: bigint;
+  nonce: number;
+  /** Tokens with a non-zero balance that can be transferred. */
+  tokens: TokenHolding[];
+  /** Tokens with a balance whose transfer would revert (paused token, blocked account…). */
+  refusedTokens: { token: Token; balance: bigint }[];
+  /**
+   * Gas the native transfer to the destination uses: 21000 to an address without code;
+   * undefined when the destination's code refuses the coin.
+   */
+  nativeGasEstimate: bigint | undefined;
+  nativeL1Fee: bigint;
+  /** Gas of a top-up transfer from the destination to this account. */
+  topUpGasEstimate: bigint;
+  topUpL1Fee: bigint;
+}
+
+export interface NetworkFacts {
+  network: NetworkRef;
+  fee: FeeQuote;
+  destination: {
+    address: string;
+    kind: DestinationKind;
+    delegate?: string;
+    native: bigint;
+    nonce: number;
+    /** The destination is a card or secret the person holds, so it can pay a top-up. */
+    canSign: boolean;
+  };
+  sources: SourceFacts[];
+}
+
+export type StepKind = 'top-up' | 'token' | 'native';
+
+export interface PlanStep {
+  index: number;
+  kind: StepKind;
+  networkId: string;
+  chainId: number;
+  /** The source account the step belongs to (for a top-up: the one it pays gas for). */
+  account: AccountView;
+  /** Who signs: the source account, or the destination for a top-up. */
+  signer: 'source' | 'destination';
+  from: string;
+  /** Who receives the asset (for a token step the transaction itself goes to the token). */
+  to: string;
+  /** `native` or the token contract address. */
+  asset: string;
+  symbol: string;
+  decimals: number;
+  /** Token amount, top-up value, or the expected native value (recomputed when signed). */
+  amount: bigint;
+  nonce: number;
+  gasLimit: bigint;
+  expectedGasUsed: bigint;
+  /** OP-stack: the L1 fee kept aside for this step; 0 elsewhere. */
+  l1FeeReserve: bigint;
+  l1FeeEstimate: bigint;
+}
+
+export interface AssetPlan {
+  networkId: string;
+  account: string;
+  asset: string;
+  symbol: string;
+  decimals: number;
+  balance: bigint;
+  moved: bigint;
+  expectedRemainder: bigint;
+  /** True when the remainder is guaranteed, not just expected. */
+  exact: boolean;
+}
+
+export interface NetworkFee {
+  networkId: string;
+  quote: FeeQuote;
+  /** The person's cap per gas; replacements never go above it. */
+  cap: bigint;
+  /** The most the steps on this network can cost, L1 reserves included. */
+  maxCost: bigint;
+}
+
+export interface SweepPlan {
+  destination: { address: string; kind: DestinationKind; delegate?: string };
+  networks: NetworkRef[];
+  fees: NetworkFee[];
+  steps: PlanStep[];
+  assets: AssetPlan[];
+  warnings: PlanWarning[];
+}
+
+export interface PlanOptions {
+  /** Per network: the highest maxFeePerGas the person accepts (default: 3 × the quote). */
+  feeCaps: Partial<Record<string, bigint>>;
+  allowTopUp: boolean;
+}
+
+export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions): SweepPlan {
+  const destinations = new Set(facts.map((f) => f.destination.address.toLowerCase()));
+  if (destinations.size !== 1) throw new LifeboatError('internal');
+  const first = facts[0];
+  if (!first) throw new LifeboatError('nothing-to-sweep');
+  const steps: PlanStep[] = [];
+  const assets: AssetPlan[] = [];
+  const warnings: PlanWarning[] = [];
+  const fees: NetworkFee[] = [];
+
+  for (const networkFacts of facts) {
+    const { network, fee, destination } = networkFacts;
+    const cap = options.feeCaps[network.id] ?? defaultFeeCap(fee);
+    assertUnderCap(fee.maxFeePerGas, cap, network.id);
+    const before = steps.length;
+    if (destination.kind !== 'eoa') {
+      warnings.push({
+        code: 'destination-is-contract',
+        networkId: network.id,
+        message:
+          destination.kind === 'delegated'
+            ? `The destination delegates to code at ${destination.delegate} (EIP-7702): it runs code when it receives coins, so some ${network.nativeSymbol} will stay behind.`
+            : `The destination is a contract on ${network.name}: it runs code when it receives coins, so some ${network.nativeSymbol} will stay behind.`,
+      });
+    }
+    let destinationNonce = destination.nonce;
+    let destinationSpendable = destination.native;
+    for (const source of networkFacts.sources) {
+      if (source.account.address.toLowerCase() === destination.address.toLowerCase()) {
+        throw new LifeboatError(
+          'invalid-input',
+          'The destination is one of the accounts being swept. Choose another destination.',
+          { field: 'destination' },
+        );
+      }
+      const planned = planAccount(networkFacts, source, {
+        allowTopUp: options.allowTopUp,
+        destinationNonce,
+        destinationSpendable,
+        firstIndex: steps.length,
+      });
+      steps.push(...planned.steps);
+      assets.push(...planned.assets);
+      warnings.push(...planned.warnings);
+      destinationNonce += planned.steps.filter((s) => s.signer === 'destination').length;
+      destinationSpendable -= planned.destinationSpent;
+    }
+    const networkSteps = steps.slice(before);
+    fees.push({
+      networkId: network.id,
+      quote: fee,
+      cap,
+      maxCost: networkSteps.reduce((sum, s) => sum + stepMaxCost(s, fee.maxFeePerGas), 0n),
+    });
+  }
+
+  if (assets.length === 0) throw new LifeboatError('nothing-to-sweep');
+  return {
+    destination: {
+      address: first.destination.address,
+      kind: first.destination.kind,
+      ...(first.destination.delegate === undefined ? {} : { delegate: first.destination.delegate }),
+    },
+    networks: facts.map((f) => f.network),
+    fees,
+    steps,
+    assets,
+    warnings,
+  };
+}
+
+export function stepMaxCost(
+  step: Pick<PlanStep, 'gasLimit' | 'l1FeeReserve'>,
+  maxFee: bigint,
+): bigint {
+  return step.gasLimit * maxFee + step.l1FeeReserve;
+}
+
+/**
+ * What the final native step sends: everything but its own maximum cost. With the tip equal
+ * to maxFee and 21000 gas to an address without code that leaves exactly zero.
+ */
+export function nativeSweepValue(
+  balance: bigint,
+  step: Pick<PlanStep, 'gasLimit' | 'l1FeeReserve'>,
+  maxFee: bigint,
+): bigint {
+  return balance - stepMaxCost(step, maxFee);
+}
+
+function planAccount(
+  facts: NetworkFacts,
+  source: SourceFacts,
+  context: {
+    allowTopUp: boolean;
+    destinationNonce: number;
+    destinationSpendable: bigint;
+    firstIndex: number;
+  },
+): { steps: PlanStep[]; assets: AssetPlan[]; warnings: PlanWarning[]; destinationSpent: bigint } {
+  const { network, fee, destination } = facts;
+  const maxFee = fee.maxFeePerGas;
+  const exactModel = network.feeModel === 'eip1559' || network.feeModel === 'legacy';
+  const steps: PlanStep[] = [];
+  const assets: AssetPlan[] = [];
+  const warnings: PlanWarning[] = [];
+  const address = source.account.address;
+  const base = {
+    networkId: network.id,
+    chainId: network.chainId,
+    account: source.account,
+  };
+  const native = {
+    asset: 'native',
+    symbol: network.nativeSymbol,
+    decimals: network.decimals,
+  };
+  const holdings = source.tokens.filter((t) => t.balance > 0n);
+  for (const refused of source.refusedTokens) {
+    assets.push(assetPlan(network.id, address, refused.token, refused.balance, 0n, true));
+    warnings.push({
+      code: 'tx-rejected',
+      networkId: network.id,
+      account: address,
+      message: `The ${refused.token.symbol} contract refuses to transfer from ${address} (checked by simulating the transfer); it stays there.`,
+    });
+  }
+  const nativeGas = source.nativeGasEstimate;
+
+  const tokenSteps = holdings.map((h) => ({
+    gasLimit: withMargin(h.gasEstimate, TOKEN_GAS_MARGIN_PERCENT),
+    l1FeeReserve: withMargin(h.l1Fee, L1_FEE_MARGIN_PERCENT),
+    holding: h,
+  }));
+  const tokenMaxCost = tokenSteps.reduce((sum, t) => sum + stepMaxCost(t, maxFee), 0n);
+  const nativeLimit =
+    nativeGas === undefined
+      ? 0n
+      : destination.kind === 'eoa' && network.feeModel !== 'arbitrum'
+        ? PLAIN_TRANSFER_GAS
+        : withMargin(nativeGas, CODE_GAS_MARGIN_PERCENT);
+  const nativeReserve =
+    nativeGas === undefined ? 0n : withMargin(source.nativeL1Fee, L1_FEE_MARGIN_PERCENT);
+  const nativeMaxCost = nativeLimit * maxFee + nativeReserve;
+
+  let available = source.native;
+  let destinationSpent = 0n;
+  let nonce = source.nonce;
+
+  if (holdings.length > 0 && source.native < tokenMaxCost) {
+    const topUp = tokenMaxCost + nativeMaxCost - source.native;
+    const topUpLimit = source.topUpGasEstimate;
+    const topUpReserve = withMargin(source.topUpL1Fee, L1_FEE_MARGIN_PERCENT);
+    const topUpCost = topUp + topUpLimit * maxFee + topUpReserve;
+    const canTopUp =
+      context.allowTopUp && destination.canSign && context.destinationSpendable >= topUpCost;
+    if (!canTopUp) {
+      warnings.push({
+        code: 'top-up-needed',
+        networkId: network.id,
+        account: address,
+        message: !destination.canSign
+          ? `${address} holds tokens but not enough ${network.nativeSymbol} to pay their network fees (${coin(tokenMaxCost, network)}). Send it ${coin(topUp, network)}, or sweep to a card or secret you hold so Lifeboat can top it up from there.`
+          : !context.allowTopUp
+            ? `${address} holds tokens but not enough ${network.nativeSymbol} to pay their network fees. Allow a top-up of ${coin(topUp, network)} from the destination to move them.`
+            : `${address} needs a top-up of ${coin(topUp, network)}, but the destination holds only ${coin(context.destinationSpendable, network)}.`,
+      });
+      for (const h of holdings)
+        assets.push(assetPlan(network.id, address, h.token, h.balance, 0n, true));
+      if (source.native > 0n) {
+        assets.push({
+          networkId: network.id,
+          account: address,
+          ...native,
+          balance: source.native,
+          moved: 0n,
+          expectedRemainder: source.native,
+          exact: true,
+        });
+      }
+      return { steps, assets, warnings, destinationSpent };
+    }
+    steps.push({
+      ...base,
+      index: context.firstIndex + steps.length,
+      kind: 'top-up',
+      signer: 'destination',
+      from: destination.address,
+      to: address,
+      ...native,
+      amount: topUp,
+      nonce: context.destinationNonce,
+      gasLimit: topUpLimit,
+      expectedGasUsed: topUpLimit,
+      l1FeeReserve: topUpReserve,
+      l1FeeEstimate: source.topUpL1Fee,
+    });
+    available += topUp;
+    destinationSpent = topUpCost;
+  }
+
+  for (const t of tokenSteps) {
+    steps.push({
+      ...base,
+      index: context.firstIndex + steps.length,
+      kind: 'token',
+      signer: 'source',
+      from: address,
+      to: destination.address,
+      asset: t.holding.token.address,
+      symbol: t.holding.token.symbol,
+      decimals: t.holding.token.decimals,
+      amount: t.holding.balance,
+      nonce: nonce++,
+      gasLimit: t.gasLimit,
+      expectedGasUsed: t.holding.gasEstimate,
+      l1FeeReserve: t.l1FeeReserve,
+      l1FeeEstimate: t.holding.l1Fee,
+    });
+    assets.push(
+      assetPlan(network.id, address, t.holding.token, t.holding.balance, t.holding.balance, true),
+    );
+    // What the token steps are expected to really cost; the native step sweeps the rest.
+    available -= t.holding.gasEstimate * effectivePrice(fee) + t.holding.l1Fee;
+  }
+
+  if (source.native === 0n && steps.length === 0)
+    return { steps, assets, warnings, destinationSpent };
+  if (nativeGas === undefined) {
+    assets.push({
+      networkId: network.id,
+      account: address,
+      ...native,
+      balance: source.native,
+      moved: 0n,
+      expectedRemainder: available > 0n ? available : 0n,
+      exact: false,
+    });
+    warnings.push({
+      code: 'tx-rejected',
+      networkId: network.id,
+      account: address,
+      message: `The destination's code refuses ${network.nativeSymbol} (checked by simulating the transfer); it stays in ${address}.`,
+    });
+    return { steps, assets, warnings, destinationSpent };
+  }
+  const value = available - nativeMaxCost;
+  if (value < 0n) {
+    assets.push({
+      networkId: network.id,
+      account: address,
+      ...native,
+      balance: source.native,
+      moved: 0n,
+      expectedRemainder: available > 0n ? available : 0n,
+      exact: false,
+    });
+    warnings.push({
+      code: 'remainder-expected',
+      networkId: network.id,
+      account: address,
+      message: `${address} holds less ${network.nativeSymbol} than the fee to move it; it stays behind.`,
+    });
+    return { steps, assets, warnings, destinationSpent };
+  }
+  steps.push({
+    ...base,
+    index: context.firstIndex + steps.length,
+    kind: 'native',
+    signer: 'source',
+    from: address,
+    to: destination.address,
+    ...native,
+    amount: value,
+    nonce,
+    gasLimit: nativeLimit,
+    expectedGasUsed: nativeGas,
+    l1FeeReserve: nativeReserve,
+    l1FeeEstimate: source.nativeL1Fee,
+  });
+  const remainder = nativeMaxCost - nativeGas * effectivePrice(fee) - source.nativeL1Fee;
+  const exact = exactModel && destination.kind === 'eoa';
+  assets.push({
+    networkId: network.id,
+    account: address,
+    ...native,
+    balance: source.native,
+    moved: value,
+    expectedRemainder: remainder,
+    exact,
+  });
+  if (remainder > 0n) {
+    warnings.push({
+      code: 'remainder-expected',
+      networkId: network.id,
+      account: address,
+      message: remainderReason(network, destination.kind, remainder),
+    });
+  }
+  return { steps, assets, warnings, destinationSpent };
+}
+
+function assetPlan(
+  networkId: string,
+  account: string,
+  token: Token,
+  balance: bigint,
+  moved: bigint,
+  exact: boolean,
+): AssetPlan {
+  return {
+    networkId,
+    account,
+    asset: token.address,
+    symbol: token.symbol,
+    decimals: token.decimals,
+    balance,
+    moved,
+    expectedRemainder: balance - moved,
+    exact,
+  };
+}
+
+/** The price per gas the network will actually charge, as far as it can be known now. */
+function effectivePrice(fee: FeeQuote): bigint {
+  // Arbitrum ignores the tip and charges the base fee of the block.
+  return fee.model === 'arbitrum' ? fee.baseFee : fee.maxFeePerGas;
+}
+
+function remainderReason(network: NetworkRef, kind: DestinationKind, remainder: bigint): string {
+  const amount = `about ${coin(remainder, network)}`;
+  if (kind !== 'eoa') return `The destination runs code, so unused gas stays behind: ${amount}.`;
+  if (network.feeModel === 'op-stack') {
+    return `${network.name} also charges an L1 data fee that moves with L1 prices; the margin kept for it stays behind: ${amount}.`;
+  }
+  return `${network.name} charges by measured gas, which cannot be known exactly in advance: ${amount} stays behind.`;
+}
+
+function withMargin(value: bigint, percent: bigint): bigint {
+  return ceilDiv(value * (100n + percent), 100n);
+}
+
+function coin(value: bigint, network: NetworkRef): string {
+  return `${formatUnits(value, network.decimals)} ${network.nativeSymbol}`;
+}

@@ -146,8 +146,27 @@ export class Session {
     private iv: Uint8Array,
   ) {}
 
+  /** The current IV: the last MAC this side sent or received. */
+  get chainingValue(): Uint8Array {
+    return this.iv.slice();
+  }
+
   /** OPEN SECURE CHANNEL + MUTUALLY AUTHENTICATE with a fresh client key. */
   static async open(send: Send, cardKey: Uint8Array, pairing: Pairing): Promise<Session> {
+    const session = await Session.openUnauthenticated(send, cardKey, pairing);
+    const reply = await session.command(0x11, 0, 0, randomBytes(32));
+    if (reply.sw !== 0x9000 || reply.data.length !== 32) {
+      throw new Error(`MUTUALLY AUTHENTICATE: ${reply.sw.toString(16)}`);
+    }
+    return session;
+  }
+
+  /** OPEN SECURE CHANNEL only: session keys agreed, MUTUALLY AUTHENTICATE still to come. */
+  static async openUnauthenticated(
+    send: Send,
+    cardKey: Uint8Array,
+    pairing: Pairing,
+  ): Promise<Session> {
     const clientKey = secp256k1.utils.randomSecretKey();
     const opened = await send(
       command(0x80, 0x10, pairing.index, 0x00, secp256k1.getPublicKey(clientKey, false)),
@@ -157,11 +176,7 @@ export class Session {
     const keys = sha512(
       concatBytes(ecdh(clientKey, cardKey), pairing.key, cardData.subarray(0, 32)),
     );
-    const session = new Session(send, keys.slice(0, 32), keys.slice(32), cardData.slice(32));
-    const reply = await session.command(0x11, 0, 0, randomBytes(32));
-    if (reply.sw !== 0x9000 || reply.data.length !== 32)
-      throw new Error('MUTUALLY AUTHENTICATE failed');
-    return session;
+    return new Session(send, keys.slice(0, 32), keys.slice(32), cardData.slice(32));
   }
 
   /** Wraps one command; returns the inner status word and data, or the outer SW when it is not 9000. */
@@ -188,15 +203,31 @@ export class Session {
     return concatBytes(Uint8Array.of(cla, ins, p1, p2, lc), tag, ciphertext);
   }
 
-  unwrap(responseData: Uint8Array): Reply {
+  /** Checks and decrypts an answer; `iv` overrides the chaining value the card should have used. */
+  unwrap(responseData: Uint8Array, iv: Uint8Array = this.iv): Reply {
     const tag = responseData.subarray(0, 16);
     const ciphertext = responseData.subarray(16);
     const meta = new Uint8Array(16);
     meta[0] = responseData.length;
     if (hex(mac(this.macKey, concatBytes(meta, ciphertext))) !== hex(tag))
       throw new Error('response MAC mismatch');
-    const plain = unpad(cbc(this.encKey, this.iv, { disablePadding: true }).decrypt(ciphertext));
+    const plain = unpad(cbc(this.encKey, iv, { disablePadding: true }).decrypt(ciphertext));
     this.iv = tag.slice();
     return { sw: swOf(plain), data: dataOf(plain) };
   }
+}
+
+export interface Connection {
+  selected: Uint8Array;
+  cardKey: Uint8Array;
+  pairing: Pairing;
+  session: Session;
+}
+
+/** SELECT, PAIR and open a secure channel on an initialised card. */
+export async function connect(send: Send, pairingSecret: Uint8Array, p2 = 0): Promise<Connection> {
+  const selected = await select(send);
+  const cardKey = cardKeyOf(selected);
+  const pairing = await pair(send, pairingSecret, p2);
+  return { selected, cardKey, pairing, session: await Session.open(send, cardKey, pairing) };
 }

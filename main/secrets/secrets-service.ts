@@ -1,0 +1,187 @@
+// The secrets service behind the `secrets` part of window.lifeboat: plain data in and out,
+// share sets and rebuilt secrets named by opaque ids, and never a secret in a return value.
+// One service per owner (a window, the CLI); all of them share one Vault, from which the
+// card and chain layers borrow a seed with `useSeed`.
+import { randomUUID } from 'node:crypto';
+import type {
+  AccountView,
+  PhraseCheck,
+  RecoveryKind,
+  Scheme,
+  SecretsEvent,
+  SecretView,
+  ShareCheck,
+  ShareSetProgress,
+  WordsCheck,
+} from '../../preload/api';
+import { LifeboatError } from '../errors';
+import { Listeners } from '../listeners';
+import { bip39Seed, checkBip39Phrase, phraseWords } from './bip39';
+import { deriveAccounts, walletPreview, type WalletPreview } from './derivation';
+import { detectInputKind } from './input-kind';
+import { toProblem } from './problem';
+import { ShareSet } from './share-set';
+import type { Vault } from './vault';
+import { checkBip39Words, checkWords, suggestWords } from './word-check';
+
+export interface SecretsServiceOptions {
+  vault: Vault;
+  owner: string;
+  /** A rebuilt secret is overwritten after this long unused. */
+  secretTtlMs?: number;
+  /** Shares entered but not combined are overwritten after this long untouched. */
+  shareSetTtlMs?: number;
+  now?: () => number;
+}
+
+const DEFAULT_SHARE_SET_TTL_MS = 30 * 60_000;
+
+export class SecretsService {
+  readonly #vault: Vault;
+  readonly #owner: string;
+  readonly #secretTtlMs: number | undefined;
+  readonly #shareSetTtlMs: number;
+  readonly #now: () => number;
+  readonly #shareSets = new Map<string, { set: ShareSet; touched: number }>();
+  readonly #events = new Listeners<SecretsEvent>();
+  readonly #stopVaultEvents: () => void;
+
+  constructor(options: SecretsServiceOptions) {
+    this.#vault = options.vault;
+    this.#owner = options.owner;
+    this.#secretTtlMs = options.secretTtlMs;
+    this.#shareSetTtlMs = options.shareSetTtlMs ?? DEFAULT_SHARE_SET_TTL_MS;
+    this.#now = options.now ?? Date.now;
+    this.#stopVaultEvents = this.#vault.onRelease(({ id, owner, reason }) => {
+      if (owner === this.#owner)
+        this.#events.emit({ type: 'secret-released', secretId: id, reason });
+    });
+  }
+
+  watch(listener: (event: SecretsEvent) => void): () => void {
+    return this.#events.on(listener);
+  }
+
+  startShareSet(): { shareSetId: string } {
+    this.#sweepShareSets();
+    const shareSetId = randomUUID();
+    this.#shareSets.set(shareSetId, { set: new ShareSet(), touched: this.#now() });
+    return { shareSetId };
+  }
+
+  addShare(shareSetId: string, share: string): ShareCheck {
+    return this.#shareSet(shareSetId).add(share);
+  }
+
+  removeShare(shareSetId: string, index: number): ShareSetProgress {
+    return this.#shareSet(shareSetId).remove(index);
+  }
+
+  discardShareSet(shareSetId: string): void {
+    this.#shareSets.get(shareSetId)?.set.wipe();
+    this.#shareSets.delete(shareSetId);
+  }
+
+  checkWords(text: string): WordsCheck {
+    return checkWords(text);
+  }
+
+  suggestWords(prefix: string, kind: RecoveryKind): string[] {
+    return suggestWords(prefix, kind);
+  }
+
+  /**
+   * Rebuilds the secret from the share set into the vault. The set is kept, so the same
+   * shares can be tried with another passphrase (each passphrase opens its own wallet).
+   */
+  async combine(shareSetId: string, passphrase: string): Promise<SecretView> {
+    const set = this.#shareSet(shareSetId);
+    const seed = await set.combine(passphrase, {
+      onProgress: ({ done, total }) =>
+        this.#events.emit({ type: 'combine-progress', shareSetId, done, total }),
+    });
+    return this.#keep('slip39', seed);
+  }
+
+  checkPhrase(phrase: string): PhraseCheck {
+    const words = checkBip39Words(phraseWords(phrase));
+    try {
+      if (detectInputKind(phrase) === 'slip39') throw shareNotPhrase();
+      checkBip39Phrase(phrase);
+      return { valid: true, words };
+    } catch (error) {
+      return { valid: false, problem: toProblem(error), words };
+    }
+  }
+
+  async enterPhrase(phrase: string, passphrase: string): Promise<SecretView> {
+    if (detectInputKind(phrase) === 'slip39') throw shareNotPhrase();
+    return this.#keep('bip39', await bip39Seed(phrase, passphrase));
+  }
+
+  accounts(secretId: string, scheme: Scheme, start: number, count: number): AccountView[] {
+    return this.useSeed(secretId, (seed) =>
+      deriveAccounts(seed, scheme, start, count).map((account) => ({ scheme, ...account })),
+    );
+  }
+
+  /** Lends the seed to `fn` (see Vault.use); for the card and chain layers in main. */
+  useSeed<T>(secretId: string, fn: (seed: Uint8Array) => T): T {
+    return this.#vault.use(secretId, this.#owner, fn);
+  }
+
+  release(secretId: string): void {
+    this.#vault.release(secretId, this.#owner);
+  }
+
+  /** Overwrites every share set and secret of this owner. */
+  dispose(): void {
+    for (const id of [...this.#shareSets.keys()]) this.discardShareSet(id);
+    this.#vault.releaseOwner(this.#owner);
+    this.#stopVaultEvents();
+    this.#events.clear();
+  }
+
+  #keep(kind: RecoveryKind, seed: Uint8Array): SecretView {
+    let preview: WalletPreview;
+    try {
+      preview = walletPreview(seed);
+    } catch (error) {
+      seed.fill(0);
+      throw error;
+    }
+    const secretId = this.#vault.put(seed, {
+      owner: this.#owner,
+      kind: `${kind}-seed`,
+      ...(this.#secretTtlMs === undefined ? {} : { ttlMs: this.#secretTtlMs }),
+    });
+    return { secretId, kind, ...preview };
+  }
+
+  #shareSet(shareSetId: string): ShareSet {
+    this.#sweepShareSets();
+    const entry = this.#shareSets.get(shareSetId);
+    if (!entry) {
+      throw new LifeboatError(
+        'not-found',
+        'Those shares are no longer in memory. Enter them again.',
+      );
+    }
+    entry.touched = this.#now();
+    return entry.set;
+  }
+
+  #sweepShareSets(): void {
+    const cutoff = this.#now() - this.#shareSetTtlMs;
+    for (const [id, entry] of this.#shareSets) {
+      if (entry.touched <= cutoff) this.discardShareSet(id);
+    }
+  }
+}
+
+function shareNotPhrase(): LifeboatError {
+  return new LifeboatError(
+    'wrong-input-kind',
+    'This is a SLIP-39 Shamir share, not a recovery phrase: enter it as a share.',
+  );
+}

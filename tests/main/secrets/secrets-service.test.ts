@@ -1,0 +1,187 @@
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { HDKey } from '@scure/bip32';
+import { HDNodeWallet } from 'ethers';
+import { describe, expect, it } from 'vitest';
+import type { SecretsEvent } from '../../../preload/api';
+import { SecretsService } from '../../../main/secrets/secrets-service';
+import { Vault } from '../../../main/secrets/vault';
+import { BIP39_VECTORS, bytes, hex, SLIP39_VECTORS } from './vectors';
+
+/** The key UID and first BIP-44 addresses, computed here without the code under test. */
+function expectedWallet(seedHex: string) {
+  const seed = bytes(seedHex);
+  const root = HDKey.fromMasterSeed(seed);
+  const pub = secp256k1.Point.fromBytes(root.publicKey!).toBytes(false);
+  const node = HDNodeWallet.fromSeed(seed);
+  return {
+    keyUid: hex(sha256(pub)),
+    addresses: [0, 1, 2, 3, 4].map((i) => node.derivePath(`m/44'/60'/0'/0/${i}`).address),
+  };
+}
+
+function setup(options: { now?: () => number } = {}) {
+  const vault = new Vault(options);
+  const service = new SecretsService({ vault, owner: 'window-1', ...options });
+  const events: SecretsEvent[] = [];
+  service.watch((e) => events.push(e));
+  return { vault, service, events };
+}
+
+describe('SecretsService', () => {
+  const slip = SLIP39_VECTORS[3]!; // 2-of-3, passphrase TREZOR
+
+  it('takes shares one by one, combines into the vault and returns only the fingerprint', async () => {
+    const { service, events } = setup();
+    const { shareSetId } = service.startShareSet();
+    const first = service.addShare(shareSetId, slip.mnemonics[0]!);
+    expect(first).toMatchObject({
+      accepted: true,
+      share: { groupIndex: 0 },
+      progress: { sharesEntered: 1, complete: false },
+    });
+    expect(service.addShare(shareSetId, slip.mnemonics[1]!).progress.complete).toBe(true);
+
+    const view = await service.combine(shareSetId, 'TREZOR');
+    expect(view).toEqual({
+      secretId: expect.any(String),
+      kind: 'slip39',
+      ...expectedWallet(slip.masterSecret),
+    });
+    expect(JSON.stringify(view)).not.toContain(slip.masterSecret);
+    expect(events.filter((e) => e.type === 'combine-progress')).toEqual(
+      [0, 1, 2, 3, 4].map((done) => ({ type: 'combine-progress', shareSetId, done, total: 4 })),
+    );
+    expect(service.useSeed(view.secretId, hex)).toBe(slip.masterSecret);
+
+    // The same shares with another passphrase: another wallet, another secret id.
+    const other = await service.combine(shareSetId, '');
+    expect(other.secretId).not.toBe(view.secretId);
+    expect(other.keyUid).not.toBe(view.keyUid);
+  });
+
+  it('derives accounts of a held secret under any scheme', async () => {
+    const { service } = setup();
+    const { shareSetId } = service.startShareSet();
+    for (const m of slip.mnemonics) service.addShare(shareSetId, m);
+    const { secretId } = await service.combine(shareSetId, 'TREZOR');
+    const node = HDNodeWallet.fromSeed(bytes(slip.masterSecret));
+    expect(service.accounts(secretId, 'ledger-live', 2, 2)).toEqual([
+      {
+        scheme: 'ledger-live',
+        index: 2,
+        path: "m/44'/60'/2'/0/0",
+        address: node.derivePath("m/44'/60'/2'/0/0").address,
+      },
+      {
+        scheme: 'ledger-live',
+        index: 3,
+        path: "m/44'/60'/3'/0/0",
+        address: node.derivePath("m/44'/60'/3'/0/0").address,
+      },
+    ]);
+  });
+
+  it('rebuilds a BIP-39 phrase and refuses a share given as a phrase', async () => {
+    const { service } = setup();
+    const vector = BIP39_VECTORS.english![7]!;
+    const view = await service.enterPhrase(vector.phrase, 'TREZOR');
+    expect(view).toMatchObject({ kind: 'bip39', ...expectedWallet(vector.seed) });
+    await expect(service.enterPhrase(slip.mnemonics[0]!, '')).rejects.toMatchObject({
+      code: 'wrong-input-kind',
+    });
+  });
+
+  it('checks a phrase word by word without keeping anything', () => {
+    const { service, vault } = setup();
+    const phrase = BIP39_VECTORS.english![1]!.phrase;
+    expect(service.checkPhrase(phrase)).toMatchObject({ valid: true });
+    const typo = service.checkPhrase(phrase.replace('thank', 'thnak'));
+    expect(typo).toMatchObject({
+      valid: false,
+      problem: { code: 'invalid-word', wordIndex: 2 },
+    });
+    expect(typo.words[2]).toEqual({ index: 2, word: 'thnak', status: 'invalid' });
+    expect(service.checkPhrase(slip.mnemonics[0]!).problem).toMatchObject({
+      code: 'wrong-input-kind',
+    });
+    expect(vault.size).toBe(0);
+  });
+
+  it('offers word checks and suggestions', () => {
+    const { service } = setup();
+    expect(service.checkWords('duck enla').kind).toBe('slip39');
+    expect(service.suggestWords('enl', 'slip39')).toEqual(['enlarge']);
+  });
+
+  it('releases a secret on request and says so', async () => {
+    const { service, events } = setup();
+    const { secretId } = await service.enterPhrase(BIP39_VECTORS.english![0]!.phrase, '');
+    service.release(secretId);
+    expect(events.at(-1)).toEqual({ type: 'secret-released', secretId, reason: 'released' });
+    expect(() => service.accounts(secretId, 'bip44', 0, 1)).toThrow(
+      expect.objectContaining({ code: 'secret-not-found' }),
+    );
+  });
+
+  it('lets shares and secrets expire when left alone', async () => {
+    let now = 0;
+    const clock = () => now;
+    const vault = new Vault({ now: clock });
+    const service = new SecretsService({
+      vault,
+      owner: 'w',
+      now: clock,
+      secretTtlMs: 1000,
+      shareSetTtlMs: 5000,
+    });
+    const events: SecretsEvent[] = [];
+    service.watch((e) => events.push(e));
+    const { secretId } = await service.enterPhrase(BIP39_VECTORS.english![0]!.phrase, '');
+    const { shareSetId } = service.startShareSet();
+    service.addShare(shareSetId, slip.mnemonics[0]!);
+    now += 2000;
+    expect(vault.sweep()).toBe(1);
+    expect(events.at(-1)).toEqual({ type: 'secret-released', secretId, reason: 'expired' });
+    expect(() => service.accounts(secretId, 'bip44', 0, 1)).toThrow(
+      expect.objectContaining({ code: 'secret-expired' }),
+    );
+    expect(service.addShare(shareSetId, slip.mnemonics[1]!).accepted).toBe(true);
+    now += 5000;
+    expect(() => service.addShare(shareSetId, slip.mnemonics[2]!)).toThrow(
+      expect.objectContaining({ code: 'not-found' }),
+    );
+  });
+
+  it("keeps one owner's secrets from another and clears them on dispose", async () => {
+    const vault = new Vault();
+    const mine = new SecretsService({ vault, owner: 'w1' });
+    const theirs = new SecretsService({ vault, owner: 'w2' });
+    const { secretId } = await mine.enterPhrase(BIP39_VECTORS.english![0]!.phrase, '');
+    expect(() => theirs.useSeed(secretId, hex)).toThrow(
+      expect.objectContaining({ code: 'secret-not-found' }),
+    );
+    theirs.release(secretId);
+    expect(vault.size).toBe(1);
+    const { shareSetId } = mine.startShareSet();
+    mine.dispose();
+    expect(vault.size).toBe(0);
+    expect(() => mine.addShare(shareSetId, slip.mnemonics[0]!)).toThrow(
+      expect.objectContaining({ code: 'not-found' }),
+    );
+  });
+
+  it('refuses to combine an incomplete set and forgets a discarded one', async () => {
+    const { service } = setup();
+    const { shareSetId } = service.startShareSet();
+    service.addShare(shareSetId, slip.mnemonics[0]!);
+    await expect(service.combine(shareSetId, 'TREZOR')).rejects.toMatchObject({
+      code: 'insufficient-shares',
+    });
+    expect(service.removeShare(shareSetId, 0)).toMatchObject({ sharesEntered: 0 });
+    service.discardShareSet(shareSetId);
+    await expect(service.combine(shareSetId, 'TREZOR')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+});

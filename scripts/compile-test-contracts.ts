@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import solc from 'solc';
 
-const DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../tests/fixtures/contracts');
+const DIR = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../tests/fixtures/contracts',
+);
 // Cancun runs on every hardfork the local node offers and on the chains Lifeboat targets.
 const EVM_VERSION = 'cancun';
 
@@ -17,12 +20,18 @@ interface SolcOutput {
     string,
     Record<
       string,
-      { abi: unknown[]; evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }
+      {
+        abi: unknown[];
+        evm: { bytecode: { object: string }; deployedBytecode: { object: string } };
+      }
     >
   >;
 }
 
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.sol')).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.sol'))
+  .sort();
 const sources = Object.fromEntries(
   files.map((f) => [f, { content: fs.readFileSync(path.join(DIR, f), 'utf8') }]),
 );
@@ -32,7 +41,9 @@ const input = {
   settings: {
     evmVersion: EVM_VERSION,
     optimizer: { enabled: true, runs: 200 },
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
+    outputSelection: {
+      '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] },
+    },
   },
 };
 const output = JSON.parse(solc.compile(JSON.stringify(input))) as SolcOutput;

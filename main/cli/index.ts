@@ -13,6 +13,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list card readers and cards',
     run: async (argv, io) => (await import('./readers')).runReaders(argv, io),
   },
+  discover: {
+    summary: 'find the used accounts of a wallet and their balances',
+    run: async (argv, io) => (await import('./discover')).runDiscover(argv, io),
+  },
+  sweep: {
+    summary: 'move everything to a new address: plan, execute, resume, report',
+    run: async (argv, io) => (await import('./sweep')).runSweep(argv, io),
+  },
 };
 
 export function usage(): string {

@@ -1,0 +1,78 @@
+// Opens Keycards for `lifeboat discover` and `lifeboat sweep` (--from-reader, --to-reader):
+// one PC/SC context and card service for the run, the stored pairing (or the default
+// pairing password), then VERIFY PIN with a PIN read from standard input. Loaded only when
+// a card is named, so commands that use a phrase never load the PC/SC binding.
+import { CardService } from '../cards/card-service';
+import { keyFileSecretBox } from '../cards/keycard/key-file-box';
+import { FilePairingStore } from '../cards/keycard/pairing-store';
+import { PcscReaders } from '../cards/pcsc/pcsc-readers';
+import { LifeboatError, isLifeboatError } from '../errors';
+import type { LineReader } from './io';
+
+/** pcscd reports readers and cards a moment after the context is established. */
+const CARD_WAIT_MS = 5000;
+
+export interface CardSessions {
+  readonly cards: CardService;
+  /** Reads the PIN, then opens, pairs and unlocks the card in `reader`; returns the session id. */
+  unlock(reader: string, lines: LineReader): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function cardSessions(dataDir: string): Promise<CardSessions> {
+  const readers = new PcscReaders();
+  const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
+  const cards = new CardService({ readers, pairings, trustedCaKeys: () => [] });
+  await readers.start();
+  return {
+    cards,
+    async unlock(reader, lines) {
+      const pin = await lines.require(`PIN of the card in ${reader}: `, { secret: true });
+      await waitForCard(readers, reader);
+      const opened = await cards.open(reader);
+      try {
+        await cards.pair(opened.sessionId);
+      } catch (error) {
+        if (isLifeboatError(error, 'wrong-pairing-password')) {
+          throw new LifeboatError(
+            'not-paired',
+            `Pair this computer with the card in ${reader} first: lifeboat card pair --reader "${reader}".`,
+            { reader },
+          );
+        }
+        throw error;
+      }
+      const outcome = await cards.unlock(opened.sessionId, pin);
+      if (!outcome.unlocked) {
+        throw new LifeboatError(outcome.pinTries === 0 ? 'pin-blocked' : 'wrong-pin', undefined, {
+          reader,
+          triesLeft: outcome.pinTries,
+        });
+      }
+      return opened.sessionId;
+    },
+    async close() {
+      await cards.dispose();
+      await readers.stop();
+    },
+  };
+}
+
+async function waitForCard(readers: PcscReaders, reader: string): Promise<void> {
+  const deadline = Date.now() + CARD_WAIT_MS;
+  for (;;) {
+    const snapshot = readers.snapshot();
+    const view = snapshot.readers.find((r) => r.name === reader);
+    if (view && (view.state === 'card-present' || view.state === 'connected')) return;
+    if (Date.now() > deadline) {
+      if (snapshot.state === 'no-service') throw new LifeboatError('no-service');
+      if (!view) {
+        throw new LifeboatError('reader-not-found', `There is no reader named "${reader}".`, {
+          reader,
+        });
+      }
+      throw new LifeboatError('no-card', undefined, { reader });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

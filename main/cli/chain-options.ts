@@ -1,0 +1,217 @@
+// What `lifeboat discover` and `lifeboat sweep` share: the network options (--rpc), tokens,
+// schemes, the data directory, reading the source from standard input (a recovery phrase or
+// Shamir shares, then the passphrase) and the ChainService wired for one command run.
+import os from 'node:os';
+import path from 'node:path';
+import type { ParseArgsOptionsConfig } from 'node:util';
+import type { Scheme, SourceRef } from '../../preload/api';
+import { ChainConnection } from '../chain/connection';
+import { readTokenInfo } from '../chain/balances';
+import { ChainService, type SourceAccess } from '../chain/chain-service';
+import { DEFAULT_GAP_LIMIT } from '../chain/discovery';
+import { customNetwork, presetNetwork, type FeeModel, type Network } from '../chain/networks';
+import { seedAddressSource, seedSigner } from '../chain/seed-source';
+import { tokenAddress, type Token } from '../chain/tokens';
+import { LifeboatError } from '../errors';
+import { keyUidFromSeed, SCHEMES } from '../secrets/derivation';
+import { seedFromRecovery } from '../secrets/recovery-input';
+import type { Vault } from '../secrets/vault';
+import { CliUsageError, type LineReader } from './io';
+
+export const CHAIN_OPTIONS = {
+  rpc: { type: 'string', multiple: true },
+  network: { type: 'string' },
+  'fee-model': { type: 'string' },
+  tokens: { type: 'string', multiple: true },
+  scheme: { type: 'string', multiple: true },
+  'gap-limit': { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
+export const CHAIN_OPTIONS_USAGE = `Networks:
+  --rpc NETWORK=URL     an RPC server to use (repeatable). NETWORK is a preset (ethereum,
+                        sepolia, polygon, arbitrum, optimism, base, bnb, gnosis, avalanche) or
+                        a chain id for any other EVM network; the server must report that
+                        chain id or it is refused. Nothing else is ever contacted.
+  --rpc URL --network NETWORK   the same for a single network
+  --fee-model MODEL     for a chain id that is not a preset: eip1559 (default), op-stack,
+                        arbitrum or legacy
+  --tokens ADDR,...     ERC-20 tokens to look for besides the bundled list (repeatable)
+  --scheme NAME,...     bip44, ledger-live, legacy (default: all three)
+  --gap-limit N         unused addresses in a row before a scheme stops (default ${DEFAULT_GAP_LIMIT})
+  --data-dir DIR        where cases are kept (default: $XDG_DATA_HOME/lifeboat or
+                        ~/.local/share/lifeboat)
+  --json                print one JSON object`;
+
+export type ChainValues = Record<string, string | boolean | string[] | undefined>;
+
+const FEE_MODELS: readonly FeeModel[] = ['eip1559', 'op-stack', 'arbitrum', 'legacy'];
+
+function list(values: ChainValues, name: string): string[] {
+  const raw = values[name];
+  const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  return items
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+export function integerOption(values: ChainValues, name: string, fallback: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw)) {
+    throw new CliUsageError(`--${name} takes a whole number.`);
+  }
+  return Number(raw);
+}
+
+export function dataDirOf(values: ChainValues): string {
+  const given = values['data-dir'];
+  if (typeof given === 'string') return path.resolve(given);
+  const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'lifeboat');
+}
+
+/** The networks named by --rpc (and --network), each with the person's URL(s). */
+export function networksOf(values: ChainValues): Network[] {
+  const entries = list(values, 'rpc');
+  if (entries.length === 0) throw new CliUsageError('Give at least one --rpc NETWORK=URL.');
+  const fallback = typeof values.network === 'string' ? values.network : undefined;
+  const feeModelRaw = values['fee-model'];
+  if (feeModelRaw !== undefined && !FEE_MODELS.includes(feeModelRaw as FeeModel)) {
+    throw new CliUsageError(`--fee-model is one of ${FEE_MODELS.join(', ')}.`);
+  }
+  const feeModel = feeModelRaw as FeeModel | undefined;
+  const byName = new Map<string, string[]>();
+  for (const entry of entries) {
+    const match = /^([a-z0-9-]+)=(.+)$/i.exec(entry);
+    const name = match ? match[1]! : fallback;
+    const url = match ? match[2]! : entry;
+    if (name === undefined) {
+      throw new CliUsageError(`Say which network ${url} serves: --rpc NETWORK=URL.`);
+    }
+    byName.set(name, [...(byName.get(name) ?? []), url]);
+  }
+  return [...byName].map(([name, rpcUrls]) =>
+    /^\d+$/.test(name)
+      ? customNetwork({
+          chainId: Number(name),
+          rpcUrls,
+          ...(feeModel === undefined ? {} : { feeModel }),
+        })
+      : presetNetwork(name.toLowerCase(), rpcUrls),
+  );
+}
+
+export function schemesOf(values: ChainValues): Scheme[] {
+  const names = list(values, 'scheme');
+  if (names.length === 0) return [...SCHEMES];
+  for (const name of names) {
+    if (!SCHEMES.includes(name as Scheme)) {
+      throw new CliUsageError(`Unknown scheme "${name}": use ${SCHEMES.join(', ')}.`);
+    }
+  }
+  return names as Scheme[];
+}
+
+/**
+ * The person's --tokens, with symbol and decimals read from each network. A token that has
+ * no contract on one of the networks is simply not looked for there.
+ */
+export async function tokensOf(
+  values: ChainValues,
+  networks: readonly Network[],
+  notice: (text: string) => void,
+): Promise<Record<string, Token[]>> {
+  const addresses = [...new Set(list(values, 'tokens').map(tokenAddress))];
+  const result: Record<string, Token[]> = {};
+  for (const network of networks) {
+    result[network.id] = [];
+    if (addresses.length === 0) continue;
+    const connection = await ChainConnection.open(network);
+    try {
+      const read = await readTokenInfo(connection, addresses);
+      result[network.id] = read.tokens;
+      for (const missing of read.notTokens) {
+        notice(`${missing} is not an ERC-20 token on ${network.name}; skipped there.`);
+      }
+    } finally {
+      connection.close();
+    }
+  }
+  return result;
+}
+
+/**
+ * Reads a recovery phrase or Shamir shares (one per line, ended by an empty line), then the
+ * passphrase line, and keeps the rebuilt seed in the vault for this run only.
+ */
+export async function readSecretSource(
+  lines: LineReader,
+  vault: Vault,
+  owner: string,
+): Promise<SourceRef> {
+  const entered: string[] = [];
+  for (;;) {
+    const line = await lines.read(
+      entered.length === 0
+        ? 'Recovery phrase, or Shamir shares one per line (empty line to finish): '
+        : '',
+      { secret: true },
+    );
+    if (line === undefined || line.trim() === '') break;
+    entered.push(line);
+  }
+  if (entered.length === 0) {
+    throw new CliUsageError('Expected a recovery phrase or Shamir shares on standard input.');
+  }
+  const passphrase = (await lines.read('Passphrase (empty for none): ', { secret: true })) ?? '';
+  const { seed, kind } = await seedFromRecovery({ lines: entered, passphrase });
+  return { kind: 'secret', secretId: vault.put(seed, { owner, kind }) };
+}
+
+/** Source access for a secret held in this run's vault. */
+export function secretAccess(vault: Vault, owner: string, secretId: string): SourceAccess {
+  const useSeed = <T>(fn: (seed: Uint8Array) => T): T => vault.use(secretId, owner, fn);
+  const keyUid = useSeed(keyUidFromSeed);
+  return {
+    addressSource: seedAddressSource(useSeed, keyUid),
+    signer: async (account) => seedSigner(useSeed, account),
+  };
+}
+
+/** A ChainService for one command: the networks and tokens given on the command line. */
+export function chainService(options: {
+  values: ChainValues;
+  networks: Network[];
+  tokens: Record<string, Token[]>;
+  resolve: (ref: SourceRef) => Promise<SourceAccess>;
+  maxFeePerGas?: bigint;
+  pollMs?: number;
+  confirmations?: number;
+}): ChainService {
+  const { values, networks } = options;
+  const gapLimit = integerOption(values, 'gap-limit', DEFAULT_GAP_LIMIT);
+  const schemes = schemesOf(values);
+  return new ChainService({
+    dataDir: dataDirOf(values),
+    networks: () => networks,
+    tokens: (id) => options.tokens[id] ?? [],
+    defaults: () => ({
+      schemes,
+      gapLimit,
+      ...(options.maxFeePerGas === undefined ? {} : { maxFeePerGas: options.maxFeePerGas }),
+    }),
+    source: options.resolve,
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    ...(options.confirmations === undefined ? {} : { confirmations: options.confirmations }),
+  });
+}
+
+export function unknownSource(ref: SourceRef): never {
+  throw new LifeboatError('not-found', 'That source is not available in this command.', {
+    kind: ref.kind,
+  });
+}

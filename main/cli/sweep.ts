@@ -1,0 +1,370 @@
+// `lifeboat sweep plan|execute|resume|report|list`: move everything from a wallet (a
+// recovery phrase, Shamir shares or a card) to a new address, ERC-20 tokens first and the
+// native coin last, to the exact wei where the network allows it. Every run is a recovery
+// case on disk that survives a crash and resumes without signing or sending anything twice.
+import { parseArgs } from 'node:util';
+import { formatUnits, parseUnits } from 'ethers';
+import type {
+  CaseView,
+  Destination,
+  SourceRef,
+  SweepEvent,
+  SweepPlanView,
+} from '../../preload/api';
+import { isErrorCode } from '../../preload/errors';
+import type { ChainService, SourceAccess } from '../chain/chain-service';
+import type { Network } from '../chain/networks';
+import type { CaseRecord } from '../cases/case-record';
+import { caseView } from '../cases/case-views';
+import { LifeboatError } from '../errors';
+import { Vault } from '../secrets/vault';
+import {
+  CHAIN_OPTIONS,
+  CHAIN_OPTIONS_USAGE,
+  chainService,
+  dataDirOf,
+  integerOption,
+  networksOf,
+  readSecretSource,
+  secretAccess,
+  tokensOf,
+  unknownSource,
+  type ChainValues,
+} from './chain-options';
+import type { CardSessions } from './card-unlock';
+import { CliUsageError, LineReader, type CliIo } from './io';
+import { EXIT, printError, printResult } from './output';
+
+export const sweepUsage = `Usage: lifeboat sweep <plan|execute|resume|report|list> [options]
+
+  plan      discover the wallet's accounts and show what a sweep would do
+  execute   plan, show, ask for confirmation (or --yes), then sign and send step by step
+  resume    continue an interrupted or paused case: --case ID (the wallet is read again)
+  report    the report of a case: --case ID (no network needed)
+  list      the cases that are not finished
+
+The wallet comes from standard input: a BIP-39 phrase, or SLIP-39 shares one per line, then an
+empty line, then the passphrase line (empty for none). With --from-reader NAME it is the
+Keycard in that reader instead, and its PIN is read from standard input first.
+
+Destination:
+  --to ADDRESS          the address that receives everything
+  --to-reader NAME      the first account (m/44'/60'/0'/0/0) of the Keycard in that reader;
+                        its PIN is read after the source. Needed for --top-up.
+Sweep:
+  --fee-cap GWEI        the highest fee per gas you accept (default: 3 × today's quote)
+  --top-up              when an account holds tokens but too little for gas, let the
+                        destination (--to-reader) send it the gas first
+  --accounts ADDR,...   sweep only these accounts (default: every account found in use)
+  --yes                 do not ask before signing
+  --confirmations N     blocks that make a step final (default 1)
+  --poll-interval MS    how often to check for inclusion (default 2000)
+  --case ID             the case to resume or report
+
+${CHAIN_OPTIONS_USAGE}`;
+
+const OPTIONS = {
+  ...CHAIN_OPTIONS,
+  to: { type: 'string' },
+  'to-reader': { type: 'string' },
+  'from-reader': { type: 'string' },
+  'fee-cap': { type: 'string' },
+  'top-up': { type: 'boolean', default: false },
+  accounts: { type: 'string', multiple: true },
+  yes: { type: 'boolean', default: false },
+  confirmations: { type: 'string' },
+  'poll-interval': { type: 'string' },
+  case: { type: 'string' },
+} as const;
+
+const OWNER = 'cli-sweep';
+
+type Subcommand = 'plan' | 'execute' | 'resume' | 'report' | 'list';
+const SUBCOMMANDS: readonly Subcommand[] = ['plan', 'execute', 'resume', 'report', 'list'];
+
+export async function runSweep(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout.write(`${sweepUsage}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (!SUBCOMMANDS.includes(name as Subcommand)) {
+    throw new CliUsageError(`Unknown sweep command "${name}".\n\n${sweepUsage}`);
+  }
+  const { values: parsed } = parseArgs({ args: rest, options: OPTIONS, strict: true });
+  const values: ChainValues = parsed;
+  if (values.help) {
+    io.stdout.write(`${sweepUsage}\n`);
+    return EXIT.ok;
+  }
+  const run = new SweepRun(io, values);
+  try {
+    return await run.dispatch(name as Subcommand);
+  } finally {
+    await run.close();
+  }
+}
+
+class SweepRun {
+  private readonly json: boolean;
+  private readonly lines: LineReader;
+  private readonly vault = new Vault();
+  private cardSessions: CardSessions | undefined;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly values: ChainValues,
+  ) {
+    this.json = values.json === true;
+    this.lines = new LineReader(io);
+  }
+
+  async close(): Promise<void> {
+    this.lines.close();
+    this.vault.releaseOwner(OWNER);
+    await this.cardSessions?.close();
+  }
+
+  dispatch(name: Subcommand): Promise<number> {
+    switch (name) {
+      case 'plan':
+        return this.plan(false);
+      case 'execute':
+        return this.plan(true);
+      case 'resume':
+        return this.resume();
+      case 'report':
+        return this.report();
+      case 'list':
+        return this.list();
+    }
+  }
+
+  private service(networks: Network[], tokens: Parameters<typeof chainService>[0]['tokens']) {
+    const pollMs = integerOption(this.values, 'poll-interval', 2000);
+    const confirmations = integerOption(this.values, 'confirmations', 1);
+    if (confirmations < 1) throw new CliUsageError('--confirmations is at least 1.');
+    const feeCap = this.values['fee-cap'];
+    let maxFeePerGas: bigint | undefined;
+    if (typeof feeCap === 'string') {
+      try {
+        maxFeePerGas = parseUnits(feeCap, 'gwei');
+      } catch {
+        throw new CliUsageError('--fee-cap is a number of gwei, e.g. 30 or 0.5.');
+      }
+    }
+    return chainService({
+      values: this.values,
+      networks,
+      tokens,
+      resolve: (ref) => this.access(ref),
+      pollMs,
+      confirmations,
+      ...(maxFeePerGas === undefined ? {} : { maxFeePerGas }),
+    });
+  }
+
+  private async access(ref: SourceRef): Promise<SourceAccess> {
+    if (ref.kind === 'secret') return secretAccess(this.vault, OWNER, ref.secretId);
+    if (!this.cardSessions) return unknownSource(ref);
+    const { cardAccess } = await import('../chain/card-source');
+    return cardAccess(this.cardSessions.cards, ref.sessionId);
+  }
+
+  private async cards(): Promise<CardSessions> {
+    if (!this.cardSessions) {
+      const { cardSessions } = await import('./card-unlock');
+      this.cardSessions = await cardSessions(dataDirOf(this.values));
+    }
+    return this.cardSessions;
+  }
+
+  /** The wallet being swept: the card named by --from-reader, or a secret on stdin. */
+  private async source(): Promise<SourceRef> {
+    const reader = this.values['from-reader'];
+    if (typeof reader === 'string') {
+      const sessionId = await (await this.cards()).unlock(reader, this.lines);
+      return { kind: 'card', sessionId };
+    }
+    return readSecretSource(this.lines, this.vault, OWNER);
+  }
+
+  private async destination(): Promise<Destination> {
+    const to = this.values.to;
+    const reader = this.values['to-reader'];
+    if (typeof to === 'string' && typeof reader === 'string') {
+      throw new CliUsageError('Give either --to or --to-reader, not both.');
+    }
+    if (typeof reader === 'string') {
+      return { kind: 'card', sessionId: await (await this.cards()).unlock(reader, this.lines) };
+    }
+    if (typeof to === 'string') return { kind: 'address', address: to };
+    throw new CliUsageError('Say where the funds go: --to ADDRESS or --to-reader NAME.');
+  }
+
+  private notice(text: string): void {
+    if (!this.json) this.io.stderr.write(`${text}\n`);
+  }
+
+  private async plan(execute: boolean): Promise<number> {
+    const networks = networksOf(this.values);
+    if (this.values['top-up'] === true && typeof this.values['to-reader'] !== 'string') {
+      throw new CliUsageError('--top-up pays gas from the destination, so it needs --to-reader.');
+    }
+    const source = await this.source();
+    const destination = await this.destination();
+    const tokens = await tokensOf(this.values, networks, (t) => this.io.stderr.write(`${t}\n`));
+    const service = this.service(networks, tokens);
+    const discovery = await service.discover({ source }, (p) =>
+      this.notice(`  ${p.networkId} ${p.scheme}: ${p.scanned} scanned, ${p.found} in use`),
+    );
+    const accounts = this.values.accounts;
+    const plan = await service.plan({
+      discoveryId: discovery.discoveryId,
+      destination,
+      allowTopUp: this.values['top-up'] === true,
+      ...(Array.isArray(accounts)
+        ? { addresses: accounts.flatMap((a) => a.split(',')).map((a) => a.trim()) }
+        : {}),
+    });
+    const text = planText(plan, networks);
+    if (!execute) {
+      printResult(this.io, this.json, { plan }, () => text);
+      return EXIT.ok;
+    }
+    if (plan.steps.length === 0) throw new LifeboatError('nothing-to-sweep');
+    if (this.values.yes !== true) {
+      this.io.stderr.write(`${text}\n\n`);
+      const answer = await this.lines.read('Type "yes" to sign and send these transactions: ');
+      if (answer?.trim().toLowerCase() !== 'yes') {
+        throw new LifeboatError('confirmation-required', 'Nothing was signed or sent.');
+      }
+    } else if (!this.json) {
+      this.io.stderr.write(`${text}\n\n`);
+    }
+    const started = await service.execute(plan.planId, (e) => this.progress(e));
+    this.notice(`Case ${started.caseId} (kept in ${dataDirOf(this.values)})`);
+    return this.finish(service, await started.done);
+  }
+
+  private async resume(): Promise<number> {
+    const caseId = this.caseId();
+    const networks = networksOf(this.values);
+    const source = await this.source();
+    const reader = this.values['to-reader'];
+    const destination =
+      typeof reader === 'string'
+        ? ({
+            kind: 'card',
+            sessionId: await (await this.cards()).unlock(reader, this.lines),
+          } as const)
+        : undefined;
+    const service = this.service(networks, {});
+    const started = await service.resume(caseId, source, (e) => this.progress(e), destination);
+    return this.finish(service, await started.done);
+  }
+
+  private async report(): Promise<number> {
+    const service = this.service([], {});
+    const report = service.report(this.caseId());
+    printResult(this.io, this.json, report, () => report.text);
+    return EXIT.ok;
+  }
+
+  private async list(): Promise<number> {
+    const cases = this.service([], {}).unfinished();
+    printResult(this.io, this.json, { cases }, () => listText(cases));
+    return EXIT.ok;
+  }
+
+  private caseId(): string {
+    const caseId = this.values.case;
+    if (typeof caseId !== 'string') throw new CliUsageError('Name the case: --case ID.');
+    return caseId;
+  }
+
+  private progress(event: SweepEvent): void {
+    if (this.json || event.type !== 'step') return;
+    const { step } = event;
+    this.io.stderr.write(
+      `  step ${step.index + 1}: ${step.state}${step.txHash ? ` ${step.txHash}` : ''}${step.blockNumber === undefined ? '' : ` (block ${step.blockNumber})`}\n`,
+    );
+  }
+
+  /** Prints the outcome: the plan, each step with its hash, and what is left per asset. */
+  private finish(service: ChainService, record: CaseRecord): number {
+    const view = caseView(record);
+    const report = service.report(record.caseId);
+    const result = {
+      caseId: record.caseId,
+      state: record.state,
+      plan: view.plan,
+      steps: view.steps,
+      assets: report.assets,
+      ...(record.stopped
+        ? { error: { code: record.stopped.code, message: record.stopped.message } }
+        : {}),
+    };
+    if (record.state === 'finished') {
+      printResult(this.io, this.json, result, () => report.text);
+      return EXIT.ok;
+    }
+    if (this.json) {
+      this.io.stdout.write(`${JSON.stringify(result)}\n`);
+      return EXIT.failed;
+    }
+    this.io.stdout.write(`${report.text}\n`);
+    const stopped = record.stopped;
+    const code = printError(
+      this.io,
+      false,
+      new LifeboatError(
+        stopped && isErrorCode(stopped.code) ? stopped.code : 'internal',
+        stopped?.message,
+      ),
+    );
+    this.io.stderr.write(
+      record.state === 'paused'
+        ? `The case is paused. Continue it with: lifeboat sweep resume --case ${record.caseId} …\n`
+        : 'The case cannot continue.\n',
+    );
+    return code;
+  }
+}
+
+function planText(plan: SweepPlanView, networks: readonly Network[]): string {
+  const name = (id: string) => networks.find((n) => n.id === id)?.name ?? id;
+  const coin = (value: string, decimals: number, symbol: string) =>
+    `${formatUnits(BigInt(value), decimals)} ${symbol}`;
+  const lines = [`Sweep plan to ${plan.destination}`];
+  if (plan.steps.length === 0) lines.push('  (no transactions)');
+  for (const s of plan.steps) {
+    const network = networks.find((n) => n.id === s.networkId);
+    lines.push(
+      `  ${s.index + 1}. ${name(s.networkId)}: ${s.kind === 'top-up' ? 'gas top-up' : s.kind} ${coin(s.amount, s.decimals, s.symbol)}${s.kind === 'native' ? ' (all that is left after fees)' : ''}\n` +
+        `     ${s.from} → ${s.to}; fee at most ${coin(s.fee.maxCost, network?.decimals ?? 18, network?.nativeSymbol ?? '')}` +
+        ` (${formatUnits(BigInt(s.fee.maxFeePerGas), 'gwei')} gwei × ${s.fee.gasLimit} gas${s.fee.l1Fee ? ` + L1 fee reserve ${s.fee.l1Fee} wei` : ''})`,
+    );
+  }
+  lines.push('Expected to remain:');
+  for (const a of plan.assets) {
+    lines.push(
+      `  ${name(a.networkId)} ${a.account}: ${coin(a.expectedRemainder, a.decimals, a.symbol)} (moves ${coin(a.moved, a.decimals, a.symbol)})`,
+    );
+  }
+  for (const f of plan.totalFees) {
+    lines.push(`Fees on ${name(f.networkId)}: at most ${coin(f.maxCost, f.decimals, f.symbol)}`);
+  }
+  for (const w of plan.warnings) lines.push(`Note: ${w.message}`);
+  return lines.join('\n');
+}
+
+function listText(cases: CaseView[]): string {
+  if (cases.length === 0) return 'No unfinished cases.';
+  return cases
+    .map((c) => {
+      const done = c.steps.filter((s) => s.state === 'confirmed').length;
+      return `${c.caseId}  ${c.state}  ${done}/${c.steps.length} steps  to ${c.plan.destination}`;
+    })
+    .join('\n');
+}

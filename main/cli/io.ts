@@ -76,9 +76,10 @@ export class LineReader {
     if (!secret) {
       return new Promise((resolve) => {
         const rl = readline.createInterface({ input: stdin, output: stderr, terminal: false });
+        // Resolve before closing: close() emits 'close' at once, which would resolve first.
         rl.once('line', (line) => {
-          rl.close();
           resolve(line);
+          rl.close();
         });
         rl.once('close', () => resolve(undefined));
       });

@@ -196,6 +196,7 @@ export class Session {
   wrap(cla: number, ins: number, p1: number, p2: number, data: Uint8Array): Uint8Array {
     const ciphertext = cbc(this.encKey, this.iv, { disablePadding: true }).encrypt(pad(data));
     const lc = ciphertext.length + 16;
+    if (lc > 255) throw new Error('More than 223 bytes do not fit a wrapped short APDU.');
     const meta = new Uint8Array(16);
     meta.set([cla, ins, p1, p2, lc]);
     const tag = mac(this.macKey, concatBytes(meta, ciphertext));

@@ -13,6 +13,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list card readers and cards',
     run: async (argv, io) => (await import('./readers')).runReaders(argv, io),
   },
+  card: {
+    summary: 'Keycard: info, identify, pair, PIN, addresses, sign, load',
+    run: async (argv, io) => (await import('./card')).runCard(argv, io),
+  },
   discover: {
     summary: 'find the used accounts of a wallet and their balances',
     run: async (argv, io) => (await import('./discover')).runDiscover(argv, io),

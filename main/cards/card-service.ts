@@ -1,0 +1,448 @@
+// The card operations of window.lifeboat.cards, in plain data: sessions live here behind
+// opaque ids, one per reader, and every answer is a view that holds no secret. The IPC
+// layer maps its handlers onto these methods one to one; the CLI uses them too.
+import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
+import type {
+  AccountView,
+  Attestation,
+  CardEvent,
+  CardKeyView,
+  CardSessionView,
+  FactoryResetConfirmation,
+  Scheme,
+  UnblockOutcome,
+  UnlockOutcome,
+} from '../../preload/api';
+import type { ErrorCode } from '../../preload/errors';
+import { LifeboatError, isLifeboatError } from '../errors';
+import { Listeners } from '../listeners';
+import { schemePath } from '../secrets/derivation';
+import { addressOfPublicKey, deriveAddresses } from './keycard/addresses';
+import { attest } from './keycard/attestation';
+import { openKeycard, secureKeycard } from './keycard/connect';
+import { randomPin, type SecretInput } from './keycard/credentials';
+import { pairingSecretFromPassword } from './keycard/pairing';
+import type { PairingStore } from './keycard/pairing-store';
+import type { KeycardSession, KeycardStatus, SignResult } from './keycard/session';
+import type { ReaderEvent, Readers } from './readers';
+
+export const FACTORY_RESET_CONFIRMATION: FactoryResetConfirmation = 'FACTORY RESET';
+/** What INIT sets when nothing else is asked for: the applet's own defaults. */
+export const DEFAULT_PIN_RETRIES = 3;
+export const DEFAULT_PUK_RETRIES = 5;
+
+export interface CardServiceOptions {
+  readers: Readers;
+  pairings: PairingStore;
+  /** Hex compressed CA keys whose certificates count as genuine; read at each attestation. */
+  trustedCaKeys: () => readonly string[];
+}
+
+export interface InitializeRequest {
+  pin: SecretInput;
+  puk: SecretInput;
+  pairingPassword: SecretInput;
+  /** Without one, a random PIN nobody knows is set, so the duress wallet cannot be opened. */
+  duressPin?: SecretInput;
+  pinRetries?: number;
+  pukRetries?: number;
+}
+
+export interface CardSignature {
+  /** 0x r ‖ s ‖ v (v = 27 + recoveryId), low-S. */
+  signature: string;
+  recoveryId: number;
+  /** EIP-55 address of the signing key. */
+  address: string;
+  /** Uncompressed signer key, hex. */
+  publicKey: string;
+  path: string;
+}
+
+interface Entry {
+  id: string;
+  reader: string;
+  cardSeq: number;
+  session: KeycardSession;
+  status?: KeycardStatus;
+  attestation?: Attestation;
+}
+
+type CloseReason = Extract<CardEvent, { type: 'session-closed' }>['reason'];
+
+/** Failures after which the card connection is unusable and the session must be opened again. */
+const CONNECTION_LOST: Partial<Record<ErrorCode, CloseReason>> = {
+  'card-removed': 'card-removed',
+  'no-card': 'card-removed',
+  'reader-not-found': 'reader-removed',
+  'no-service': 'service-lost',
+  'card-reset': 'closed',
+  'card-timeout': 'closed',
+  'card-mute': 'closed',
+  'reader-error': 'closed',
+};
+
+export class CardService {
+  private readonly entries = new Map<string, Entry>();
+  private readonly events = new Listeners<CardEvent>();
+  private readonly stopWatching: () => void;
+
+  constructor(private readonly options: CardServiceOptions) {
+    this.stopWatching = options.readers.onEvent((event) => void this.onReaderEvent(event));
+  }
+
+  onEvent(listener: (event: CardEvent) => void): () => void {
+    return this.events.on(listener);
+  }
+
+  /** Connects to the card in `reader` and SELECTs it; reuses a live session for the same card. */
+  async open(reader: string): Promise<CardSessionView> {
+    const cardSeq = this.cardSeq(reader);
+    const existing = [...this.entries.values()].find((e) => e.reader === reader);
+    if (existing && existing.cardSeq === cardSeq && !existing.session.channel.closed)
+      return this.view(existing);
+    if (existing) await this.drop(existing, 'closed');
+    const session = await openKeycard(this.options.readers, reader);
+    const entry: Entry = { id: bytesToHex(randomBytes(16)), reader, cardSeq, session };
+    this.entries.set(entry.id, entry);
+    return this.view(entry);
+  }
+
+  list(): CardSessionView[] {
+    return [...this.entries.values()].map((e) => this.view(e));
+  }
+
+  view(entryOrId: Entry | string): CardSessionView {
+    const entry = typeof entryOrId === 'string' ? this.entry(entryOrId) : entryOrId;
+    const { session } = entry;
+    const info = session.info;
+    const keyUid = session.keyUid;
+    return {
+      sessionId: entry.id,
+      reader: entry.reader,
+      cardSeq: entry.cardSeq,
+      info: info.initialized
+        ? {
+            family: 'keycard',
+            version: `${info.version.major}.${info.version.minor}`,
+            initialized: true,
+            instanceUid: bytesToHex(info.instanceUid),
+            ...(keyUid ? { keyUid: bytesToHex(keyUid) } : {}),
+            freePairingSlots: info.freePairingSlots,
+          }
+        : { family: 'keycard', version: '', initialized: false, instanceUid: '' },
+      ...(entry.attestation ? { attestation: entry.attestation } : {}),
+      paired: session.secureChannelOpen,
+      ...(entry.status ? { status: { ...entry.status } } : {}),
+      unlocked: session.pinVerified,
+    };
+  }
+
+  /** Attestation with a fresh challenge against the trusted CA list. */
+  identify(sessionId: string): Promise<Attestation> {
+    return this.run(sessionId, async (entry) => {
+      entry.attestation = await attest(entry.session, this.options.trustedCaKeys());
+      return entry.attestation;
+    });
+  }
+
+  /**
+   * Opens the secure channel: the saved pairing, else `pairingPassword`, else the default
+   * password. Fails with `wrong-pairing-password` when the person has to be asked.
+   */
+  pair(sessionId: string, pairingPassword?: SecretInput): Promise<CardSessionView> {
+    return this.run(sessionId, async (entry) => {
+      if (!entry.session.secureChannelOpen) {
+        const secured = await secureKeycard(entry.session, {
+          pairings: this.options.pairings,
+          ...(pairingPassword === undefined ? {} : { pairingPassword }),
+        });
+        entry.status = secured.status;
+      }
+      return this.changed(entry);
+    });
+  }
+
+  /** The retry counters and key state, read fresh from the card. */
+  status(sessionId: string): Promise<CardSessionView> {
+    return this.run(sessionId, async (entry) => {
+      entry.status = await entry.session.getStatus();
+      return this.changed(entry);
+    });
+  }
+
+  unlock(sessionId: string, pin: SecretInput): Promise<UnlockOutcome> {
+    return this.run(sessionId, async (entry) => {
+      const status = await this.knownStatus(entry);
+      if (status.pinTries === 0) return { unlocked: false, pinTries: 0 };
+      try {
+        await entry.session.verifyPin(pin);
+      } catch (error) {
+        if (isLifeboatError(error, 'wrong-pin') || isLifeboatError(error, 'pin-blocked')) {
+          const pinTries = Number(error.details?.triesLeft ?? 0);
+          entry.status = { ...status, pinTries };
+          this.changed(entry);
+          return { unlocked: false, pinTries };
+        }
+        throw error;
+      }
+      // A correct PIN resets its counter to the card's limit, which only the card knows.
+      entry.status = await entry.session.getStatus();
+      return { unlocked: true, session: this.changed(entry) };
+    });
+  }
+
+  /** UNBLOCK PIN with the PUK; only while the PIN is blocked (`pin-not-blocked` otherwise). */
+  unblock(sessionId: string, puk: SecretInput, newPin: SecretInput): Promise<UnblockOutcome> {
+    return this.run(sessionId, async (entry) => {
+      const status = await this.knownStatus(entry);
+      if (status.pukTries === 0) return { unblocked: false, pukTries: 0 };
+      if (status.pinTries > 0)
+        throw new LifeboatError(
+          'pin-not-blocked',
+          'The PIN is not blocked, so there is nothing to unblock.',
+        );
+      try {
+        await entry.session.unblockPin(puk, newPin);
+      } catch (error) {
+        if (isLifeboatError(error, 'wrong-puk') || isLifeboatError(error, 'puk-blocked')) {
+          const pukTries = Number(error.details?.triesLeft ?? 0);
+          entry.status = { ...status, pukTries };
+          this.changed(entry);
+          return { unblocked: false, pukTries };
+        }
+        throw error;
+      }
+      entry.status = await entry.session.getStatus();
+      return { unblocked: true, session: this.changed(entry) };
+    });
+  }
+
+  changePin(sessionId: string, newPin: SecretInput): Promise<CardSessionView> {
+    return this.run(sessionId, async (entry) => {
+      await entry.session.changePin(newPin);
+      return this.changed(entry);
+    });
+  }
+
+  changePuk(sessionId: string, newPuk: SecretInput): Promise<CardSessionView> {
+    return this.run(sessionId, async (entry) => {
+      await entry.session.changePuk(newPuk);
+      return this.changed(entry);
+    });
+  }
+
+  /** Sets up a blank card, pairs with it (saving the pairing) and unlocks it. */
+  initialize(sessionId: string, request: InitializeRequest): Promise<CardSessionView> {
+    return this.run(sessionId, async (entry) => {
+      const { session } = entry;
+      if (session.info.initialized)
+        throw new LifeboatError('already-initialized', 'This card is already set up.');
+      const pairingSecret = await pairingSecretFromPassword(request.pairingPassword);
+      const duressPin = request.duressPin ?? randomPin(request.pin);
+      try {
+        await session.init({
+          pin: request.pin,
+          puk: request.puk,
+          pairingSecret,
+          pinRetries: request.pinRetries ?? DEFAULT_PIN_RETRIES,
+          pukRetries: request.pukRetries ?? DEFAULT_PUK_RETRIES,
+          duressPin,
+        });
+        const pairing = await session.pair(pairingSecret);
+        await this.options.pairings.set(bytesToHex(session.initializedInfo.instanceUid), pairing);
+        await session.openSecureChannel(pairing);
+      } finally {
+        pairingSecret.fill(0);
+        if (duressPin instanceof Uint8Array) duressPin.fill(0);
+      }
+      await session.verifyPin(request.pin);
+      entry.status = await session.getStatus();
+      return this.changed(entry);
+    });
+  }
+
+  /** GENERATE KEY on the card: a key with no recovery phrase, which can never be backed up. */
+  generateKey(sessionId: string, options: { replace?: boolean } = {}): Promise<CardKeyView> {
+    return this.run(sessionId, async (entry) => {
+      await this.refuseToReplace(entry, options.replace === true);
+      await entry.session.generateKey();
+      return this.keyView(entry);
+    });
+  }
+
+  /** LOAD KEY with a master extended private key (e.g. from a rebuilt seed). */
+  loadKey(
+    sessionId: string,
+    key: { privateKey: Uint8Array; chainCode: Uint8Array },
+    options: { replace?: boolean } = {},
+  ): Promise<CardKeyView> {
+    return this.run(sessionId, async (entry) => {
+      await this.refuseToReplace(entry, options.replace === true);
+      await entry.session.loadKey(key);
+      return this.keyView(entry);
+    });
+  }
+
+  accounts(
+    sessionId: string,
+    query: { scheme: Scheme; start: number; count: number },
+  ): Promise<AccountView[]> {
+    return this.run(sessionId, async (entry) => {
+      const derived = await deriveAddresses(entry.session, query.scheme, query);
+      return derived.map((a) => ({ scheme: query.scheme, ...a }));
+    });
+  }
+
+  /** Signs a 32-byte hash with the key at `path` (for main's own signers, never the renderer). */
+  sign(sessionId: string, hash: Uint8Array, path: string): Promise<CardSignature> {
+    return this.run(sessionId, async (entry) =>
+      signatureView(await entry.session.sign(hash, path), path),
+    );
+  }
+
+  /**
+   * Frees a pairing slot (needs the PIN): by default this computer's own, whose saved
+   * pairing is then forgotten; this session stays usable until it is closed.
+   */
+  unpair(sessionId: string, index?: number): Promise<CardSessionView> {
+    return this.run(sessionId, async (entry) => {
+      const { session } = entry;
+      const own = session.pairing;
+      const target = index ?? own?.index;
+      if (target === undefined)
+        throw new LifeboatError('not-paired', 'Lifeboat is not paired with this card.');
+      await session.unpair(target);
+      if (own && target === own.index)
+        await this.options.pairings.delete(bytesToHex(session.initializedInfo.instanceUid));
+      return this.changed(entry);
+    });
+  }
+
+  /** Wipes the card (keys, PIN, PUK, pairings) after the typed confirmation. */
+  factoryReset(sessionId: string, confirmation: string): Promise<CardSessionView> {
+    return this.run(sessionId, async (entry) => {
+      if (confirmation !== FACTORY_RESET_CONFIRMATION) {
+        throw new LifeboatError(
+          'confirmation-mismatch',
+          `Type ${FACTORY_RESET_CONFIRMATION} exactly to confirm.`,
+        );
+      }
+      const { session } = entry;
+      const oldUid = session.info.initialized ? bytesToHex(session.info.instanceUid) : undefined;
+      await session.factoryReset();
+      if (oldUid) await this.options.pairings.delete(oldUid);
+      delete entry.status;
+      delete entry.attestation;
+      return this.changed(entry);
+    });
+  }
+
+  /**
+   * Runs `work` on the session's KeycardSession with the service's error handling, for
+   * main-side callers that need a command this facade does not wrap.
+   */
+  withSession<T>(sessionId: string, work: (session: KeycardSession) => Promise<T>): Promise<T> {
+    return this.run(sessionId, (entry) => work(entry.session));
+  }
+
+  /** Releases the card; the PC/SC layer resets it, so no verified PIN stays behind. */
+  async close(sessionId: string): Promise<void> {
+    const entry = this.entries.get(sessionId);
+    if (entry) await this.drop(entry, 'closed');
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.entries.values()].map((e) => this.drop(e, 'closed')));
+  }
+
+  /** Closes every session and stops listening to the readers. */
+  async dispose(): Promise<void> {
+    this.stopWatching();
+    await this.closeAll();
+    this.events.clear();
+  }
+
+  private entry(sessionId: string): Entry {
+    const entry = this.entries.get(sessionId);
+    if (!entry)
+      throw new LifeboatError('not-found', 'That card session is closed. Open the card again.');
+    return entry;
+  }
+
+  private async run<T>(sessionId: string, work: (entry: Entry) => Promise<T>): Promise<T> {
+    const entry = this.entry(sessionId);
+    try {
+      return await work(entry);
+    } catch (error) {
+      const reason = isLifeboatError(error) ? CONNECTION_LOST[error.code] : undefined;
+      if (reason) await this.drop(entry, reason);
+      throw error;
+    }
+  }
+
+  private changed(entry: Entry): CardSessionView {
+    const session = this.view(entry);
+    this.events.emit({ type: 'session-changed', session });
+    return session;
+  }
+
+  private async knownStatus(entry: Entry): Promise<KeycardStatus> {
+    entry.status ??= await entry.session.getStatus();
+    return entry.status;
+  }
+
+  private async refuseToReplace(entry: Entry, replace: boolean): Promise<void> {
+    const status = await this.knownStatus(entry);
+    if (status.keyInitialized && !replace) {
+      throw new LifeboatError('key-present', 'This card already holds a wallet key.');
+    }
+  }
+
+  private async keyView(entry: Entry): Promise<CardKeyView> {
+    const keyUid = entry.session.keyUid;
+    if (!keyUid) throw new LifeboatError('no-key', 'The card has no wallet key loaded.');
+    entry.status = { ...(await this.knownStatus(entry)), keyInitialized: true };
+    const address = addressOfPublicKey(await entry.session.exportPublicKey(schemePath('bip44', 0)));
+    this.changed(entry);
+    return { keyUid: bytesToHex(keyUid), address };
+  }
+
+  private cardSeq(reader: string): number {
+    const view = this.options.readers.snapshot().readers.find((r) => r.name === reader);
+    if (!view)
+      throw new LifeboatError('reader-not-found', 'That card reader is not connected.', { reader });
+    return view.cardSeq;
+  }
+
+  private async drop(entry: Entry, reason: CloseReason): Promise<void> {
+    if (this.entries.get(entry.id) !== entry) return;
+    this.entries.delete(entry.id);
+    await entry.session.close().catch(() => undefined);
+    this.events.emit({ type: 'session-closed', sessionId: entry.id, reader: entry.reader, reason });
+  }
+
+  private async onReaderEvent(event: ReaderEvent): Promise<void> {
+    const reasons: Partial<Record<ReaderEvent['type'], CloseReason>> = {
+      'card-removed': 'card-removed',
+      'reader-removed': 'reader-removed',
+      'service-lost': 'service-lost',
+    };
+    const reason = reasons[event.type];
+    if (!reason) return;
+    const affected = [...this.entries.values()].filter(
+      (e) => event.type === 'service-lost' || ('reader' in event && e.reader === event.reader),
+    );
+    await Promise.all(affected.map((e) => this.drop(e, reason)));
+  }
+}
+
+export function signatureView(result: SignResult, path: string): CardSignature {
+  return {
+    signature: `0x${bytesToHex(result.signature65)}`,
+    recoveryId: result.recoveryId,
+    address: addressOfPublicKey(result.publicKey),
+    publicKey: bytesToHex(result.publicKey),
+    path,
+  };
+}

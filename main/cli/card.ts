@@ -1,0 +1,574 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import type { CardSessionView, Scheme } from '../../preload/api';
+import { CardService } from '../cards/card-service';
+import { keyFileSecretBox } from '../cards/keycard/key-file-box';
+import { FilePairingStore } from '../cards/keycard/pairing-store';
+import { PcscReaders } from '../cards/pcsc/pcsc-readers';
+import { LifeboatError, isLifeboatError } from '../errors';
+import { SCHEMES, masterKeyMaterial } from '../secrets/derivation';
+import { seedFromRecovery } from '../secrets/recovery-input';
+import { CliUsageError, LineReader, type CliIo } from './io';
+import { EXIT, printResult } from './output';
+
+export const cardUsage = `Usage: lifeboat card <command> [--reader NAME] [--json] [--data-dir DIR] [options]
+
+Commands:
+  info                  what the card is (no pairing or PIN needed)
+  identify              prove the card is genuine; --trust-ca HEX (repeatable) names trusted CA keys
+  init                  set up a blank card; reads the PIN, the PUK and the pairing password
+                        (--duress-pin also reads a duress PIN; --pin-retries N, --puk-retries N)
+  pair                  pair this computer with the card (the default password is tried first)
+  status                PIN and PUK tries left, and the key UID
+  verify-pin            check the PIN; reads the PIN
+  change-pin            reads the current PIN, then the new one
+  unblock               unblock a blocked PIN; reads the PUK, then the new PIN
+  addresses             reads the PIN; --scheme bip44|ledger-live|legacy, --start N, --count N
+  sign                  reads the PIN; --hash HEX (32 bytes) --path PATH
+  load                  load a wallet; reads the PIN, the BIP-39 phrase or the SLIP-39 shares one
+                        per line, an empty line, then the passphrase (empty for none); --replace
+  generate              create a key on the card (it has no recovery phrase); reads the PIN; --replace
+  unpair                free this computer's pairing slot (--index N: another slot); reads the PIN
+  factory-reset         wipe the card; asks you to type FACTORY RESET
+
+Secrets come from a hidden prompt, or one per line on standard input when it is not a
+terminal, never from the command line. A pairing password, when the default one is not
+accepted, is read after the command's own lines. Pairings are kept in --data-dir
+(default: $XDG_DATA_HOME/lifeboat or ~/.local/share/lifeboat).`;
+
+/** pcscd reports readers and cards a moment after the context is established. */
+const SETTLE_MS = 1500;
+const EXTRA_SETTLE_MS = 200;
+const INTERACTIVE_PASSWORD_ATTEMPTS = 3;
+
+const COMMON = {
+  reader: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+interface Context {
+  io: CliIo;
+  lines: LineReader;
+  service: CardService;
+  pairings: FilePairingStore;
+  reader: string;
+  view: CardSessionView;
+  values: Values;
+}
+
+interface Output {
+  value: object;
+  text: string;
+}
+
+interface Subcommand {
+  options?: ParseArgsOptionsConfig;
+  run(ctx: Context): Promise<Output>;
+}
+
+function plural(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}
+
+function integerOption(values: Values, name: string, fallback: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw))
+    throw new CliUsageError(`--${name} takes a whole number.`);
+  return Number(raw);
+}
+
+function requireInitialized(ctx: Context): void {
+  if (!ctx.view.info.initialized)
+    throw new LifeboatError(
+      'not-initialized',
+      'This card is blank: set it up with "lifeboat card init".',
+    );
+}
+
+/** A secret for a new PIN/PUK: asked twice at a terminal, so a typo cannot lock anyone out. */
+async function newSecret(ctx: Context, label: string): Promise<string> {
+  const value = await ctx.lines.require(`${label}: `, { secret: true });
+  if (ctx.lines.interactive) {
+    const again = await ctx.lines.require(`${label} again: `, { secret: true });
+    if (again !== value)
+      throw new CliUsageError(`The two entries of the ${label.toLowerCase()} differ.`);
+  }
+  return value;
+}
+
+/** In scripts every line of the command is read before the card is touched (see usage). */
+async function early<T>(ctx: Context, read: () => Promise<T>): Promise<T | undefined> {
+  return ctx.lines.interactive ? undefined : read();
+}
+
+async function pairCard(ctx: Context): Promise<CardSessionView> {
+  requireInitialized(ctx);
+  let lastError: unknown;
+  try {
+    ctx.view = await ctx.service.pair(ctx.view.sessionId);
+    return ctx.view;
+  } catch (error) {
+    if (!isLifeboatError(error, 'wrong-pairing-password')) throw error;
+    lastError = error;
+  }
+  for (
+    let attempt = 0;
+    !ctx.lines.interactive || attempt < INTERACTIVE_PASSWORD_ATTEMPTS;
+    attempt += 1
+  ) {
+    const password = await ctx.lines.read('Pairing password: ', { secret: true });
+    if (password === undefined) break;
+    try {
+      ctx.view = await ctx.service.pair(ctx.view.sessionId, password);
+      return ctx.view;
+    } catch (error) {
+      if (!isLifeboatError(error, 'wrong-pairing-password')) throw error;
+      lastError = error;
+      if (ctx.lines.interactive)
+        ctx.io.stderr.write('The card did not accept that pairing password.\n');
+    }
+  }
+  throw lastError;
+}
+
+async function readPin(ctx: Context, view?: CardSessionView): Promise<string> {
+  const tries = view?.status ? ` (${plural(view.status.pinTries, 'try')} left)` : '';
+  return ctx.lines.require(`PIN${tries}: `, { secret: true });
+}
+
+/** Pairs, shows the tries left, then verifies the PIN (read earlier in scripts). */
+async function unlock(ctx: Context, earlyPin: string | undefined): Promise<CardSessionView> {
+  const view = await pairCard(ctx);
+  if (view.status?.pinTries === 0) {
+    throw new LifeboatError(
+      'pin-blocked',
+      'The PIN is blocked. Unblock it with "lifeboat card unblock".',
+      {
+        triesLeft: 0,
+      },
+    );
+  }
+  const outcome = await ctx.service.unlock(view.sessionId, earlyPin ?? (await readPin(ctx, view)));
+  if (!outcome.unlocked) {
+    const triesLeft = outcome.pinTries;
+    throw triesLeft === 0
+      ? new LifeboatError(
+          'pin-blocked',
+          'Wrong PIN. The PIN is now blocked; unblock it with the PUK.',
+          { triesLeft },
+        )
+      : new LifeboatError('wrong-pin', `Wrong PIN: ${plural(triesLeft, 'try')} left.`, {
+          triesLeft,
+        });
+  }
+  ctx.view = outcome.session;
+  return ctx.view;
+}
+
+async function withPin(ctx: Context): Promise<CardSessionView> {
+  return unlock(ctx, await early(ctx, () => readPin(ctx)));
+}
+
+function keyUidOf(view: CardSessionView): string | null {
+  return view.info.keyUid ?? null;
+}
+
+async function readRecovery(ctx: Context): Promise<{ lines: string[]; passphrase: string }> {
+  if (ctx.lines.interactive)
+    ctx.io.stderr.write(
+      'Enter the recovery phrase, or the Shamir shares one per line; end with an empty line.\n',
+    );
+  const lines: string[] = [];
+  for (;;) {
+    const line = await ctx.lines.read(
+      lines.length === 0 ? 'Phrase or share: ' : 'Next share (empty to finish): ',
+      {
+        secret: true,
+      },
+    );
+    if (line === undefined || line.trim() === '') break;
+    lines.push(line);
+  }
+  if (lines.length === 0)
+    throw new CliUsageError('Expected a recovery phrase or shares on standard input.');
+  const passphrase =
+    (await ctx.lines.read('Passphrase (empty for none): ', { secret: true })) ?? '';
+  return { lines, passphrase };
+}
+
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  info: {
+    async run(ctx) {
+      const { info } = ctx.view;
+      let name: string | null = null;
+      if (info.initialized) {
+        const metadata = await ctx.service
+          .withSession(ctx.view.sessionId, (s) => s.getMetadata())
+          .catch((error: unknown) => {
+            if (isLifeboatError(error, 'malformed-response')) return undefined;
+            throw error;
+          });
+        name = metadata?.name ?? null;
+      }
+      const paired = info.initialized && (await ctx.pairings.get(info.instanceUid)) !== undefined;
+      const value = {
+        reader: ctx.reader,
+        initialized: info.initialized,
+        version: info.version || null,
+        instanceUid: info.instanceUid || null,
+        keyUid: keyUidOf(ctx.view),
+        freePairingSlots: info.freePairingSlots ?? null,
+        name,
+        paired,
+      };
+      const text = info.initialized
+        ? [
+            `Keycard ${info.version} in ${ctx.reader}${name ? ` named "${name}"` : ''}`,
+            `Instance UID: ${info.instanceUid}`,
+            `Key UID: ${value.keyUid ?? 'no key loaded'}`,
+            `Free pairing slots: ${info.freePairingSlots}`,
+            paired
+              ? 'This computer is paired with it.'
+              : 'This computer is not paired with it yet.',
+          ].join('\n')
+        : `A blank Keycard in ${ctx.reader}: it has no PIN yet. Set it up with "lifeboat card init".`;
+      return { value, text };
+    },
+  },
+
+  identify: {
+    options: { 'trust-ca': { type: 'string', multiple: true } },
+    async run(ctx) {
+      const attestation = await ctx.service.identify(ctx.view.sessionId);
+      return {
+        value: attestation,
+        text: `${attestation.verdict}: ${attestation.explanation}`,
+      };
+    },
+  },
+
+  init: {
+    options: {
+      'pin-retries': { type: 'string' },
+      'puk-retries': { type: 'string' },
+      'duress-pin': { type: 'boolean', default: false },
+    },
+    async run(ctx) {
+      if (ctx.view.info.initialized)
+        throw new LifeboatError('already-initialized', 'This card is already set up.');
+      const pin = await newSecret(ctx, 'New PIN (6 digits)');
+      const puk = await newSecret(ctx, 'New PUK (12 digits)');
+      const pairingPassword = await newSecret(ctx, 'New pairing password');
+      const duressPin = ctx.values['duress-pin']
+        ? await newSecret(ctx, 'Duress PIN (6 digits)')
+        : undefined;
+      const view = await ctx.service.initialize(ctx.view.sessionId, {
+        pin,
+        puk,
+        pairingPassword,
+        ...(duressPin === undefined ? {} : { duressPin }),
+        pinRetries: integerOption(ctx.values, 'pin-retries', 3),
+        pukRetries: integerOption(ctx.values, 'puk-retries', 5),
+      });
+      return {
+        value: {
+          initialized: true,
+          instanceUid: view.info.instanceUid,
+          pinTries: view.status?.pinTries,
+          pukTries: view.status?.pukTries,
+          duressPin: duressPin === undefined ? 'random' : 'set',
+        },
+        text: [
+          `The card is set up (instance UID ${view.info.instanceUid}) and paired with this computer.`,
+          duressPin === undefined
+            ? 'No duress PIN was chosen, so a random one nobody knows was set.'
+            : 'The duress PIN opens a separate decoy wallet.',
+          ctx.pairings.describeProtection(),
+        ].join('\n'),
+      };
+    },
+  },
+
+  pair: {
+    async run(ctx) {
+      const view = await pairCard(ctx);
+      return {
+        value: {
+          paired: true,
+          instanceUid: view.info.instanceUid,
+          pairingProtection: ctx.pairings.describeProtection(),
+        },
+        text: `Paired with the card ${view.info.instanceUid}.\n${ctx.pairings.describeProtection()}`,
+      };
+    },
+  },
+
+  status: {
+    async run(ctx) {
+      // Pairing already read the counters; reading them again would be a wasted APDU.
+      const view = await pairCard(ctx);
+      const status = view.status!;
+      return {
+        value: { ...status, keyUid: keyUidOf(view) },
+        text: [
+          `PIN: ${plural(status.pinTries, 'try')} left${status.pinTries === 0 ? ' (blocked)' : ''}`,
+          `PUK: ${plural(status.pukTries, 'try')} left${status.pukTries === 0 ? ' (blocked)' : ''}`,
+          `Key: ${status.keyInitialized ? keyUidOf(view) : 'none loaded'}`,
+        ].join('\n'),
+      };
+    },
+  },
+
+  'verify-pin': {
+    async run(ctx) {
+      const view = await withPin(ctx);
+      return {
+        value: { verified: true, pinTries: view.status?.pinTries },
+        text: 'The PIN is correct.',
+      };
+    },
+  },
+
+  'change-pin': {
+    async run(ctx) {
+      const current = await early(ctx, () => readPin(ctx));
+      const next = await early(ctx, () => newSecret(ctx, 'New PIN'));
+      await unlock(ctx, current);
+      await ctx.service.changePin(ctx.view.sessionId, next ?? (await newSecret(ctx, 'New PIN')));
+      return { value: { changed: true }, text: 'The PIN was changed.' };
+    },
+  },
+
+  unblock: {
+    async run(ctx) {
+      const puk = await early(ctx, () => ctx.lines.require('PUK: ', { secret: true }));
+      const pin = await early(ctx, () => newSecret(ctx, 'New PIN'));
+      const view = await pairCard(ctx);
+      const outcome = await ctx.service.unblock(
+        view.sessionId,
+        puk ??
+          (await ctx.lines.require(`PUK (${plural(view.status?.pukTries ?? 0, 'try')} left): `, {
+            secret: true,
+          })),
+        pin ?? (await newSecret(ctx, 'New PIN')),
+      );
+      if (!outcome.unblocked) {
+        const triesLeft = outcome.pukTries;
+        throw triesLeft === 0
+          ? new LifeboatError('puk-blocked', 'The PUK is blocked.', { triesLeft })
+          : new LifeboatError('wrong-puk', `Wrong PUK: ${plural(triesLeft, 'try')} left.`, {
+              triesLeft,
+            });
+      }
+      return { value: { unblocked: true }, text: 'The PIN is unblocked and set to the new value.' };
+    },
+  },
+
+  addresses: {
+    options: {
+      scheme: { type: 'string', default: 'bip44' },
+      start: { type: 'string' },
+      count: { type: 'string' },
+    },
+    async run(ctx) {
+      const scheme = ctx.values.scheme as Scheme;
+      if (!SCHEMES.includes(scheme))
+        throw new CliUsageError(`--scheme is one of ${SCHEMES.join(', ')}.`);
+      const start = integerOption(ctx.values, 'start', 0);
+      const count = integerOption(ctx.values, 'count', 5);
+      const view = await withPin(ctx);
+      const accounts = await ctx.service.accounts(view.sessionId, { scheme, start, count });
+      return {
+        value: { keyUid: keyUidOf(view), scheme, start, addresses: accounts.map((a) => a.address) },
+        text: accounts.map((a) => `${a.path.padEnd(22)} ${a.address}`).join('\n'),
+      };
+    },
+  },
+
+  sign: {
+    options: { hash: { type: 'string' }, path: { type: 'string' } },
+    async run(ctx) {
+      const hashHex = String(ctx.values.hash ?? '').replace(/^0x/i, '');
+      const keyPath = ctx.values.path;
+      if (!/^[0-9a-fA-F]{64}$/.test(hashHex))
+        throw new CliUsageError('--hash takes 32 bytes in hex.');
+      if (typeof keyPath !== 'string')
+        throw new CliUsageError("--path is required, e.g. m/44'/60'/0'/0/0.");
+      const view = await withPin(ctx);
+      const signature = await ctx.service.sign(view.sessionId, hexToBytes(hashHex), keyPath);
+      return {
+        value: { ...signature, keyUid: keyUidOf(view) },
+        text: `Signature: ${signature.signature}\nSigned by: ${signature.address} (${keyPath})`,
+      };
+    },
+  },
+
+  load: {
+    options: { replace: { type: 'boolean', default: false } },
+    async run(ctx) {
+      const pin = await early(ctx, () => readPin(ctx));
+      const recovery = await early(ctx, () => readRecovery(ctx));
+      await unlock(ctx, pin);
+      const { kind, seed } = await seedFromRecovery(recovery ?? (await readRecovery(ctx)));
+      const material = masterKeyMaterial(seed);
+      seed.fill(0);
+      try {
+        const key = await ctx.service.loadKey(ctx.view.sessionId, material, {
+          replace: ctx.values.replace === true,
+        });
+        return {
+          value: { loaded: true, kind, keyUid: key.keyUid, address: key.address },
+          text: `Loaded the ${kind === 'bip39' ? 'recovery phrase' : 'Shamir backup'}: key UID ${key.keyUid}, first address ${key.address}.`,
+        };
+      } finally {
+        material.privateKey.fill(0);
+        material.chainCode.fill(0);
+      }
+    },
+  },
+
+  generate: {
+    options: { replace: { type: 'boolean', default: false } },
+    async run(ctx) {
+      await withPin(ctx);
+      const key = await ctx.service.generateKey(ctx.view.sessionId, {
+        replace: ctx.values.replace === true,
+      });
+      return {
+        value: { generated: true, keyUid: key.keyUid, address: key.address },
+        text: [
+          `The card made a new key: key UID ${key.keyUid}, first address ${key.address}.`,
+          'This key has no recovery phrase: it exists only on this card and cannot be backed up.',
+        ].join('\n'),
+      };
+    },
+  },
+
+  unpair: {
+    options: { index: { type: 'string' } },
+    async run(ctx) {
+      const index =
+        ctx.values.index === undefined ? undefined : integerOption(ctx.values, 'index', 0);
+      const view = await withPin(ctx);
+      const own = index === undefined;
+      await ctx.service.unpair(view.sessionId, index);
+      return {
+        value: { unpaired: true, ...(own ? { own: true } : { index }) },
+        text: own
+          ? 'This computer’s pairing slot on the card is free again, and the pairing is forgotten.'
+          : `Pairing slot ${index} on the card is free again.`,
+      };
+    },
+  },
+
+  'factory-reset': {
+    async run(ctx) {
+      const previous = ctx.view.info.instanceUid || null;
+      const confirmation = await ctx.lines.require(
+        'This erases the card for good: its keys, PIN, PUK and pairings. Type FACTORY RESET to continue: ',
+      );
+      const view = await ctx.service.factoryReset(ctx.view.sessionId, confirmation.trim());
+      return {
+        value: { reset: true, previousInstanceUid: previous, initialized: view.info.initialized },
+        text: 'The card was erased. It is blank now; set it up with "lifeboat card init".',
+      };
+    },
+  },
+};
+
+function dataDirOf(values: Values): string {
+  const given = values['data-dir'];
+  if (typeof given === 'string') return path.resolve(given);
+  const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'lifeboat');
+}
+
+async function chooseReader(readers: PcscReaders, wanted: string | undefined): Promise<string> {
+  const hasCard = (state: string) => state === 'card-present' || state === 'connected';
+  const deadline = Date.now() + SETTLE_MS;
+  let seenCardAt: number | undefined;
+  for (;;) {
+    const snapshot = readers.snapshot();
+    const withCard = snapshot.readers.filter((r) => hasCard(r.state));
+    if (wanted !== undefined && withCard.some((r) => r.name === wanted)) return wanted;
+    if (wanted === undefined && withCard.length > 0) {
+      seenCardAt ??= Date.now();
+      if (Date.now() - seenCardAt >= EXTRA_SETTLE_MS) break;
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const snapshot = readers.snapshot();
+  if (snapshot.state === 'no-service') throw new LifeboatError('no-service');
+  if (snapshot.state === 'no-reader') throw new LifeboatError('no-reader');
+  if (wanted !== undefined) {
+    const reader = snapshot.readers.find((r) => r.name === wanted);
+    if (!reader)
+      throw new LifeboatError('reader-not-found', `There is no reader named "${wanted}".`, {
+        reader: wanted,
+      });
+    throw new LifeboatError(
+      reader.state === 'error' ? (reader.error ?? 'reader-error') : 'no-card',
+      undefined,
+      {
+        reader: wanted,
+      },
+    );
+  }
+  const withCard = snapshot.readers.filter((r) => hasCard(r.state));
+  if (withCard.length === 1) return withCard[0]!.name;
+  if (withCard.length === 0) throw new LifeboatError('no-card');
+  throw new CliUsageError(
+    `Cards are in several readers (${withCard.map((r) => r.name).join(', ')}); choose one with --reader NAME.`,
+  );
+}
+
+export async function runCard(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout.write(`${cardUsage}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const subcommand = SUBCOMMANDS[name];
+  if (!subcommand) throw new CliUsageError(`Unknown card command "${name}".\n\n${cardUsage}`);
+  const { values: parsed } = parseArgs({
+    args: rest,
+    options: { ...COMMON, ...subcommand.options },
+    strict: true,
+    allowPositionals: false,
+  });
+  const values: Values = parsed;
+  if (values.help) {
+    io.stdout.write(`${cardUsage}\n`);
+    return EXIT.ok;
+  }
+  const dataDir = dataDirOf(values);
+  const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
+  const trustCa = values['trust-ca'];
+  const trusted = Array.isArray(trustCa) ? trustCa : [];
+  const readers = new PcscReaders();
+  const service = new CardService({ readers, pairings, trustedCaKeys: () => trusted });
+  const lines = new LineReader(io);
+  try {
+    await readers.start();
+    const reader = await chooseReader(
+      readers,
+      typeof values.reader === 'string' ? values.reader : undefined,
+    );
+    const view = await service.open(reader);
+    const output = await subcommand.run({ io, lines, service, pairings, reader, view, values });
+    printResult(io, values.json === true, output.value, () => output.text);
+    return EXIT.ok;
+  } finally {
+    lines.close();
+    await service.dispose();
+    await readers.stop();
+  }
+}

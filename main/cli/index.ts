@@ -17,6 +17,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Keycard: info, identify, pair, PIN, addresses, sign, load',
     run: async (argv, io) => (await import('./card')).runCard(argv, io),
   },
+  shares: {
+    summary: 'split, combine and check SLIP-39 shares',
+    run: async (argv, io) => (await import('./shares')).runShares(argv, io),
+  },
+  phrase: {
+    summary: 'check a BIP-39 phrase, show its wallet fingerprint',
+    run: async (argv, io) => (await import('./phrase')).runPhrase(argv, io),
+  },
   discover: {
     summary: 'find the used accounts of a wallet and their balances',
     run: async (argv, io) => (await import('./discover')).runDiscover(argv, io),

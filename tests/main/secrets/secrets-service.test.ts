@@ -1,24 +1,9 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { HDKey } from '@scure/bip32';
 import { HDNodeWallet } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import type { SecretsEvent } from '../../../preload/api';
 import { SecretsService } from '../../../main/secrets/secrets-service';
 import { Vault } from '../../../main/secrets/vault';
-import { BIP39_VECTORS, bytes, hex, SLIP39_VECTORS } from './vectors';
-
-/** The key UID and first BIP-44 addresses, computed here without the code under test. */
-function expectedWallet(seedHex: string) {
-  const seed = bytes(seedHex);
-  const root = HDKey.fromMasterSeed(seed);
-  const pub = secp256k1.Point.fromBytes(root.publicKey!).toBytes(false);
-  const node = HDNodeWallet.fromSeed(seed);
-  return {
-    keyUid: hex(sha256(pub)),
-    addresses: [0, 1, 2, 3, 4].map((i) => node.derivePath(`m/44'/60'/0'/0/${i}`).address),
-  };
-}
+import { BIP39_VECTORS, bytes, expectedWallet, hex, SLIP39_VECTORS } from './vectors';
 
 function setup(options: { now?: () => number } = {}) {
   const vault = new Vault(options);

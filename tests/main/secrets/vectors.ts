@@ -1,6 +1,10 @@
 // The official reference vectors, committed as fixtures (tests/fixtures/vectors).
 import fs from 'node:fs';
 import path from 'node:path';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { HDKey } from '@scure/bip32';
+import { HDNodeWallet } from 'ethers';
 
 const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../fixtures/vectors');
 
@@ -50,3 +54,18 @@ export const BIP39_VECTORS: Record<string, Bip39Vector[]> = Object.fromEntries(
 
 export const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 export const bytes = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'));
+
+/**
+ * The Keycard key UID and first five BIP-44 addresses of a seed, computed without the code
+ * under test: scure for the master key, noble for the point, ethers for the addresses.
+ */
+export function expectedWallet(seedHex: string): { keyUid: string; addresses: string[] } {
+  const seed = bytes(seedHex);
+  const root = HDKey.fromMasterSeed(seed);
+  const pub = secp256k1.Point.fromBytes(root.publicKey!).toBytes(false);
+  const node = HDNodeWallet.fromSeed(seed);
+  return {
+    keyUid: hex(sha256(pub)),
+    addresses: [0, 1, 2, 3, 4].map((i) => node.derivePath(`m/44'/60'/0'/0/${i}`).address),
+  };
+}

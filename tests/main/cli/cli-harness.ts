@@ -1,0 +1,61 @@
+// Runs `lifeboat …` in-process with fake streams, from a script (stdin given up front) or at
+// a fake terminal (each answer typed when its prompt appears), or as a real process.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../../../main/cli/index';
+import type { CliIo } from '../../../main/cli/io';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sink(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** As from a script: `input` is the whole of standard input. */
+export async function runCli(argv: string[], input: string): Promise<CliRun> {
+  const stdout = sink();
+  const stderr = sink();
+  const io: CliIo = { stdin: Readable.from([input]), stdout: stdout.stream, stderr: stderr.stream };
+  const code = await main(argv, io);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** At a terminal: each answer is typed once the next prompt (text ending in ": ") shows. */
+export async function runCliAtTerminal(argv: string[], answers: string[]): Promise<CliRun> {
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: () => undefined,
+  });
+  const stdout = sink();
+  const stderr = sink();
+  const pending = [...answers];
+  stderr.stream.on('data', (chunk: Buffer) => {
+    if (!chunk.toString('utf8').endsWith(': ')) return;
+    const answer = pending.shift();
+    // Typed a moment later, as a person would, once the prompt is listening.
+    if (answer !== undefined) setImmediate(() => stdin.write(`${answer}\r\n`));
+  });
+  const code = await main(argv, { stdin, stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+
+/** A real `node --import tsx main/cli/bin.ts …` process. */
+export function runCliProcess(argv: string[], input: string): CliRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/bin.ts', ...argv], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

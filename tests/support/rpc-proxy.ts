@@ -74,7 +74,7 @@ export class RpcProxy {
       req.socket.destroy();
       return;
     }
-    let calls: Call[] = [];
+    let calls: Call[];
     try {
       const parsed = JSON.parse(body) as Call | Call[];
       calls = Array.isArray(parsed) ? parsed : [parsed];

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { NetworkSettings, Settings } from '../preload/api';
 import { NETWORK_PRESETS, presetById } from './chain/networks';
+import { writeFileAtomic } from './cases/atomic-file';
 import { LifeboatError } from './errors';
 import { Listeners } from './listeners';
 
@@ -141,26 +142,6 @@ export function parseSettings(input: unknown): Settings {
   });
 }
 
-function writeFileAtomic(file: string, text: string): void {
-  const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temp, 'w', 0o600);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
-  const dirFd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(dirFd);
-  } finally {
-    fs.closeSync(dirFd);
-  }
-}
-
 export class SettingsStore {
   private current: Settings;
   private readonly changes = new Listeners<Settings>();
@@ -182,6 +163,7 @@ export class SettingsStore {
 
   save(next: unknown): Settings {
     const settings = parseSettings(next);
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     writeFileAtomic(this.file, `${JSON.stringify({ version: FILE_VERSION, settings }, null, 2)}\n`);
     this.current = settings;
     this.changes.emit(this.get());

@@ -564,8 +564,15 @@ export interface LifeboatApi {
     execute(input: { planId: string; confirmed: true }): Promise<Result<{ caseId: string }>>;
     unfinished(): Promise<Result<CaseView[]>>;
     status(input: { caseId: string }): Promise<Result<CaseView>>;
-    /** Continues a paused or interrupted case with its source available again. */
-    resume(input: { caseId: string; source: SourceRef }): Promise<Result<{ caseId: string }>>;
+    /**
+     * Continues a paused or interrupted case with its source available again (and its
+     * destination, when the case pays a gas top-up from it).
+     */
+    resume(input: {
+      caseId: string;
+      source: SourceRef;
+      destination?: SourceRef;
+    }): Promise<Result<{ caseId: string }>>;
     report(input: { caseId: string }): Promise<Result<SweepReport>>;
     watch(listener: (event: SweepEvent) => void): Unsubscribe;
   };
@@ -820,7 +827,7 @@ export const API_METHODS: MethodTable = deepFreeze({
     resume: {
       kind: 'invoke',
       channel: 'lifeboat:sweep.resume',
-      args: { caseId: 'string', source: 'object' },
+      args: { caseId: 'string', source: 'object', destination: 'object?' },
     },
     report: { kind: 'invoke', channel: 'lifeboat:sweep.report', args: { caseId: 'string' } },
     watch: { kind: 'subscribe', channel: 'lifeboat:sweep.event' },

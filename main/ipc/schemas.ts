@@ -121,7 +121,7 @@ export const INPUT_SCHEMAS: Schemas = {
     execute: z.strictObject({ planId: id, confirmed: z.literal(true) }),
     unfinished: none,
     status: z.strictObject({ caseId: id }),
-    resume: z.strictObject({ caseId: id, source }),
+    resume: z.strictObject({ caseId: id, source, destination: source.optional() }),
     report: z.strictObject({ caseId: id }),
   },
   drills: {

@@ -1,0 +1,50 @@
+// window.lifeboat.cards → CardService, one to one, plus loading a rebuilt secret, which
+// needs the vault: the seed is turned into LOAD KEY material in main and wiped at once.
+import type { CardService } from '../cards/card-service';
+import { masterKeyMaterial } from '../secrets/derivation';
+import type { Handlers } from './contract';
+
+/** Lends a vault secret's seed to `work`; the bytes are only valid during the call. */
+export type SeedLender = <T>(
+  secretId: string,
+  work: (seed: Uint8Array) => Promise<T>,
+) => Promise<T>;
+
+export function cardHandlers(cards: CardService, withSeed: SeedLender): Handlers['cards'] {
+  return {
+    open: ({ reader }) => cards.open(reader),
+    list: async () => cards.list(),
+    identify: ({ sessionId }) => cards.identify(sessionId),
+    pair: ({ sessionId, pairingPassword }) => cards.pair(sessionId, pairingPassword),
+    unlock: ({ sessionId, pin }) => cards.unlock(sessionId, pin),
+    unblock: ({ sessionId, puk, newPin }) => cards.unblock(sessionId, puk, newPin),
+    changePin: ({ sessionId, newPin }) => cards.changePin(sessionId, newPin),
+    changePuk: ({ sessionId, newPuk }) => cards.changePuk(sessionId, newPuk),
+    initialize: ({ sessionId, pin, puk, pairingPassword, duressPin }) =>
+      cards.initialize(sessionId, {
+        pin,
+        puk,
+        pairingPassword,
+        ...(duressPin === undefined ? {} : { duressPin }),
+      }),
+    generateKey: ({ sessionId }) => cards.generateKey(sessionId),
+    loadSecret: ({ sessionId, secretId }) =>
+      withSeed(secretId, async (seed) => {
+        const key = masterKeyMaterial(seed);
+        try {
+          return await cards.loadKey(sessionId, key);
+        } finally {
+          key.privateKey.fill(0);
+          key.chainCode.fill(0);
+        }
+      }),
+    accounts: ({ sessionId, scheme, start, count }) =>
+      cards.accounts(sessionId, { scheme, start, count }),
+    unpair: ({ sessionId }) => cards.unpair(sessionId),
+    factoryReset: ({ sessionId, confirmation }) => cards.factoryReset(sessionId, confirmation),
+    close: async ({ sessionId }) => {
+      await cards.close(sessionId);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+// window.lifeboat.discovery, .transfers and .sweep → the chain service, with the networks,
+// tokens and defaults taken from settings and the sources resolved from card sessions and
+// vault secrets. Progress and case events go out through the event hub.
+import type { DiscoveryResult, SweepEvent } from '../../preload/api';
+import { ChainService } from '../chain/chain-service';
+import type { Network } from '../chain/networks';
+import { LifeboatError, toErrorData } from '../errors';
+import type { SettingsStore } from '../settings';
+import type { Handlers } from './contract';
+import type { EventHub } from './events';
+import { sourceAccess, type SourceDeps } from './sources';
+import { Transfers } from './transfers';
+
+export interface ChainHandlerDeps {
+  dataDir: string;
+  settings: SettingsStore;
+  sources: SourceDeps;
+  events: EventHub;
+}
+
+export interface ChainHandlers {
+  handlers: Pick<Handlers, 'discovery' | 'transfers' | 'sweep'>;
+  /** Pauses running cases at their next safe point. */
+  stop(): Promise<void>;
+}
+
+/** Discoveries kept for planning; the oldest are forgotten first. */
+const DISCOVERY_LIMIT = 20;
+
+function enabledNetworks(settings: SettingsStore): Network[] {
+  return settings
+    .get()
+    .networks.filter((n) => n.enabled)
+    .map(({ enabled: _enabled, ...network }) => network);
+}
+
+export function chainHandlers(deps: ChainHandlerDeps): ChainHandlers {
+  const { settings, events } = deps;
+  const service = new ChainService({
+    dataDir: deps.dataDir,
+    networks: () => enabledNetworks(settings),
+    tokens: (networkId) =>
+      settings
+        .get()
+        .tokens.filter((t) => t.networkId === networkId)
+        .map(({ address, symbol, decimals }) => ({ address, symbol, decimals })),
+    defaults: () => {
+      const { schemes, gapLimit, maxFeePerGas } = settings.get().preferences;
+      return {
+        schemes,
+        gapLimit,
+        ...(maxFeePerGas === undefined ? {} : { maxFeePerGas: BigInt(maxFeePerGas) }),
+      };
+    },
+    source: async (ref) => sourceAccess(ref, deps.sources),
+  });
+
+  const discoveries = new Map<string, DiscoveryResult>();
+  const transfers = new Transfers({
+    network: (networkId) => {
+      const network = enabledNetworks(settings).find((n) => n.id === networkId);
+      if (!network)
+        throw new LifeboatError('network-not-configured', undefined, { network: networkId });
+      return network;
+    },
+    discovery: (discoveryId) => {
+      const found = discoveries.get(discoveryId);
+      if (!found) throw new LifeboatError('not-found', 'That discovery is no longer available.');
+      return found;
+    },
+    signer: (discovery, account) => sourceAccess(discovery.source, deps.sources).signer(account),
+    feeCap: () => {
+      const cap = settings.get().preferences.maxFeePerGas;
+      return cap === undefined ? undefined : BigInt(cap);
+    },
+  });
+
+  const emit = (event: SweepEvent) => events.emit('sweep', 'watch', event);
+  /** A run settles by itself (finished, failed or paused); anything else is reported as failed. */
+  const watch = (caseId: string, done: Promise<unknown>) => {
+    done.catch((error: unknown) => emit({ type: 'failed', caseId, error: toErrorData(error) }));
+    return { caseId };
+  };
+
+  return {
+    handlers: {
+      discovery: {
+        run: async (request) => {
+          const result = await service.discover(request, (progress) =>
+            events.emit('discovery', 'watch', progress),
+          );
+          discoveries.set(result.discoveryId, result);
+          for (const id of discoveries.keys()) {
+            if (discoveries.size <= DISCOVERY_LIMIT) break;
+            discoveries.delete(id);
+          }
+          return result;
+        },
+      },
+      transfers: {
+        plan: (request) => transfers.plan(request),
+        send: ({ planId }) => transfers.send(planId),
+      },
+      sweep: {
+        plan: (request) => service.plan(request),
+        execute: async ({ planId }) => {
+          const started = await service.execute(planId, emit);
+          return watch(started.caseId, started.done);
+        },
+        unfinished: async () => service.unfinished(),
+        status: async ({ caseId }) => service.status(caseId),
+        resume: async ({ caseId, source, destination }) => {
+          const started = await service.resume(caseId, source, emit, destination);
+          return watch(started.caseId, started.done);
+        },
+        report: async ({ caseId }) => service.report(caseId),
+      },
+    },
+    stop: () => service.stop(),
+  };
+}

@@ -1,0 +1,38 @@
+// The whole handler table: each namespace of window.lifeboat mapped onto main's services.
+import type { AppInfo } from '../../preload/api';
+import type { CardService } from '../cards/card-service';
+import type { Readers } from '../cards/readers';
+import type { DrillStore } from '../cases/drills';
+import type { SecretsService } from '../secrets/secrets-service';
+import type { SettingsStore } from '../settings';
+import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
+import { cardHandlers } from './card-handlers';
+import type { Handlers } from './contract';
+import { drillHandlers } from './drill-handlers';
+import { secretHandlers } from './secret-handlers';
+import type { SourceDeps } from './sources';
+
+export interface HandlerDeps {
+  info: AppInfo;
+  readers: Readers;
+  cards: CardService;
+  secrets: SecretsService;
+  sources: SourceDeps;
+  settings: SettingsStore;
+  drills: DrillStore;
+  chain: Pick<Handlers, 'discovery' | 'transfers' | 'sweep'>;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    app: appHandlers(deps.info),
+    readers: readerHandlers(deps.readers),
+    cards: cardHandlers(deps.cards, (secretId, work) => deps.secrets.useSeed(secretId, work)),
+    secrets: secretHandlers(deps.secrets),
+    discovery: deps.chain.discovery,
+    transfers: deps.chain.transfers,
+    sweep: deps.chain.sweep,
+    drills: drillHandlers(deps.drills, deps.sources),
+    settings: settingsHandlers(deps.settings),
+  };
+}

@@ -1,0 +1,109 @@
+// The composition root: every main-process service built once, wired to the handler table
+// and the event hub. The Electron entry and the browser harness both start the console
+// from here, so they run exactly the same code behind window.lifeboat.
+import path from 'node:path';
+import type { AppInfo } from '../preload/api';
+import { CardService } from './cards/card-service';
+import { keyFileSecretBox } from './cards/keycard/key-file-box';
+import { FilePairingStore, type SecretBox } from './cards/keycard/pairing-store';
+import { PcscReaders } from './cards/pcsc/pcsc-readers';
+import type { Readers } from './cards/readers';
+import { DrillStore } from './cases/drills';
+import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
+import { chainHandlers } from './ipc/chain-handlers';
+import { EventHub } from './ipc/events';
+import { createHandlers } from './ipc/handlers';
+import { INPUT_SCHEMAS } from './ipc/schemas';
+import { SecretsService } from './secrets/secrets-service';
+import { Vault } from './secrets/vault';
+import { SettingsStore, defaultSettings } from './settings';
+
+export interface ServicesOptions {
+  /** Where settings, pairings, drills and cases live (the app's userData). */
+  dataDir: string;
+  shell: AppInfo['shell'];
+  version: string;
+  /** Seals the card pairings; without one a key file in `dataDir` does, and says so. */
+  secretBox?: SecretBox;
+  /** The PC/SC reader layer; tests may hand in their own. */
+  readers?: Readers;
+  /** Told about failures that were not raised on purpose (they reach the page as `internal`). */
+  onUnexpected?: (channel: string, error: unknown) => void;
+}
+
+export interface Services {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventHub;
+  /** Starts watching the card readers. */
+  start(): Promise<void>;
+  /** Closes every card session (cards are reset), wipes every secret, stops the readers. */
+  stop(): Promise<void>;
+}
+
+/** The vault owner of the console's secrets; the CLI files its own under another. */
+const CONSOLE_OWNER = 'console';
+const VAULT_SWEEP_MS = 30_000;
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const { dataDir } = options;
+  const readers = options.readers ?? new PcscReaders();
+  const settings = new SettingsStore(path.join(dataDir, 'settings.json'), defaultSettings());
+  const pairings = new FilePairingStore(
+    dataDir,
+    options.secretBox ?? (await keyFileSecretBox(dataDir)),
+  );
+  const cards = new CardService({
+    readers,
+    pairings,
+    trustedCaKeys: () => settings.get().trustedCaKeys,
+  });
+  const vault = new Vault({ sweepEveryMs: VAULT_SWEEP_MS });
+  const secrets = new SecretsService({ vault, owner: CONSOLE_OWNER });
+  const drills = new DrillStore(path.join(dataDir, 'drills.json'));
+  const events = new EventHub();
+  const sources = { cards, secrets, vault, owner: CONSOLE_OWNER };
+  const chain = chainHandlers({ dataDir, settings, sources, events });
+
+  const info: AppInfo = {
+    version: options.version,
+    shell: options.shell,
+    pairingProtection: pairings.describeProtection(),
+  };
+  const dispatcher = createDispatcher(
+    createHandlers({
+      info,
+      readers,
+      cards,
+      secrets,
+      sources,
+      settings,
+      drills,
+      chain: chain.handlers,
+    }),
+    INPUT_SCHEMAS,
+    options.onUnexpected,
+  );
+
+  const unsubscribe = [
+    readers.onChange((snapshot) => events.emit('readers', 'watch', snapshot)),
+    cards.onEvent((event) => events.emit('cards', 'watch', event)),
+    secrets.watch((event) => events.emit('secrets', 'watch', event)),
+  ];
+
+  let stopped = false;
+  return {
+    dispatcher,
+    events,
+    start: () => readers.start(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const stop of unsubscribe) stop();
+      await chain.stop();
+      await cards.dispose();
+      secrets.dispose();
+      vault.close();
+      await readers.stop();
+    },
+  };
+}

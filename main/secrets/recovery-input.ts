@@ -74,22 +74,21 @@ function explainUnknown(lines: readonly string[]): LifeboatError {
   }
   const looksSlip39 = total.slipOnly > total.bipOnly || words.length >= MIN_SHARE_WORDS;
   try {
-    if (looksSlip39) {
-      for (const [shareIndex, line] of lines.entries()) {
-        try {
-          decodeShare(line).value.fill(0);
-        } catch (error) {
-          throw inShare(error, shareIndex);
-        }
-      }
-    } else {
-      checkBip39Phrase(lines.join(' '));
-    }
+    if (looksSlip39) lines.forEach(decodeLine);
+    else checkBip39Phrase(lines.join(' '));
   } catch (error) {
     if (error instanceof LifeboatError) return error;
     throw error;
   }
   return new LifeboatError('unknown-input-kind');
+}
+
+function decodeLine(line: string, shareIndex: number): void {
+  try {
+    decodeShare(line).value.fill(0);
+  } catch (error) {
+    throw inShare(error, shareIndex);
+  }
 }
 
 function isSlip39Word(word: string): boolean {

@@ -91,14 +91,21 @@ export class SecretsService {
   }
 
   /**
-   * Rebuilds the secret from the share set into the vault. The set is kept, so the same
-   * shares can be tried with another passphrase (each passphrase opens its own wallet).
+   * Rebuilds the secret from the share set into the vault, reporting key stretching to
+   * `onProgress` and as `combine-progress` events. The set is kept, so the same shares can be
+   * tried with another passphrase (each passphrase opens its own wallet).
    */
-  async combine(shareSetId: string, passphrase: string): Promise<SecretView> {
+  async combine(
+    shareSetId: string,
+    passphrase: string,
+    onProgress?: (progress: { done: number; total: number }) => void,
+  ): Promise<SecretView> {
     const set = this.#shareSet(shareSetId);
     const seed = await set.combine(passphrase, {
-      onProgress: ({ done, total }) =>
-        this.#events.emit({ type: 'combine-progress', shareSetId, done, total }),
+      onProgress: (progress) => {
+        onProgress?.(progress);
+        this.#events.emit({ type: 'combine-progress', shareSetId, ...progress });
+      },
     });
     return this.#keep('slip39', seed);
   }

@@ -1,6 +1,7 @@
 // The shares a person has entered so far, checked one by one as each is completed. A share
 // joins the set only if it is valid and consistent with every share already in it, so the
 // set always describes one backup and can say what is still missing.
+import { equalBytes } from '@noble/curves/utils.js';
 import type {
   GroupProgress,
   RecoveryProblem,
@@ -144,8 +145,7 @@ export class ShareSet {
     }
     const twin = group.find((s) => s.memberIndex === share.memberIndex);
     if (twin) {
-      const same = twin.value.every((byte, i) => byte === share.value[i]);
-      return same
+      return equalBytes(twin.value, share.value)
         ? { code: 'duplicate-share', message: 'This share was already entered.' }
         : {
             code: 'duplicate-share',
@@ -170,7 +170,7 @@ export class ShareSet {
   }
 }
 
-/** "Group 2: 1 of 3 shares" style summary of what is still missing. */
+/** What is still missing, e.g. "1 more complete group is needed; group 2 has 1 of 3 shares." */
 export function describeMissing(progress: ShareSetProgress): string {
   if (progress.groupThreshold === null) return 'No shares have been entered yet.';
   const needed = progress.groupThreshold - progress.groupsComplete;

@@ -30,10 +30,26 @@ export interface Share {
 export type CommonField =
   'identifier' | 'extendable' | 'iterationExponent' | 'groupThreshold' | 'groupCount' | 'length';
 
+/** The header fields in plain words. */
+export const FIELD_NAMES: Record<CommonField | 'memberThreshold' | 'memberIndex', string> = {
+  identifier: 'backup identifier',
+  extendable: 'extendable flag',
+  iterationExponent: 'iteration exponent',
+  groupThreshold: 'group threshold',
+  groupCount: 'group count',
+  length: 'secret length',
+  memberThreshold: 'member threshold',
+  memberIndex: 'member number',
+};
+
 const HEADER_WORDS = 4;
 const METADATA_WORDS = HEADER_WORDS + CHECKSUM_WORDS;
 export const MIN_SECRET_BYTES = 16;
 export const MIN_SHARE_WORDS = METADATA_WORDS + Math.ceil((MIN_SECRET_BYTES * 8) / 10);
+// The spec sets no upper bound, but a BIP-32 seed is at most 64 bytes; refusing longer input
+// early keeps a pasted wall of text from costing a checksum search over every word.
+const MAX_SECRET_BYTES = 64;
+const MAX_SHARE_WORDS = METADATA_WORDS + Math.ceil((MAX_SECRET_BYTES * 8) / 10);
 
 function customization(extendable: boolean): string {
   return extendable ? 'shamir_extendable' : 'shamir';
@@ -44,9 +60,13 @@ function customizationOf(words: readonly number[]): string {
   return customization((((words[1] ?? 0) >> 4) & 1) === 1);
 }
 
-/** Whether a share can have this many words: at least 20, with at most 8 padding bits. */
+/** Whether a share can have this many words: 20 to 59, with at most 8 padding bits. */
 export function isShareLength(words: number): boolean {
-  return words >= MIN_SHARE_WORDS && ((words - METADATA_WORDS) * 10) % 16 <= 8;
+  return (
+    words >= MIN_SHARE_WORDS &&
+    words <= MAX_SHARE_WORDS &&
+    ((words - METADATA_WORDS) * 10) % 16 <= 8
+  );
 }
 
 /** The same error, saying which share (0-based `shareIndex`) it is about. */
@@ -58,11 +78,6 @@ export function inShare(error: unknown, shareIndex: number): unknown {
     { ...error.details, shareIndex },
     { cause: error },
   );
-}
-
-/** How many words a share of a `secretBytes`-long secret has. */
-export function shareWordCount(secretBytes: number): number {
-  return METADATA_WORDS + Math.ceil((secretBytes * 8) / 10);
 }
 
 export function encodeShare(share: Share): string {

@@ -19,12 +19,11 @@ import {
   decodeShare,
   differingField,
   encodeShare,
+  FIELD_NAMES,
   inShare,
   MIN_SECRET_BYTES,
   type Share,
 } from './slip39-share';
-
-export { ROUNDS } from './slip39-cipher';
 
 const MAX_SHARES = 16;
 const MAX_SECRET_BYTES = 32;
@@ -68,8 +67,8 @@ export async function split(masterSecret: Uint8Array, options: SplitOptions): Pr
   const extendable = options.extendable ?? false;
   checkSplit(masterSecret, groupThreshold, groups, iterationExponent);
 
-  const [high, low] = randomBytes(2) as unknown as [number, number];
-  const identifier = ((high << 8) | low) & 0x7fff;
+  const random = randomBytes(2);
+  const identifier = ((random[0]! << 8) | random[1]!) & 0x7fff;
   const passphrase = passphraseBytes(options.passphrase ?? '');
   let encrypted: Uint8Array;
   try {
@@ -144,14 +143,14 @@ export async function combineShares(
   if (groups.size < groupThreshold) {
     throw new LifeboatError(
       'insufficient-shares',
-      `Shares from ${groupThreshold} groups are needed; ${given(groups.size, 'group was', 'groups were')} given.`,
+      `Shares from ${plural(groupThreshold, 'group')} are needed; ${given(groups.size, 'group was', 'groups were')} given.`,
       { groupThreshold, groups: groups.size },
     );
   }
   if (groups.size > groupThreshold) {
     throw new LifeboatError(
       'too-many-shares',
-      `Shares from exactly ${groupThreshold} groups are needed; ${given(groups.size, 'group was', 'groups were')} given.`,
+      `Shares from exactly ${plural(groupThreshold, 'group')} are needed; ${given(groups.size, 'group was', 'groups were')} given.`,
       { groupThreshold, groups: groups.size },
     );
   }
@@ -161,14 +160,14 @@ export async function combineShares(
     if (members.length < memberThreshold) {
       throw new LifeboatError(
         'insufficient-shares',
-        `Group ${groupIndex + 1} needs ${memberThreshold} shares; ${given(members.length, 'was', 'were')} given.`,
+        `Group ${groupIndex + 1} needs ${plural(memberThreshold, 'share')}; ${given(members.length, 'was', 'were')} given.`,
         detail,
       );
     }
     if (members.length > memberThreshold) {
       throw new LifeboatError(
         'too-many-shares',
-        `Group ${groupIndex + 1} needs exactly ${memberThreshold} shares; ${given(members.length, 'was', 'were')} given.`,
+        `Group ${groupIndex + 1} needs exactly ${plural(memberThreshold, 'share')}; ${given(members.length, 'was', 'were')} given.`,
         detail,
       );
     }
@@ -209,7 +208,7 @@ function groupShares(shares: readonly Share[]): Map<number, Share[]> {
     if (field) {
       throw new LifeboatError(
         'share-mismatch',
-        `Share ${shareIndex + 1} belongs to a different backup than share 1 (${field} differs).`,
+        `Share ${shareIndex + 1} belongs to a different backup than share 1: their ${FIELD_NAMES[field]}s differ.`,
         { field, shareIndex },
       );
     }
@@ -309,4 +308,8 @@ function recoverSecret(threshold: number, points: readonly Point[]): Uint8Array 
 
 function given(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+function plural(n: number, noun: string): string {
+  return given(n, noun, `${noun}s`);
 }

@@ -27,7 +27,9 @@ describe('SecretsService', () => {
     });
     expect(service.addShare(shareSetId, slip.mnemonics[1]!).progress.complete).toBe(true);
 
-    const view = await service.combine(shareSetId, 'TREZOR');
+    const direct: number[] = [];
+    const view = await service.combine(shareSetId, 'TREZOR', ({ done }) => direct.push(done));
+    expect(direct).toEqual([0, 1, 2, 3, 4]);
     expect(view).toEqual({
       secretId: expect.any(String),
       kind: 'slip39',

@@ -136,15 +136,19 @@ async function splitCommand(argv: string[], io: CliIo): Promise<number> {
       iterationExponent,
     });
     printResult(io, values.json, { groups: mnemonics }, () =>
-      [
-        `Any ${groupThreshold} of these ${groups.length} groups rebuild the secret.`,
-        ...mnemonics.map((members, g) =>
+      mnemonics
+        .map((members, g) =>
           [
-            `\nGroup ${g + 1}: any ${groups[g]!.threshold} of ${members.length} shares`,
+            `Group ${g + 1}: any ${groups[g]!.threshold} of these ${members.length} shares`,
             ...members.map((m, i) => `  ${i + 1}. ${m}`),
           ].join('\n'),
-        ),
-      ].join('\n'),
+        )
+        .concat(
+          groups.length > 1
+            ? [`Any ${groupThreshold} of the ${groups.length} groups rebuild the secret.`]
+            : [],
+        )
+        .join('\n\n'),
     );
     return EXIT.ok;
   } catch (error) {

@@ -152,7 +152,15 @@ describe('lifeboat shares split', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /^Any 1 of these 1 groups rebuild the secret\.\n\nGroup 1: any 2 of 3 shares\n {2}1\. (\w+ ){19}\w+\n {2}2\. /,
+      /^Group 1: any 2 of these 3 shares\n {2}1\. (\w+ ){19}\w+\n {2}2\. /,
+    );
+    expect(run.stdout).not.toContain('groups rebuild');
+    const two = await runCli(
+      ['shares', 'split', '--group-threshold', '2', '--group', '2-of-2', '--group', '1-of-1'],
+      lines(secret, ''),
+    );
+    expect(two.stdout).toMatch(
+      /\n\nGroup 2: any 1 of these 1 shares\n {2}1\. .+\n\nAny 2 of the 2 groups rebuild the secret\.\n$/,
     );
   });
 

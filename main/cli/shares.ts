@@ -164,7 +164,7 @@ async function splitCommand(argv: string[], io: CliIo): Promise<number> {
  * terminal every share is checked as soon as it is entered and a rejected one can be typed
  * again; from a script the first rejected share is the command's error.
  */
-export async function readShares(
+async function readShares(
   reader: LineReader,
   io: CliIo,
   shares: ShareSet,
@@ -191,7 +191,7 @@ function describeCheck(check: ShareCheck): string {
 }
 
 /** "group 1: 2 of 2 shares (complete); group 2: 1 of 3 shares; 1 of 2 groups complete". */
-export function describeProgress(progress: ShareSetProgress): string {
+function describeProgress(progress: ShareSetProgress): string {
   const groups = progress.groups.map(
     (g) =>
       `group ${g.groupIndex + 1}: ${g.entered} of ${g.memberThreshold} shares${g.complete ? ' (complete)' : ''}`,

@@ -1,0 +1,34 @@
+import { CardToolsScreen } from '../tools/CardToolsScreen';
+import { DrillsScreen } from '../drills/DrillsScreen';
+import { HomeScreen } from '../home/HomeScreen';
+import { LoadScreen } from '../rebuild/LoadScreen';
+import { RebuildScreen } from '../rebuild/RebuildScreen';
+import { RestoreScreen } from '../restore/RestoreScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { ResumeScreen } from '../sweep/ResumeScreen';
+import { SweepScreen } from '../sweep/SweepScreen';
+import type { Screen } from './screens';
+
+/** The component for a screen value. */
+export function ScreenView({ screen }: { screen: Screen }) {
+  switch (screen.name) {
+    case 'home':
+      return <HomeScreen />;
+    case 'restore':
+      return <RestoreScreen />;
+    case 'sweep':
+      return <SweepScreen from={screen.from} />;
+    case 'resume':
+      return <ResumeScreen caseId={screen.caseId} />;
+    case 'rebuild':
+      return <RebuildScreen />;
+    case 'load':
+      return <LoadScreen secretId={screen.secretId} />;
+    case 'drills':
+      return <DrillsScreen />;
+    case 'tools':
+      return <CardToolsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}

@@ -1,0 +1,23 @@
+// The console's screens. No router: a screen is a value, and moving between screens is
+// replacing that value, so every place a screen can be opened from is type-checked.
+import type { DiscoveryResult, SourceRef } from '../../preload/api';
+
+/** A source whose accounts are already known, handed from one job to the next. */
+export interface KnownSource {
+  source: SourceRef;
+  keyUid: string;
+  discovery?: DiscoveryResult;
+}
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'restore' }
+  | { name: 'sweep'; from?: KnownSource }
+  | { name: 'resume'; caseId: string }
+  | { name: 'rebuild' }
+  | { name: 'load'; secretId: string }
+  | { name: 'drills' }
+  | { name: 'tools' }
+  | { name: 'settings' };
+
+export type ScreenName = Screen['name'];

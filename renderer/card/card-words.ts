@@ -1,0 +1,30 @@
+// Plain words for what main reports about readers and cards.
+import type { AttestationVerdict, CardSessionView, ReaderView } from '../../preload/api';
+import type { MessageKey } from '../i18n/t';
+
+export const READER_STATE: Record<ReaderView['state'], MessageKey> = {
+  'waiting-for-card': 'reader.empty',
+  'card-present': 'reader.cardPresent',
+  connected: 'reader.connected',
+  error: 'reader.error',
+};
+
+export const VERDICT: Record<AttestationVerdict, MessageKey> = {
+  genuine: 'attestation.genuine',
+  'unknown-issuer': 'attestation.unknownIssuer',
+  'no-certificate': 'attestation.noCertificate',
+  invalid: 'attestation.invalid',
+};
+
+export const VERDICT_TONE: Record<AttestationVerdict, 'good' | 'warning' | 'bad'> = {
+  genuine: 'good',
+  'unknown-issuer': 'warning',
+  'no-certificate': 'warning',
+  invalid: 'bad',
+};
+
+/** "Blank", "Set up, no wallet key" or "Set up, holds a wallet". */
+export function cardStateKey(session: CardSessionView): MessageKey {
+  if (!session.info.initialized) return 'card.blank';
+  return session.info.keyUid === undefined ? 'card.noKey' : 'card.hasKey';
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import type { DrillResult, SecretView, SourceRef, WalletRecord } from '../../preload/api';
+import { lifeboat } from '../api/lifeboat';
+import { useApp } from '../app/AppContext';
+import { useLive } from '../app/LiveContext';
+import { CardConnect } from '../card/CardConnect';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { StatusLine } from '../components/StatusLine';
+import { StepHeading } from '../components/StepHeading';
+import { shortAddress } from '../format/address';
+import { useAction } from '../hooks/useAction';
+import { t } from '../i18n/t';
+import { RecoveryEntry } from '../rebuild/RecoveryEntry';
+import { DrillResultView } from './DrillResultView';
+import { ReminderForm } from './ReminderForm';
+
+type Method = 'choose' | 'card' | 'recovery';
+
+interface DrillCheckProps {
+  wallet: WalletRecord;
+  onChecked: (result: DrillResult) => void;
+}
+
+/** Compares one backup with the wallet's fingerprint. Nothing is signed and no funds move. */
+export function DrillCheck({ wallet, onChecked }: DrillCheckProps) {
+  const { secrets } = useApp();
+  const { sessions } = useLive();
+  const [method, setMethod] = useState<Method>('choose');
+  const [result, setResult] = useState<DrillResult | null>(null);
+  const check = useAction(lifeboat().drills.check);
+  const cards = sessions.filter((s) => s.unlocked && s.info.keyUid !== undefined);
+
+  const run = async (source: SourceRef, release?: SecretView) => {
+    const outcome = await check.run({ walletId: wallet.walletId, source });
+    // A secret rebuilt only for the drill is not kept a moment longer than the check.
+    if (release) await lifeboat().secrets.release({ secretId: release.secretId });
+    if (!outcome.ok) return;
+    setResult(outcome.value);
+    onChecked(outcome.value);
+  };
+
+  if (result) {
+    return (
+      <section className="stack">
+        <StepHeading>{t('drill.resultTitle')}</StepHeading>
+        <DrillResultView wallet={wallet} result={result} />
+        <h3>{t('reminder.title')}</h3>
+        <ReminderForm walletId={wallet.walletId} />
+      </section>
+    );
+  }
+
+  return (
+    <section className="stack">
+      <StatusLine>{check.busy ? t('drill.checking') : ''}</StatusLine>
+      <ErrorNotice error={check.error} />
+      {method === 'choose' && (
+        <>
+          <StepHeading>{t('drill.chooseTitle', { label: wallet.label })}</StepHeading>
+          <ul className="choice-list">
+            {cards.map((session) => (
+              <li key={session.sessionId}>
+                <button
+                  type="button"
+                  disabled={check.busy}
+                  onClick={() => void run({ kind: 'card', sessionId: session.sessionId })}
+                >
+                  {t('drill.useOpenCard', { reader: session.reader })}
+                </button>
+              </li>
+            ))}
+            {secrets.map((secret) => (
+              <li key={secret.secretId}>
+                <button
+                  type="button"
+                  disabled={check.busy}
+                  onClick={() => void run({ kind: 'secret', secretId: secret.secretId })}
+                >
+                  {t('drill.useSecret', { address: shortAddress(secret.addresses[0] ?? '') })}
+                </button>
+              </li>
+            ))}
+            <li>
+              <button type="button" onClick={() => setMethod('card')}>
+                {t('drill.withCard')}
+              </button>
+            </li>
+            <li>
+              <button type="button" onClick={() => setMethod('recovery')}>
+                {t('drill.withRecovery')}
+              </button>
+            </li>
+          </ul>
+        </>
+      )}
+      {method === 'card' && (
+        <CardConnect
+          purpose="backup"
+          instruction={t('drill.insertBackup')}
+          onReady={(session) => void run({ kind: 'card', sessionId: session.sessionId })}
+        />
+      )}
+      {method === 'recovery' && (
+        <RecoveryEntry
+          onSecret={(secret) => void run({ kind: 'secret', secretId: secret.secretId }, secret)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { WalletRecord } from '../../preload/api';
+import { shortAddress } from '../format/address';
+import { formatDateTime } from '../format/dates';
+import { t } from '../i18n/t';
+import { lastResult } from './drill-words';
+
+interface WalletListProps {
+  wallets: readonly WalletRecord[];
+  onCheck: (wallet: WalletRecord) => void;
+  onForget: (wallet: WalletRecord) => void;
+}
+
+/** The remembered wallets with the date and outcome of their last drill. */
+export function WalletList({ wallets, onCheck, onForget }: WalletListProps) {
+  if (wallets.length === 0) return <p>{t('drills.none')}</p>;
+  return (
+    <ul className="wallet-list">
+      {wallets.map((wallet) => {
+        const last = lastResult(wallet.results);
+        return (
+          <li key={wallet.walletId} className="wallet">
+            <h3>{wallet.label}</h3>
+            <p>
+              {t('drills.firstAddress')} <code>{shortAddress(wallet.firstAddress)}</code>
+            </p>
+            <p className={last ? (last.passed ? 'tone-good' : 'tone-bad') : undefined}>
+              {last
+                ? t(last.passed ? 'drills.lastPassed' : 'drills.lastFailed', {
+                    date: formatDateTime(last.at),
+                  })
+                : t('drills.never')}
+            </p>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => onCheck(wallet)}
+                aria-label={t('drills.checkNamed', { label: wallet.label })}
+              >
+                {t('drills.check')}
+              </button>
+              <button
+                type="button"
+                onClick={() => onForget(wallet)}
+                aria-label={t('drills.forgetNamed', { label: wallet.label })}
+              >
+                {t('drills.forget')}
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

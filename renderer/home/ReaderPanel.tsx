@@ -1,0 +1,46 @@
+import type { ApiError, CardSessionView, ReaderView } from '../../preload/api';
+import { ERROR_HELP } from '../../preload/errors';
+import { cardStateKey, READER_STATE, VERDICT, VERDICT_TONE } from '../card/card-words';
+import { t } from '../i18n/t';
+
+interface ReaderPanelProps {
+  reader: ReaderView;
+  session?: CardSessionView;
+  problem?: ApiError;
+}
+
+/** One reader and the card in it, in plain words. */
+export function ReaderPanel({ reader, session, problem }: ReaderPanelProps) {
+  const verdict = session?.attestation?.verdict;
+  return (
+    <li className="reader-panel">
+      <h3>{reader.name}</h3>
+      <p>{t(READER_STATE[reader.state])}</p>
+      {reader.error && <p className="tone-bad">{ERROR_HELP[reader.error]}</p>}
+      {problem && (
+        <p className="tone-bad">
+          {problem.message}{' '}
+          {ERROR_HELP[problem.code] !== problem.message && ERROR_HELP[problem.code]}
+        </p>
+      )}
+      {session && (
+        <dl className="facts">
+          <dt>{t('card.type')}</dt>
+          <dd>{t('card.keycard', { version: session.info.version })}</dd>
+          <dt>{t('card.state')}</dt>
+          <dd>{t(cardStateKey(session))}</dd>
+          <dt>{t('card.genuine')}</dt>
+          <dd className={verdict ? `tone-${VERDICT_TONE[verdict]}` : undefined}>
+            {verdict ? t(VERDICT[verdict]) : t('card.checking')}
+          </dd>
+          <dt>{t('card.pinTries')}</dt>
+          <dd>
+            {session.status
+              ? t('card.triesOf', { count: session.status.pinTries })
+              : t('card.triesAfterPairing')}
+          </dd>
+        </dl>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,201 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { DiscoveryResult, TransferPlan, TransferReceipt } from '../../preload/api';
+import { lifeboat } from '../api/lifeboat';
+import { useApp } from '../app/AppContext';
+import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { FieldProblem } from '../components/FieldProblem';
+import { StatusLine } from '../components/StatusLine';
+import { StepHeading } from '../components/StepHeading';
+import { holdingKey, sendable } from '../discovery/balance-rows';
+import { shortAddress, isValidAddress } from '../format/address';
+import { formatAmount, parseAmount } from '../format/amount';
+import { useAction } from '../hooks/useAction';
+import { t, type MessageKey } from '../i18n/t';
+import { nativeCoin, networkName } from '../settings/networks';
+
+interface SendFlowProps {
+  discovery: DiscoveryResult;
+  /** Signing happens on the card: the button says so. */
+  signerLabel: string;
+  /** After a send: balances have changed. */
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+type Phase =
+  | { name: 'form' }
+  | { name: 'review'; plan: TransferPlan }
+  | { name: 'sent'; plan: TransferPlan; receipt: TransferReceipt };
+
+/** Send one asset from one account: form, review with the fee, a separate confirm, receipt. */
+export function SendFlow({ discovery, signerLabel, onDone, onCancel }: SendFlowProps) {
+  const id = useId();
+  const { settings } = useApp();
+  const options = sendable(discovery);
+  const [choice, setChoice] = useState(options[0] ? holdingKey(options[0]) : '');
+  const [to, setTo] = useState('');
+  const [amount, setAmount] = useState('');
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [phase, setPhase] = useState<Phase>({ name: 'form' });
+  const planning = useAction(lifeboat().transfers.plan);
+  const sending = useAction(lifeboat().transfers.send);
+  const holding = options.find((h) => holdingKey(h) === choice);
+
+  const review = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!holding) return;
+    const value = parseAmount(amount, holding.asset.decimals);
+    const bad: MessageKey | null = !isValidAddress(to)
+      ? 'send.badAddress'
+      : value === null
+        ? 'send.badAmount'
+        : BigInt(value) > BigInt(holding.asset.balance)
+          ? 'send.tooMuch'
+          : null;
+    setProblem(bad);
+    if (bad || value === null) return;
+    const result = await planning.run({
+      discoveryId: discovery.discoveryId,
+      from: holding.account.address,
+      networkId: holding.networkId,
+      to: to.trim(),
+      asset: holding.asset.asset,
+      amount: value,
+    });
+    if (result.ok) setPhase({ name: 'review', plan: result.value });
+  };
+
+  const send = async (plan: TransferPlan) => {
+    const result = await sending.run({ planId: plan.planId, confirmed: true });
+    if (result.ok) setPhase({ name: 'sent', plan, receipt: result.value });
+  };
+
+  if (options.length === 0) return <p>{t('send.nothing')}</p>;
+
+  if (phase.name === 'review') {
+    const { plan } = phase;
+    const coin = nativeCoin(settings, plan.networkId);
+    return (
+      <div className="stack">
+        <StepHeading>{t('send.reviewTitle')}</StepHeading>
+        <dl className="facts">
+          <dt>{t('send.network')}</dt>
+          <dd>{networkName(settings, plan.networkId)}</dd>
+          <dt>{t('send.from')}</dt>
+          <dd>
+            <code>{plan.from}</code>
+          </dd>
+          <dt>{t('send.to')}</dt>
+          <dd>
+            <AddressWithIdenticon address={plan.to} />
+          </dd>
+          <dt>{t('send.amount')}</dt>
+          <dd>
+            {formatAmount(plan.amount, plan.decimals)} {plan.symbol}
+          </dd>
+          <dt>{t('send.maxFee')}</dt>
+          <dd>
+            {formatAmount(plan.fee.maxCost, coin.decimals)} {coin.symbol}
+          </dd>
+        </dl>
+        <ErrorNotice error={sending.error} />
+        <StatusLine>{sending.busy ? t('send.signing') : ''}</StatusLine>
+        <div className="actions">
+          <button type="button" onClick={() => setPhase({ name: 'form' })} disabled={sending.busy}>
+            {t('send.change')}
+          </button>
+          <button
+            type="button"
+            className="primary danger"
+            onClick={() => void send(plan)}
+            disabled={sending.busy}
+          >
+            {signerLabel}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  if (phase.name === 'sent') {
+    const { plan, receipt } = phase;
+    return (
+      <div className="stack">
+        <StepHeading>{t('send.sentTitle')}</StepHeading>
+        <StatusLine tone="good">
+          {t('send.sent', {
+            amount: formatAmount(plan.amount, plan.decimals),
+            symbol: plan.symbol,
+            block: receipt.blockNumber,
+          })}
+        </StatusLine>
+        <dl className="facts">
+          <dt>{t('send.txHash')}</dt>
+          <dd>
+            <code className="hex">{receipt.txHash}</code>
+          </dd>
+          {receipt.explorerUrl && (
+            <>
+              <dt>{t('send.explorer')}</dt>
+              <dd>
+                <code className="hex">{receipt.explorerUrl}</code>
+              </dd>
+            </>
+          )}
+        </dl>
+        <button type="button" className="primary" onClick={onDone}>
+          {t('send.backToAccounts')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form className="stack" onSubmit={(event) => void review(event)} noValidate>
+      <StepHeading>{t('send.title')}</StepHeading>
+      <label htmlFor={`${id}-from`}>{t('send.fromAsset')}</label>
+      <select id={`${id}-from`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+        {options.map((h) => (
+          <option key={holdingKey(h)} value={holdingKey(h)}>
+            {t('send.holding', {
+              symbol: h.asset.symbol,
+              balance: formatAmount(h.asset.balance, h.asset.decimals),
+              account: shortAddress(h.account.address),
+              network: networkName(settings, h.networkId),
+            })}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-to`}>{t('send.toLabel')}</label>
+      <input
+        id={`${id}-to`}
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+        className="mono"
+      />
+      <label htmlFor={`${id}-amount`}>
+        {t('send.amountLabel', { symbol: holding?.asset.symbol ?? '' })}
+      </label>
+      <input
+        id={`${id}-amount`}
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        inputMode="decimal"
+        autoComplete="off"
+      />
+      <FieldProblem problem={problem} />
+      <ErrorNotice error={planning.error} />
+      <div className="actions">
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={planning.busy}>
+          {t('send.review')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { useId, useState } from 'react';
+import type { NetworkSettings } from '../../preload/api';
+import { t } from '../i18n/t';
+import { rpcLines } from './settings-draft';
+
+interface NetworkEditorProps {
+  network: NetworkSettings;
+  onChange: (patch: Partial<NetworkSettings>) => void;
+}
+
+/** One network: on or off, its RPC addresses (the only servers contacted) and explorer. */
+export function NetworkEditor({ network, onChange }: NetworkEditorProps) {
+  const id = useId();
+  // The raw text keeps blank lines while the person types; the draft gets the parsed list.
+  const [rpcText, setRpcText] = useState(network.rpcUrls.join('\n'));
+  return (
+    <fieldset className="network">
+      <legend>
+        {t('settings.networkLegend', { name: network.name, chainId: network.chainId })}
+      </legend>
+      <div className="checkbox">
+        <input
+          id={`${id}-enabled`}
+          type="checkbox"
+          checked={network.enabled}
+          onChange={(e) => onChange({ enabled: e.target.checked })}
+        />
+        <label htmlFor={`${id}-enabled`}>{t('settings.enabled', { name: network.name })}</label>
+      </div>
+      <label htmlFor={`${id}-rpc`}>{t('settings.rpcUrls', { name: network.name })}</label>
+      <textarea
+        id={`${id}-rpc`}
+        rows={2}
+        className="mono"
+        spellCheck={false}
+        value={rpcText}
+        onChange={(e) => {
+          setRpcText(e.target.value);
+          onChange({ rpcUrls: rpcLines(e.target.value) });
+        }}
+      />
+      <label htmlFor={`${id}-explorer`}>{t('settings.explorer', { name: network.name })}</label>
+      <input
+        id={`${id}-explorer`}
+        className="mono"
+        spellCheck={false}
+        value={network.explorer ?? ''}
+        onChange={(e) => {
+          const explorer = e.target.value.trim();
+          onChange({ explorer: explorer === '' ? undefined : explorer });
+        }}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,59 @@
+import { useId, useState, type FormEvent } from 'react';
+import { FieldProblem } from '../components/FieldProblem';
+import { t, type MessageKey } from '../i18n/t';
+import { isCaKey } from './settings-draft';
+
+interface TrustedKeysEditorProps {
+  keys: readonly string[];
+  onAdd: (key: string) => void;
+  onRemove: (key: string) => void;
+}
+
+/** The attestation CA keys whose certificates make a card count as genuine. */
+export function TrustedKeysEditor({ keys, onAdd, onRemove }: TrustedKeysEditorProps) {
+  const id = useId();
+  const [key, setKey] = useState('');
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!isCaKey(key)) return setProblem('settings.badCaKey');
+    setProblem(null);
+    onAdd(key);
+    setKey('');
+  };
+  return (
+    <div className="stack">
+      {keys.length === 0 ? (
+        <p>{t('settings.noCaKeys')}</p>
+      ) : (
+        <ul className="key-list">
+          {keys.map((k) => (
+            <li key={k}>
+              <code className="hex">{k}</code>{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => onRemove(k)}
+                aria-label={t('settings.removeCaKey', { key: `${k.slice(0, 10)}…` })}
+              >
+                {t('settings.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="stack" onSubmit={submit} noValidate>
+        <label htmlFor={`${id}-key`}>{t('settings.caKey')}</label>
+        <input
+          id={`${id}-key`}
+          className="mono"
+          spellCheck={false}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+        />
+        <FieldProblem problem={problem} />
+        <button type="submit">{t('settings.addCaKey')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { SweepPlanView } from '../../preload/api';
+import { useApp } from '../app/AppContext';
+import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
+import { FieldProblem } from '../components/FieldProblem';
+import { shortAddress } from '../format/address';
+import { formatAmount, formatGwei, parseGwei } from '../format/amount';
+import { t, type MessageKey } from '../i18n/t';
+import { networkName } from '../settings/networks';
+import { STEP_KIND } from './step-words';
+
+interface PlanReviewProps {
+  plan: SweepPlanView;
+  busy: boolean;
+  onNewCap: (maxFeePerGas: string) => void;
+}
+
+/** Every asset, every transaction and fee, what is expected to stay behind, and the fee cap. */
+export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
+  const id = useId();
+  const { settings } = useApp();
+  const [cap, setCap] = useState(formatGwei(plan.maxFeePerGas));
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const fee = (networkId: string) => plan.totalFees.find((f) => f.networkId === networkId);
+
+  const replan = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const wei = parseGwei(cap);
+    setProblem(wei === null ? 'review.badCap' : null);
+    if (wei !== null) onNewCap(wei);
+  };
+
+  return (
+    <div className="plan-review stack">
+      <h3>{t('review.destination')}</h3>
+      <AddressWithIdenticon address={plan.destination} />
+
+      <h3>{t('review.assets')}</h3>
+      <table>
+        <caption className="visually-hidden">{t('review.assetsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('review.network')}</th>
+            <th scope="col">{t('review.account')}</th>
+            <th scope="col">{t('review.asset')}</th>
+            <th scope="col" className="number">
+              {t('review.moves')}
+            </th>
+            <th scope="col" className="number">
+              {t('review.stays')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.assets.map((asset) => (
+            <tr key={`${asset.networkId}|${asset.account}|${asset.asset}`}>
+              <td>{networkName(settings, asset.networkId)}</td>
+              <td>
+                <code title={asset.account}>{shortAddress(asset.account)}</code>
+              </td>
+              <td>{asset.symbol}</td>
+              <td className="number">{formatAmount(asset.moved, asset.decimals)}</td>
+              <td className="number">{formatAmount(asset.expectedRemainder, asset.decimals)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>{t('review.transactions', { count: plan.steps.length })}</h3>
+      <ol className="plan-steps">
+        {plan.steps.map((step) => {
+          const coin = fee(step.networkId);
+          return (
+            <li key={step.index}>
+              {t(STEP_KIND[step.kind], {
+                amount: formatAmount(step.amount, step.decimals),
+                symbol: step.symbol,
+              })}{' '}
+              {t('review.fromTo', {
+                from: shortAddress(step.from),
+                to: shortAddress(step.to),
+                network: networkName(settings, step.networkId),
+              })}{' '}
+              {coin &&
+                t('review.stepFee', {
+                  fee: formatAmount(step.fee.maxCost, coin.decimals),
+                  symbol: coin.symbol,
+                })}
+            </li>
+          );
+        })}
+      </ol>
+
+      <h3>{t('review.fees')}</h3>
+      <ul>
+        {plan.totalFees.map((total) => (
+          <li key={total.networkId}>
+            {t('review.totalFee', {
+              network: networkName(settings, total.networkId),
+              fee: formatAmount(total.maxCost, total.decimals),
+              symbol: total.symbol,
+            })}
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={replan} noValidate>
+        <label htmlFor={`${id}-cap`}>{t('review.cap')}</label>
+        <input
+          id={`${id}-cap`}
+          value={cap}
+          onChange={(e) => setCap(e.target.value)}
+          inputMode="decimal"
+        />
+        <button type="submit" disabled={busy}>
+          {t('review.replan')}
+        </button>
+      </form>
+      <FieldProblem problem={problem} />
+
+      {plan.warnings.length > 0 && (
+        <div className="notice notice-warning">
+          <p className="notice-title">{t('review.warnings')}</p>
+          <ul>
+            {plan.warnings.map((warning, index) => (
+              <li key={index}>{warning.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

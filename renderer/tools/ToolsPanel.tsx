@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import type { CardSessionView, Result } from '../../preload/api';
+import { lifeboat } from '../api/lifeboat';
+import { CardSummary } from '../card/CardSummary';
+import { newPinProblem, newPukProblem, PIN_LENGTH, PUK_LENGTH } from '../card/secret-rules';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { StatusLine } from '../components/StatusLine';
+import { StepHeading } from '../components/StepHeading';
+import { useAction } from '../hooks/useAction';
+import { t } from '../i18n/t';
+import { FactoryResetForm } from './FactoryResetForm';
+import { NewSecretForm } from './NewSecretForm';
+
+interface ToolsPanelProps {
+  session: CardSessionView;
+  /** The card was released, reset or unpaired: start again with a card, saying what happened. */
+  onDone: (news: string) => void;
+}
+
+/** Change PIN or PUK, unpair this computer, factory reset, release the card. */
+export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
+  const [session, setSession] = useState(initial);
+  const [news, setNews] = useState('');
+  const [confirmUnpair, setConfirmUnpair] = useState(false);
+  const action = useAction(async (call: () => Promise<Result<CardSessionView | null>>) => call());
+  const api = lifeboat();
+  const sessionId = session.sessionId;
+
+  const perform = async (
+    call: () => Promise<Result<CardSessionView | null>>,
+    done: string,
+    finished = false,
+  ) => {
+    setNews('');
+    const result = await action.run(call);
+    if (!result.ok) return;
+    if (finished) return onDone(done);
+    setNews(done);
+    if (result.value) setSession(result.value);
+  };
+
+  return (
+    <div className="stack">
+      <StepHeading>{t('tools.cardTitle', { reader: session.reader })}</StepHeading>
+      <CardSummary session={session} />
+      <StatusLine tone="good">{news}</StatusLine>
+      <ErrorNotice error={action.error} />
+      {session.unlocked ? (
+        <>
+          <section className="tool">
+            <h3>{t('tools.changePin')}</h3>
+            <NewSecretForm
+              label={t('tools.newPin')}
+              repeatLabel={t('tools.repeatPin')}
+              submitLabel={t('tools.changePin')}
+              maxLength={PIN_LENGTH}
+              problemOf={newPinProblem}
+              busy={action.busy}
+              onSubmit={(newPin) =>
+                void perform(
+                  () => api.cards.changePin({ sessionId, newPin }),
+                  t('tools.pinChanged'),
+                )
+              }
+            />
+          </section>
+          <section className="tool">
+            <h3>{t('tools.changePuk')}</h3>
+            <NewSecretForm
+              label={t('tools.newPuk')}
+              repeatLabel={t('tools.repeatPuk')}
+              submitLabel={t('tools.changePuk')}
+              maxLength={PUK_LENGTH}
+              problemOf={newPukProblem}
+              busy={action.busy}
+              onSubmit={(newPuk) =>
+                void perform(
+                  () => api.cards.changePuk({ sessionId, newPuk }),
+                  t('tools.pukChanged'),
+                )
+              }
+            />
+          </section>
+          <section className="tool">
+            <h3>{t('tools.unpair')}</h3>
+            <p>{t('tools.unpairHelp')}</p>
+            {confirmUnpair ? (
+              <div className="actions">
+                <button type="button" onClick={() => setConfirmUnpair(false)}>
+                  {t('common.cancel')}
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={action.busy}
+                  onClick={() =>
+                    void perform(() => api.cards.unpair({ sessionId }), t('tools.unpaired'), true)
+                  }
+                >
+                  {t('tools.unpairConfirm')}
+                </button>
+              </div>
+            ) : (
+              <button type="button" onClick={() => setConfirmUnpair(true)}>
+                {t('tools.unpair')}
+              </button>
+            )}
+          </section>
+        </>
+      ) : (
+        <p>{t('tools.lockedHelp')}</p>
+      )}
+      <section className="tool">
+        <h3>{t('tools.reset')}</h3>
+        <FactoryResetForm
+          busy={action.busy}
+          onConfirm={(confirmation) =>
+            void perform(
+              () => api.cards.factoryReset({ sessionId, confirmation }),
+              t('tools.resetDone'),
+              true,
+            )
+          }
+        />
+      </section>
+      <section className="tool">
+        <h3>{t('tools.release')}</h3>
+        <p>{t('tools.releaseHelp')}</p>
+        <button
+          type="button"
+          disabled={action.busy}
+          onClick={() =>
+            void perform(() => api.cards.close({ sessionId }), t('tools.released'), true)
+          }
+        >
+          {t('tools.release')}
+        </button>
+      </section>
+    </div>
+  );
+}

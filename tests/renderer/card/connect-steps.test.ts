@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { CardSessionView } from '../../../preload/api';
+import {
+  afterAttestation,
+  afterPairing,
+  afterUnblock,
+  afterUnlock,
+  stepSession,
+} from '../../../renderer/card/connect-steps';
+
+const KEY_UID = 'ab'.repeat(32);
+
+function session(overrides: Partial<CardSessionView> = {}, info = {}): CardSessionView {
+  return {
+    sessionId: 's1',
+    reader: 'Virtual PCD 00 00',
+    cardSeq: 1,
+    info: {
+      family: 'keycard',
+      version: '3.1',
+      initialized: true,
+      instanceUid: '00'.repeat(16),
+      keyUid: KEY_UID,
+      ...info,
+    },
+    paired: false,
+    unlocked: false,
+    ...overrides,
+  };
+}
+
+describe('afterAttestation', () => {
+  it('sends a blank card to set-up, whatever the job', () => {
+    const blank = session({}, { initialized: false, keyUid: undefined });
+    for (const purpose of ['source', 'backup', 'new-card', 'tools'] as const) {
+      expect(afterAttestation(blank, purpose)).toEqual({ name: 'blank', session: blank });
+    }
+  });
+
+  it('refuses a keyless card where a wallet is needed, accepts it elsewhere', () => {
+    const keyless = session({}, { keyUid: undefined });
+    expect(afterAttestation(keyless, 'source')).toEqual({ name: 'no-key', session: keyless });
+    expect(afterAttestation(keyless, 'backup')).toEqual({ name: 'no-key', session: keyless });
+    expect(afterAttestation(keyless, 'new-card')).toBe('pair');
+    expect(afterAttestation(keyless, 'tools')).toBe('pair');
+  });
+
+  it('pairs a locked card and skips straight on with an unlocked one', () => {
+    expect(afterAttestation(session(), 'source')).toBe('pair');
+    const open = session({ paired: true, unlocked: true });
+    expect(afterAttestation(open, 'source')).toEqual({ name: 'ready', session: open });
+  });
+});
+
+describe('afterPairing', () => {
+  it('shows the PIN pad with the tries the card reports', () => {
+    const paired = session({
+      paired: true,
+      status: { pinTries: 2, pukTries: 5, keyInitialized: true },
+    });
+    expect(afterPairing(paired)).toEqual({
+      name: 'pin',
+      session: paired,
+      pinTries: 2,
+      wrong: false,
+    });
+  });
+
+  it('goes to the PUK when the PIN is already blocked, and to the end when the PUK is too', () => {
+    const blocked = session({
+      paired: true,
+      status: { pinTries: 0, pukTries: 4, keyInitialized: true },
+    });
+    expect(afterPairing(blocked)).toEqual({
+      name: 'blocked',
+      session: blocked,
+      pukTries: 4,
+      wrong: false,
+    });
+    const dead = session({
+      paired: true,
+      status: { pinTries: 0, pukTries: 0, keyInitialized: true },
+    });
+    expect(afterPairing(dead)).toEqual({ name: 'puk-blocked', session: dead });
+  });
+});
+
+describe('afterUnlock', () => {
+  const paired = session({
+    paired: true,
+    status: { pinTries: 3, pukTries: 5, keyInitialized: true },
+  });
+
+  it('counts down on a wrong PIN and says it was wrong', () => {
+    expect(afterUnlock(paired, { unlocked: false, pinTries: 2 })).toEqual({
+      name: 'pin',
+      session: paired,
+      pinTries: 2,
+      wrong: true,
+    });
+    expect(afterUnlock(paired, { unlocked: false, pinTries: 1 })).toMatchObject({ pinTries: 1 });
+  });
+
+  it('turns to the PUK when the last try was wrong', () => {
+    expect(afterUnlock(paired, { unlocked: false, pinTries: 0 })).toEqual({
+      name: 'blocked',
+      session: paired,
+      pukTries: 5,
+      wrong: false,
+    });
+  });
+
+  it('is ready with the unlocked session main returns', () => {
+    const unlocked = { ...paired, unlocked: true };
+    expect(afterUnlock(paired, { unlocked: true, session: unlocked })).toEqual({
+      name: 'ready',
+      session: unlocked,
+    });
+  });
+});
+
+describe('afterUnblock', () => {
+  const blocked = session({
+    paired: true,
+    status: { pinTries: 0, pukTries: 5, keyInitialized: true },
+  });
+
+  it('counts the PUK down, then ends', () => {
+    expect(afterUnblock(blocked, { unblocked: false, pukTries: 4 })).toEqual({
+      name: 'blocked',
+      session: blocked,
+      pukTries: 4,
+      wrong: true,
+    });
+    expect(afterUnblock(blocked, { unblocked: false, pukTries: 0 })).toEqual({
+      name: 'puk-blocked',
+      session: blocked,
+    });
+  });
+
+  it('is ready once unblocked', () => {
+    const unlocked = { ...blocked, unlocked: true };
+    expect(afterUnblock(blocked, { unblocked: true, session: unlocked })).toEqual({
+      name: 'ready',
+      session: unlocked,
+    });
+  });
+});
+
+describe('stepSession', () => {
+  it('names the session of a step, if it has one', () => {
+    expect(stepSession({ name: 'choose' })).toBeUndefined();
+    const s = session();
+    expect(stepSession({ name: 'attested', session: s })).toBe(s);
+  });
+});

@@ -1,0 +1,351 @@
+// `npm run demo`: the console on a complete local bench, so a newcomer sees Lifeboat work
+// without hardware or funds. Two simulated Keycards in the two virtual readers (an "old"
+// card holding a funded wallet, a blank "new" card), a local EVM chain holding ETH and
+// tokens on the old card's accounts, settings pointing at that chain, and the console:
+// Electron where its binary exists, otherwise the browser harness on 127.0.0.1.
+//
+// `startDemo()` is what the end-to-end tests use; the command line wraps it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
+import { computeAddress, parseUnits } from 'ethers';
+import { createServices, type Services } from '../main/services';
+import { defaultSettings } from '../main/settings';
+import type { Settings } from '../preload/api';
+import { startHarness, type Harness } from '../tests/harness/server';
+import {
+  SimulatedKeycard,
+  TEST_CA,
+  insertIntoReader,
+  type InsertedCard,
+} from '../tests/sim/keycard';
+import { acquireBenchLock } from '../tests/support/bench-lock';
+import { EvmNode } from '../tests/support/evm-node';
+import { ensurePcscd } from '../tests/support/pcscd';
+import type { VirtualReader } from '../tests/support/vpcd-card';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Everything a person (or a test) needs to drive the demo. Test values only. */
+export const DEMO = Object.freeze({
+  mnemonic: 'swamp laundry need link grain wrap grant error mandate miss marble sting',
+  pin: '123456',
+  puk: '123456789012',
+  duressPin: '864209',
+  pairingPassword: 'KeycardDefaultPairing',
+  oldReader: 'Virtual PCD 00 00' as VirtualReader,
+  newReader: 'Virtual PCD 00 01' as VirtualReader,
+  chainId: 31337,
+  networkId: 'lifeboat-demo',
+});
+
+/** What the old card's first accounts hold on the demo chain (m/44'/60'/0'/0/i). */
+const FUNDS = [
+  { eth: '5', tokens: { USDC: '1000', DAI: '250' } },
+  { eth: '0.75', tokens: { DAI: '42.5' } },
+] as const;
+const TOKENS = [
+  { symbol: 'USDC', decimals: 6 },
+  { symbol: 'DAI', decimals: 18 },
+] as const;
+
+export interface DemoOptions {
+  /** `auto`: Electron where its binary exists, else the browser harness. */
+  console?: 'auto' | 'harness' | 'electron';
+  /** Launch Debian's Chromium on the harness page. */
+  open?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface DemoCard {
+  readonly card: SimulatedKeycard;
+  readonly slot: InsertedCard;
+  readonly reader: VirtualReader;
+}
+
+export interface Demo {
+  readonly console: 'harness' | 'electron';
+  /** The harness page, token included (harness only). */
+  readonly url: string | undefined;
+  readonly dataDir: string;
+  readonly node: EvmNode;
+  readonly oldCard: DemoCard;
+  readonly newCard: DemoCard;
+  /** The old card's funded accounts, EIP-55. */
+  readonly accounts: readonly string[];
+  readonly tokens: readonly { symbol: string; decimals: number; address: string }[];
+  /** The services behind the harness (harness only). */
+  readonly services: Services | undefined;
+  stop(): Promise<void>;
+}
+
+/** The Electron executable installed with the `electron` package, if it was downloaded. */
+export function electronBinary(): string | undefined {
+  const dir = path.join(ROOT, 'node_modules', 'electron');
+  try {
+    const relative = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const binary = path.join(dir, 'dist', relative);
+    return fs.existsSync(binary) ? binary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Builds when dist is missing or older than the sources it is made from. */
+function buildIfNeeded(log: (line: string) => void): void {
+  const marker = path.join(ROOT, 'dist', 'renderer', 'index.html');
+  const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
+  const sources = Math.max(
+    ...['main', 'preload', 'renderer'].map((dir) => newestMtime(path.join(ROOT, dir))),
+  );
+  if (built >= sources && fs.existsSync(path.join(ROOT, 'dist', 'main', 'index.cjs'))) return;
+  log('Building Lifeboat (npm run build)…');
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('The build failed; see the output above.');
+}
+
+function demoAccounts(count: number): string[] {
+  const root = HDKey.fromMasterSeed(mnemonicToSeedSync(DEMO.mnemonic));
+  return Array.from({ length: count }, (_, i) => {
+    const node = root.derive(`m/44'/60'/0'/0/${i}`);
+    return computeAddress(`0x${Buffer.from(node.publicKey!).toString('hex')}`);
+  });
+}
+
+function demoSettings(node: EvmNode, tokens: Demo['tokens']): Settings {
+  const settings = defaultSettings([TEST_CA.publicKey]);
+  return {
+    ...settings,
+    networks: [
+      {
+        id: DEMO.networkId,
+        name: 'Local demo chain',
+        chainId: node.chainId,
+        nativeSymbol: 'ETH',
+        decimals: 18,
+        rpcUrls: [node.url],
+        feeModel: 'eip1559',
+        enabled: true,
+      },
+      ...settings.networks,
+    ],
+    tokens: tokens.map((t) => ({
+      networkId: DEMO.networkId,
+      address: t.address,
+      symbol: t.symbol,
+      decimals: t.decimals,
+    })),
+  };
+}
+
+/** Runs `stops` in reverse, collecting every failure rather than stopping at the first. */
+async function unwind(stops: (() => unknown)[]): Promise<void> {
+  const errors: unknown[] = [];
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw new AggregateError(errors, 'The demo did not stop cleanly.');
+}
+
+function launch(command: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env } });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const log = options.log ?? (() => undefined);
+  const electron = options.console === 'harness' ? undefined : electronBinary();
+  if (options.console === 'electron' && !electron) {
+    throw new Error('The Electron binary is not installed here; use the browser harness.');
+  }
+  const stops: (() => unknown)[] = [];
+  try {
+    buildIfNeeded(log);
+    stops.push(await acquireBenchLock('npm run demo'));
+
+    const pcscd = await ensurePcscd();
+    if (pcscd.owned) stops.push(() => pcscd.stop());
+
+    const oldCard = SimulatedKeycard.initialized({
+      pin: DEMO.pin,
+      puk: DEMO.puk,
+      pairingPassword: DEMO.pairingPassword,
+      // The applet's default duress PIN is the PUK's first six digits, which here equal the
+      // PIN: the card would open its decoy wallet. So the demo sets a different one.
+      duressPin: DEMO.duressPin,
+      mnemonic: DEMO.mnemonic,
+    });
+    const newCard = new SimulatedKeycard();
+    const oldSlot = await insertIntoReader(oldCard, DEMO.oldReader);
+    stops.push(() => oldSlot.remove());
+    const newSlot = await insertIntoReader(newCard, DEMO.newReader);
+    stops.push(() => newSlot.remove());
+
+    const node = await EvmNode.start({ chainId: DEMO.chainId });
+    stops.push(() => node.stop());
+    const accounts = demoAccounts(FUNDS.length);
+    const tokens: { symbol: string; decimals: number; address: string }[] = [];
+    for (const token of TOKENS) {
+      tokens.push({ ...token, address: await node.deployToken(token.symbol, token.decimals) });
+    }
+    for (const [i, funds] of FUNDS.entries()) {
+      await node.fund(accounts[i]!, parseUnits(funds.eth, 18));
+      for (const [symbol, amount] of Object.entries(funds.tokens)) {
+        const token = tokens.find((t) => t.symbol === symbol)!;
+        await node.mintToken(token.address, accounts[i]!, parseUnits(amount, token.decimals));
+      }
+    }
+
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-demo-'));
+    stops.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    fs.writeFileSync(
+      path.join(dataDir, 'settings.json'),
+      `${JSON.stringify({ version: 1, settings: demoSettings(node, tokens) }, null, 2)}\n`,
+      { mode: 0o600 },
+    );
+
+    let url: string | undefined;
+    let services: Services | undefined;
+    if (electron) {
+      const app = launch(electron, [path.join(ROOT, 'dist', 'main', 'index.cjs')], {
+        LIFEBOAT_DATA_DIR: dataDir,
+      });
+      stops.push(() => stopChild(app));
+    } else {
+      const started = await createServices({
+        dataDir,
+        shell: 'harness',
+        version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+      });
+      services = started;
+      stops.push(() => started.stop());
+      await started.start();
+      const harness: Harness = await startHarness({
+        dispatcher: started.dispatcher,
+        events: started.events,
+        rendererDir: path.join(ROOT, 'dist', 'renderer'),
+      });
+      stops.push(() => harness.close());
+      url = harness.url;
+      if (options.open) {
+        const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-demo-chromium-'));
+        stops.push(() => fs.rmSync(profile, { recursive: true, force: true }));
+        // Chromium refuses to start as root with its sandbox; elsewhere it keeps it.
+        const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+        const browser = launch(CHROMIUM, [
+          ...asRoot,
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          `--user-data-dir=${profile}`,
+          url,
+        ]);
+        stops.push(() => stopChild(browser));
+      }
+    }
+
+    let stopped: Promise<void> | undefined;
+    return {
+      console: electron ? 'electron' : 'harness',
+      url,
+      dataDir,
+      node,
+      oldCard: { card: oldCard, slot: oldSlot, reader: DEMO.oldReader },
+      newCard: { card: newCard, slot: newSlot, reader: DEMO.newReader },
+      accounts,
+      tokens,
+      services,
+      stop: () => (stopped ??= unwind(stops)),
+    };
+  } catch (error) {
+    await unwind(stops).catch(() => undefined);
+    throw error;
+  }
+}
+
+function describe(demo: Demo): string {
+  const funds = FUNDS.map((f, i) => {
+    const tokens = Object.entries(f.tokens).map(([symbol, amount]) => `${amount} ${symbol}`);
+    return `    ${demo.accounts[i]}: ${[`${f.eth} ETH`, ...tokens].join(', ')}`;
+  });
+  const where =
+    demo.console === 'electron'
+      ? '  Console:  the Lifeboat window'
+      : `  Console:  ${demo.url}\n            (the browser harness; the link carries this run's access token)`;
+  return [
+    'Lifeboat demo — simulated cards and a local chain; nothing here is real money.',
+    '',
+    `  Old card: ${DEMO.oldReader} — initialised, holds the demo wallet`,
+    `            PIN ${DEMO.pin}, PUK ${DEMO.puk}, pairing password ${DEMO.pairingPassword}`,
+    `  New card: ${DEMO.newReader} — blank, ready to be set up`,
+    `  Chain:    ${demo.node.url} (chain id ${demo.node.chainId}, "Local demo chain")`,
+    ...funds,
+    `  Cards are attested against the simulator's test CA (${TEST_CA.publicKey.slice(0, 16)}…).`,
+    where,
+    '',
+    'Press Ctrl-C to stop.',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      open: { type: 'boolean', default: false },
+      browser: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const demo = await startDemo({
+    console: values.browser ? 'harness' : 'auto',
+    open: values.open,
+    log: (line) => console.log(line),
+  });
+  console.log(describe(demo));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  console.log('\nStopping the demo… (Ctrl-C again to quit at once)');
+  process.once('SIGINT', () => process.exit(130));
+  await demo.stop();
+}
+
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
+) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}

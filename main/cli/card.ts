@@ -72,8 +72,8 @@ interface Subcommand {
   run(ctx: Context): Promise<Output>;
 }
 
-function plural(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
+function tries(n: number): string {
+  return `${n} ${n === 1 ? 'try' : 'tries'}`;
 }
 
 function integerOption(values: Values, name: string, fallback: number): number {
@@ -139,8 +139,8 @@ async function pairCard(ctx: Context): Promise<CardSessionView> {
 }
 
 async function readPin(ctx: Context, view?: CardSessionView): Promise<string> {
-  const tries = view?.status ? ` (${plural(view.status.pinTries, 'try')} left)` : '';
-  return ctx.lines.require(`PIN${tries}: `, { secret: true });
+  const left = view?.status ? ` (${tries(view.status.pinTries)} left)` : '';
+  return ctx.lines.require(`PIN${left}: `, { secret: true });
 }
 
 /** Pairs, shows the tries left, then verifies the PIN (read earlier in scripts). */
@@ -164,7 +164,7 @@ async function unlock(ctx: Context, earlyPin: string | undefined): Promise<CardS
           'Wrong PIN. The PIN is now blocked; unblock it with the PUK.',
           { triesLeft },
         )
-      : new LifeboatError('wrong-pin', `Wrong PIN: ${plural(triesLeft, 'try')} left.`, {
+      : new LifeboatError('wrong-pin', `Wrong PIN: ${tries(triesLeft)} left.`, {
           triesLeft,
         });
   }
@@ -318,8 +318,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       return {
         value: { ...status, keyUid: keyUidOf(view) },
         text: [
-          `PIN: ${plural(status.pinTries, 'try')} left${status.pinTries === 0 ? ' (blocked)' : ''}`,
-          `PUK: ${plural(status.pukTries, 'try')} left${status.pukTries === 0 ? ' (blocked)' : ''}`,
+          `PIN: ${tries(status.pinTries)} left${status.pinTries === 0 ? ' (blocked)' : ''}`,
+          `PUK: ${tries(status.pukTries)} left${status.pukTries === 0 ? ' (blocked)' : ''}`,
           `Key: ${status.keyInitialized ? keyUidOf(view) : 'none loaded'}`,
         ].join('\n'),
       };
@@ -354,7 +354,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const outcome = await ctx.service.unblock(
         view.sessionId,
         puk ??
-          (await ctx.lines.require(`PUK (${plural(view.status?.pukTries ?? 0, 'try')} left): `, {
+          (await ctx.lines.require(`PUK (${tries(view.status?.pukTries ?? 0)} left): `, {
             secret: true,
           })),
         pin ?? (await newSecret(ctx, 'New PIN')),
@@ -363,7 +363,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         const triesLeft = outcome.pukTries;
         throw triesLeft === 0
           ? new LifeboatError('puk-blocked', 'The PUK is blocked.', { triesLeft })
-          : new LifeboatError('wrong-puk', `Wrong PUK: ${plural(triesLeft, 'try')} left.`, {
+          : new LifeboatError('wrong-puk', `Wrong PUK: ${tries(triesLeft)} left.`, {
               triesLeft,
             });
       }

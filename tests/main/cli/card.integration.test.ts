@@ -1,0 +1,325 @@
+// `lifeboat card …` against the simulated card in a vpcd virtual reader through real pcscd:
+// secrets only from standard input or a prompt, one JSON object with --json, typed errors.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
+import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
+import { Signature, computeAddress, recoverAddress } from 'ethers';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
+import { waitFor } from '../../support/wait';
+import { SimulatedKeycard, TEST_CA, insertIntoReader, type InsertedCard } from '../../sim/keycard';
+import { runCli, runCliAtTerminal, type CliRun } from './cli-harness';
+
+const READER = 'Virtual PCD 00 00';
+const OTHER_READER = 'Virtual PCD 00 01';
+const PIN = '314159';
+const PUK = '271828182845';
+const PAIRING_PASSWORD = 'a lifeboat test';
+const PHRASE =
+  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+const lines = (...l: string[]) => `${l.join('\n')}\n`;
+
+const root = HDKey.fromMasterSeed(mnemonicToSeedSync(PHRASE));
+const KEY_UID = bytesToHex(sha256(secp256k1.Point.fromBytes(root.publicKey!).toBytes(false)));
+const address = (p: string) => computeAddress(`0x${bytesToHex(root.derive(p).publicKey!)}`);
+
+let pcscd: PcscdHandle;
+let readers: PcscReaders;
+let dataDir: string;
+const slots: InsertedCard[] = [];
+
+async function present(reader: string, yes: boolean): Promise<void> {
+  await waitFor(
+    () => {
+      const view = readers.snapshot().readers.find((r) => r.name === reader);
+      return (view?.state === 'card-present') === yes && (yes || view?.state !== 'connected')
+        ? true
+        : undefined;
+    },
+    5000,
+    `${reader} ${yes ? 'with' : 'without'} a card`,
+  );
+}
+
+async function insert(card: SimulatedKeycard, reader = READER): Promise<SimulatedKeycard> {
+  slots.push(await insertIntoReader(card, reader as typeof READER));
+  await present(reader, true);
+  return card;
+}
+
+function card(args: string[], input = '', reader = READER): Promise<CliRun> {
+  return runCli(['card', ...args, '--reader', reader, '--data-dir', dataDir], input);
+}
+
+function json(run: CliRun): Record<string, unknown> {
+  return JSON.parse(run.stdout) as Record<string, unknown>;
+}
+
+/** A real `node --import tsx main/cli/bin.ts` process, spawned without blocking the card. */
+function cardProcess(args: string[], input: string): Promise<CliRun> {
+  const cwd = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'main/cli/bin.ts',
+        'card',
+        ...args,
+        '--reader',
+        READER,
+        '--data-dir',
+        dataDir,
+      ],
+      { cwd },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+beforeAll(async () => {
+  pcscd = await ensurePcscd();
+  readers = new PcscReaders({ retryMs: 200 });
+  await readers.start();
+  await waitFor(
+    () => (readers.snapshot().readers.length === 2 ? true : undefined),
+    5000,
+    'the readers',
+  );
+});
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-cli-card-'));
+});
+
+afterEach(async () => {
+  for (const slot of slots.splice(0)) await slot.remove();
+  await present(READER, false);
+  await present(OTHER_READER, false);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await readers?.stop();
+  if (pcscd?.owned) await pcscd.stop();
+});
+
+describe('lifeboat card', () => {
+  it('sets up a blank card, loads a phrase, lists addresses and signs, reading secrets from stdin', async () => {
+    const simulated = await insert(new SimulatedKeycard());
+    const info = await card(['info', '--json']);
+    expect(info.code).toBe(0);
+    expect(json(info)).toMatchObject({ initialized: false, keyUid: null, paired: false });
+
+    const init = await card(['init', '--json'], lines(PIN, PUK, PAIRING_PASSWORD));
+    expect(init.code).toBe(0);
+    expect(json(init)).toMatchObject({
+      initialized: true,
+      pinTries: 3,
+      pukTries: 5,
+      duressPin: 'random',
+    });
+    expect(simulated.state.initialized).toBe(true);
+
+    const status = await card(['status', '--json']);
+    expect(json(status)).toEqual({ pinTries: 3, pukTries: 5, keyInitialized: false, keyUid: null });
+
+    const load = await card(['load', '--json'], lines(PIN, PHRASE, '', ''));
+    expect(load.code).toBe(0);
+    expect(json(load)).toMatchObject({
+      kind: 'bip39',
+      keyUid: KEY_UID,
+      address: address("m/44'/60'/0'/0/0"),
+    });
+
+    const addresses = await card(['addresses', '--json', '--count', '3'], lines(PIN));
+    expect(json(addresses)).toEqual({
+      keyUid: KEY_UID,
+      scheme: 'bip44',
+      start: 0,
+      addresses: [0, 1, 2].map((i) => address(`m/44'/60'/0'/0/${i}`)),
+    });
+    const ledger = await card(
+      ['addresses', '--json', '--scheme', 'ledger-live', '--start', '1', '--count', '2'],
+      lines(PIN),
+    );
+    expect(json(ledger).addresses).toEqual([1, 2].map((i) => address(`m/44'/60'/${i}'/0/0`)));
+
+    const hash = randomBytes(32);
+    const path0 = "m/44'/60'/0'/0/0";
+    const sign = await card(
+      ['sign', '--json', '--hash', bytesToHex(hash), '--path', path0],
+      lines(PIN),
+    );
+    const signed = json(sign);
+    expect(signed.address).toBe(address(path0));
+    expect((signed.signature as string).length).toBe(2 + 130);
+    expect(recoverAddress(hash, Signature.from(signed.signature as string))).toBe(address(path0));
+
+    const infoAfter = json(await card(['info', '--json']));
+    expect(infoAfter).toMatchObject({
+      initialized: true,
+      version: '3.1',
+      keyUid: KEY_UID,
+      paired: true,
+    });
+    // The pairing password went in once, at init; every later command used the stored pairing.
+    expect(simulated.state.freePairingSlots).toBe(4);
+  });
+
+  it('reports a wrong PIN with the tries left and a non-zero exit, then unblocks with the PUK', async () => {
+    await insert(
+      SimulatedKeycard.initialized({
+        pin: PIN,
+        puk: PUK,
+        duressPin: '000111',
+        pairingPassword: 'KeycardDefaultPairing',
+      }),
+    );
+    for (const triesLeft of [2, 1]) {
+      const run = await card(['verify-pin', '--json'], lines('999999'));
+      expect(run.code).toBe(1);
+      expect(json(run)).toEqual({
+        error: { code: 'wrong-pin', message: expect.stringContaining(`${triesLeft}`), triesLeft },
+      });
+    }
+    const blocked = await card(['verify-pin', '--json'], lines('999999'));
+    expect(json(blocked)).toMatchObject({ error: { code: 'pin-blocked', triesLeft: 0 } });
+    expect(json(await card(['status', '--json']))).toMatchObject({ pinTries: 0, pukTries: 5 });
+    const wrongPuk = await card(['unblock', '--json'], lines('000000000000', '123123'));
+    expect(json(wrongPuk)).toMatchObject({ error: { code: 'wrong-puk', triesLeft: 4 } });
+    const unblock = await card(['unblock', '--json'], lines(PUK, '123123'));
+    expect(json(unblock)).toEqual({ unblocked: true });
+    expect((await card(['verify-pin', '--json'], lines('123123'))).code).toBe(0);
+    const change = await card(['change-pin', '--json'], lines('123123', '456456'));
+    expect(json(change)).toEqual({ changed: true });
+    expect((await card(['verify-pin'], lines('456456'))).stdout).toContain('The PIN is correct.');
+  });
+
+  it('shows the tries left before asking for the PIN at a terminal', async () => {
+    await insert(
+      SimulatedKeycard.initialized({
+        pin: PIN,
+        puk: PUK,
+        duressPin: '000111',
+        pairingPassword: 'KeycardDefaultPairing',
+      }),
+    );
+    const run = await runCliAtTerminal(
+      ['card', 'verify-pin', '--reader', READER, '--data-dir', dataDir],
+      [PIN],
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('PIN (3 tries left): ');
+  });
+
+  it('asks for the pairing password after the command’s own lines when the default is refused', async () => {
+    await insert(
+      SimulatedKeycard.initialized({
+        pin: PIN,
+        puk: PUK,
+        duressPin: '000111',
+        pairingPassword: PAIRING_PASSWORD,
+      }),
+    );
+    const wrong = await card(['status', '--json'], lines('not it'));
+    expect(json(wrong)).toMatchObject({ error: { code: 'wrong-pairing-password' } });
+    const verify = await card(['verify-pin', '--json'], lines(PIN, 'not it', PAIRING_PASSWORD));
+    expect(json(verify)).toMatchObject({ verified: true });
+    const pair = await card(['pair', '--json']);
+    expect(json(pair)).toMatchObject({
+      paired: true,
+      pairingProtection: expect.stringMatching(/casual reading/),
+    });
+  });
+
+  it('proves the card genuine against the given CA keys only', async () => {
+    await insert(new SimulatedKeycard());
+    expect(json(await card(['identify', '--json', '--trust-ca', TEST_CA.publicKey]))).toMatchObject(
+      {
+        verdict: 'genuine',
+        caPublicKey: TEST_CA.publicKey,
+      },
+    );
+    expect(json(await card(['identify', '--json']))).toMatchObject({ verdict: 'unknown-issuer' });
+    const bad = await card(['identify', '--json', '--trust-ca', 'nope']);
+    expect(json(bad)).toMatchObject({ error: { code: 'invalid-input' } });
+  });
+
+  it('generates a key only on a keyless card unless told to replace it', async () => {
+    await insert(
+      SimulatedKeycard.initialized({
+        pin: PIN,
+        puk: PUK,
+        duressPin: '000111',
+        pairingPassword: 'KeycardDefaultPairing',
+        mnemonic: PHRASE,
+      }),
+    );
+    const refused = await card(['generate', '--json'], lines(PIN));
+    expect(json(refused)).toMatchObject({ error: { code: 'key-present' } });
+    const generated = json(await card(['generate', '--json', '--replace'], lines(PIN)));
+    expect(generated.keyUid).not.toBe(KEY_UID);
+    expect(generated.address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+  });
+
+  it('unpairs, and factory-resets only after FACTORY RESET is typed', async () => {
+    const simulated = await insert(
+      SimulatedKeycard.initialized({
+        pin: PIN,
+        puk: PUK,
+        duressPin: '000111',
+        pairingPassword: 'KeycardDefaultPairing',
+      }),
+    );
+    expect(json(await card(['unpair', '--json'], lines(PIN)))).toEqual({
+      unpaired: true,
+      own: true,
+    });
+    expect(simulated.state.freePairingSlots).toBe(5);
+    expect(json(await card(['info', '--json'])).paired).toBe(false);
+    const mismatch = await card(['factory-reset', '--json'], lines('yes'));
+    expect(mismatch.code).toBe(1);
+    expect(json(mismatch)).toMatchObject({ error: { code: 'confirmation-mismatch' } });
+    expect(simulated.state.initialized).toBe(true);
+    const reset = await card(['factory-reset', '--json'], lines('FACTORY RESET'));
+    expect(json(reset)).toMatchObject({ reset: true, initialized: false });
+    expect(simulated.state.initialized).toBe(false);
+  });
+
+  it('never takes a secret from the command line, and needs --reader when two cards are in', async () => {
+    await insert(new SimulatedKeycard(), READER);
+    await insert(new SimulatedKeycard(), OTHER_READER);
+    const argvPin = await runCli(
+      ['card', 'verify-pin', '--pin', PIN, '--json', '--data-dir', dataDir],
+      '',
+    );
+    expect(argvPin.code).toBe(2);
+    const ambiguous = await runCli(['card', 'info', '--json', '--data-dir', dataDir], '');
+    expect(ambiguous.code).toBe(2);
+    expect(json(ambiguous)).toMatchObject({
+      error: { message: expect.stringContaining('--reader') },
+    });
+  });
+
+  it('works as a real process', async () => {
+    await insert(new SimulatedKeycard());
+    const run = await cardProcess(['info', '--json'], '');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ reader: READER, initialized: false });
+  });
+});

@@ -132,7 +132,8 @@ export class CardService {
           }
         : { family: 'keycard', version: '', initialized: false, instanceUid: '' },
       ...(entry.attestation ? { attestation: entry.attestation } : {}),
-      paired: session.secureChannelOpen,
+      // A channel dropped after a transmission error is reopened by the next command.
+      paired: session.pairing !== undefined,
       ...(entry.status ? { status: { ...entry.status } } : {}),
       unlocked: session.pinVerified,
     };
@@ -152,7 +153,7 @@ export class CardService {
    */
   pair(sessionId: string, pairingPassword?: SecretInput): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
-      if (!entry.session.secureChannelOpen) {
+      if (entry.session.pairing === undefined) {
         const secured = await secureKeycard(entry.session, {
           pairings: this.options.pairings,
           ...(pairingPassword === undefined ? {} : { pairingPassword }),

@@ -43,7 +43,7 @@ export interface DiscoveryProgressEvent {
 }
 
 export interface Discovery {
-  /** Accounts in use on at least one network, each address once. */
+  /** Accounts in use on at least one network, each address once, by scheme then index. */
   accounts: FoundAccount[];
   scanned: {
     schemes: Scheme[];
@@ -156,8 +156,9 @@ export async function discover(
     }
   }
 
+  const order = (a: FoundAccount) => schemes.indexOf(a.scheme);
   return {
-    accounts: [...found.values()],
+    accounts: [...found.values()].sort((x, y) => order(x) - order(y) || x.index - y.index),
     scanned: {
       schemes,
       networkIds: request.networks.map((n) => n.connection.network.id),

@@ -5,6 +5,7 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import type { CardSessionView, Scheme } from '../../preload/api';
 import { CardService } from '../cards/card-service';
 import { keyFileSecretBox } from '../cards/keycard/key-file-box';
+import { metadataIndices } from '../cards/keycard/metadata';
 import { FilePairingStore } from '../cards/keycard/pairing-store';
 import { PcscReaders } from '../cards/pcsc/pcsc-readers';
 import { LifeboatError, isLifeboatError } from '../errors';
@@ -42,6 +43,8 @@ accepted, is read after the command's own lines. Pairings are kept in --data-dir
 const SETTLE_MS = 1500;
 const EXTRA_SETTLE_MS = 200;
 const INTERACTIVE_PASSWORD_ATTEMPTS = 3;
+/** The card's own list of used wallet accounts, as far as a listing stays readable. */
+const MAX_LISTED_INDICES = 100;
 
 const COMMON = {
   reader: { type: 'string' },
@@ -208,6 +211,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     async run(ctx) {
       const { info } = ctx.view;
       let name: string | null = null;
+      let walletIndices: number[] = [];
       if (info.initialized) {
         const metadata = await ctx.service
           .withSession(ctx.view.sessionId, (s) => s.getMetadata())
@@ -216,6 +220,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
             throw error;
           });
         name = metadata?.name ?? null;
+        walletIndices = metadata ? metadataIndices(metadata, MAX_LISTED_INDICES) : [];
       }
       const paired = info.initialized && (await ctx.pairings.get(info.instanceUid)) !== undefined;
       const value = {
@@ -226,6 +231,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         keyUid: keyUidOf(ctx.view),
         freePairingSlots: info.freePairingSlots ?? null,
         name,
+        walletIndices,
         paired,
       };
       const text = info.initialized
@@ -234,6 +240,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
             `Instance UID: ${info.instanceUid}`,
             `Key UID: ${value.keyUid ?? 'no key loaded'}`,
             `Free pairing slots: ${info.freePairingSlots}`,
+            ...(walletIndices.length > 0
+              ? [`Accounts in use (m/44'/60'/0'/0/i): ${walletIndices.join(', ')}`]
+              : []),
             paired
               ? 'This computer is paired with it.'
               : 'This computer is not paired with it yet.',

@@ -107,7 +107,3 @@ export function parseApplicationInfo(data: Uint8Array): ApplicationInfo {
 export function hasCapability(info: InitializedInfo, capability: Capability): boolean {
   return (info.capabilities & CAPABILITIES[capability]) !== 0;
 }
-
-export function capabilityNames(info: InitializedInfo): Capability[] {
-  return (Object.keys(CAPABILITIES) as Capability[]).filter((c) => hasCapability(info, c));
-}

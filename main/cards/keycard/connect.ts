@@ -113,18 +113,3 @@ export async function secureKeycard(
   await session.openSecureChannel(pairing);
   return { status: await session.getStatus(), pairedBy, pairingStored };
 }
-
-/** openKeycard + secureKeycard for an initialised card; the session is closed on failure. */
-export async function connectKeycard(
-  readers: Readers,
-  reader: string,
-  options: PairingOptions,
-): Promise<{ session: KeycardSession } & SecuredKeycard> {
-  const session = await openKeycard(readers, reader);
-  try {
-    return { session, ...(await secureKeycard(session, options)) };
-  } catch (error) {
-    await session.close().catch(() => undefined);
-    throw error;
-  }
-}

@@ -76,12 +76,6 @@ export function parsePath(text: string): KeyPath {
   }
 }
 
-export function formatPath(path: KeyPath): string {
-  const prefix = { master: ['m'], parent: ['..'], current: [] }[path.start];
-  const parts = path.indices.map((i) => (i >= HARDENED ? `${i - HARDENED}'` : String(i)));
-  return [...prefix, ...parts].join('/');
-}
-
 /** The path as the card takes it: 4 big-endian bytes per level. */
 export function encodePath(indices: readonly number[]): Uint8Array {
   if (indices.length > MAX_DEPTH)

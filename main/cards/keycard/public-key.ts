@@ -12,7 +12,3 @@ export function uncompressedPublicKey(bytes: Uint8Array, what: string): Uint8Arr
     throw new LifeboatError('malformed-response', `The card sent an invalid public key (${what}).`);
   }
 }
-
-export function compressedPublicKey(bytes: Uint8Array, what: string): Uint8Array {
-  return secp256k1.Point.fromBytes(uncompressedPublicKey(bytes, what)).toBytes(true);
-}

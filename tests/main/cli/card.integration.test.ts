@@ -175,6 +175,8 @@ describe('lifeboat card', () => {
       initialized: true,
       version: '3.1',
       keyUid: KEY_UID,
+      name: null,
+      walletIndices: [],
       paired: true,
     });
     // The pairing password went in once, at init; every later command used the stored pairing.

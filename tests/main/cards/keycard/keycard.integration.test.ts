@@ -46,6 +46,7 @@ let pcscd: PcscdHandle;
 let readers: PcscReaders;
 let service: CardService;
 let dataDir: string;
+let pairings: FilePairingStore;
 const inserted: InsertedCard[] = [];
 
 async function readerState(reader: string, present: boolean): Promise<void> {
@@ -123,7 +124,7 @@ beforeAll(async () => {
     'the virtual readers',
   );
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-keycard-'));
-  const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
+  pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
   service = new CardService({ readers, pairings, trustedCaKeys: () => [TEST_CA.publicKey] });
 });
 
@@ -277,9 +278,15 @@ describe('Keycard over pcscd + vpcd', () => {
       );
       expect(isLifeboatError(error, 'card-removed'), `APDU ${k}: ${String(error)}`).toBe(true);
       await readerState(READER, false);
+      const stored = card.state.initialized
+        ? await pairings.get(card.state.instanceUid)
+        : undefined;
+      const freeSlots = card.state.freePairingSlots;
       await slot.reinsert();
       await readerState(READER, true);
       expectRecovered(await recoveryFlow());
+      // A pairing stored before the card was pulled is reused: no slot is taken again.
+      if (stored) expect(card.state.freePairingSlots, `APDU ${k}`).toBe(freeSlots);
       await slot.remove();
       inserted.splice(inserted.indexOf(slot), 1);
       await readerState(READER, false);

@@ -85,6 +85,7 @@ const CONNECTION_LOST: Partial<Record<ErrorCode, CloseReason>> = {
 export class CardService {
   private readonly entries = new Map<string, Entry>();
   private readonly events = new Listeners<CardEvent>();
+  private readonly opening = new Map<string, Promise<unknown>>();
   private readonly stopWatching: () => void;
 
   constructor(private readonly options: CardServiceOptions) {
@@ -95,8 +96,26 @@ export class CardService {
     return this.events.on(listener);
   }
 
-  /** Connects to the card in `reader` and SELECTs it; reuses a live session for the same card. */
-  async open(reader: string): Promise<CardSessionView> {
+  /**
+   * Connects to the card in `reader` and SELECTs it; reuses a live session for the same card.
+   * Opens of one reader run one after the other, so two at once share one session instead of
+   * colliding on the reader.
+   */
+  open(reader: string): Promise<CardSessionView> {
+    const previous = this.opening.get(reader) ?? Promise.resolve();
+    const run = previous.then(
+      () => this.openNow(reader),
+      () => this.openNow(reader),
+    );
+    const settled = run.catch(() => undefined);
+    this.opening.set(reader, settled);
+    void settled.then(() => {
+      if (this.opening.get(reader) === settled) this.opening.delete(reader);
+    });
+    return run;
+  }
+
+  private async openNow(reader: string): Promise<CardSessionView> {
     const cardSeq = this.cardSeq(reader);
     const existing = [...this.entries.values()].find((e) => e.reader === reader);
     if (existing && existing.cardSeq === cardSeq && !existing.session.channel.closed)

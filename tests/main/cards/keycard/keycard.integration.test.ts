@@ -249,6 +249,10 @@ describe('Keycard over pcscd + vpcd', () => {
     });
     await insert(a, READER);
     await insert(b, OTHER_READER);
+    // Two opens of one reader at once share one session instead of colliding.
+    const [openA, openAgain] = await Promise.all([service.open(READER), service.open(READER)]);
+    expect(openAgain.sessionId).toBe(openA.sessionId);
+    await service.close(openA.sessionId);
     const [resultA, resultB] = await Promise.all([
       recoveryFlow(READER),
       recoveryFlow(OTHER_READER),

@@ -182,31 +182,47 @@ export function secretAccess(vault: Vault, owner: string, secretId: string): Sou
   };
 }
 
-/** A ChainService for one command: the networks and tokens given on the command line. */
-export function chainService(options: {
-  values: ChainValues;
-  networks: Network[];
-  tokens: Record<string, Token[]>;
-  resolve: (ref: SourceRef) => Promise<SourceAccess>;
+/** The command's chain options, checked before anything is read or contacted. */
+export interface ChainSettings {
+  dataDir: string;
+  schemes: Scheme[];
+  gapLimit: number;
   maxFeePerGas?: bigint;
   pollMs?: number;
   confirmations?: number;
-}): ChainService {
-  const { values, networks } = options;
-  const gapLimit = integerOption(values, 'gap-limit', DEFAULT_GAP_LIMIT);
-  const schemes = schemesOf(values);
-  return new ChainService({
+}
+
+export function chainSettings(
+  values: ChainValues,
+  extra: Pick<ChainSettings, 'maxFeePerGas' | 'pollMs' | 'confirmations'> = {},
+): ChainSettings {
+  return {
     dataDir: dataDirOf(values),
+    schemes: schemesOf(values),
+    gapLimit: integerOption(values, 'gap-limit', DEFAULT_GAP_LIMIT),
+    ...extra,
+  };
+}
+
+/** A ChainService for one command: the networks and tokens given on the command line. */
+export function chainService(
+  settings: ChainSettings,
+  networks: readonly Network[],
+  tokens: Record<string, Token[]>,
+  resolve: (ref: SourceRef) => Promise<SourceAccess>,
+): ChainService {
+  return new ChainService({
+    dataDir: settings.dataDir,
     networks: () => networks,
-    tokens: (id) => options.tokens[id] ?? [],
+    tokens: (id) => tokens[id] ?? [],
     defaults: () => ({
-      schemes,
-      gapLimit,
-      ...(options.maxFeePerGas === undefined ? {} : { maxFeePerGas: options.maxFeePerGas }),
+      schemes: settings.schemes,
+      gapLimit: settings.gapLimit,
+      ...(settings.maxFeePerGas === undefined ? {} : { maxFeePerGas: settings.maxFeePerGas }),
     }),
-    source: options.resolve,
-    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
-    ...(options.confirmations === undefined ? {} : { confirmations: options.confirmations }),
+    source: resolve,
+    ...(settings.pollMs === undefined ? {} : { pollMs: settings.pollMs }),
+    ...(settings.confirmations === undefined ? {} : { confirmations: settings.confirmations }),
   });
 }
 

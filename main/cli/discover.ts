@@ -8,6 +8,7 @@ import {
   CHAIN_OPTIONS,
   CHAIN_OPTIONS_USAGE,
   chainService,
+  chainSettings,
   networksOf,
   readSecretSource,
   secretAccess,
@@ -38,18 +39,15 @@ export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
   }
   const json = values.json === true;
   const networks = networksOf(values);
+  const settings = chainSettings(values);
   const lines = new LineReader(io);
   const vault = new Vault();
   try {
     const source = await readSecretSource(lines, vault, OWNER);
     const tokens = await tokensOf(values, networks, (text) => io.stderr.write(`${text}\n`));
-    const service = chainService({
-      values,
-      networks,
-      tokens,
-      resolve: async (ref) =>
-        ref.kind === 'secret' ? secretAccess(vault, OWNER, ref.secretId) : unknownSource(ref),
-    });
+    const service = chainService(settings, networks, tokens, async (ref) =>
+      ref.kind === 'secret' ? secretAccess(vault, OWNER, ref.secretId) : unknownSource(ref),
+    );
     const result = await service.discover({ source }, (p) => {
       if (!json)
         io.stderr.write(`  ${p.networkId} ${p.scheme}: ${p.scanned} scanned, ${p.found} in use\n`);

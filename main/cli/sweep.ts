@@ -3,7 +3,7 @@
 // native coin last, to the exact wei where the network allows it. Every run is a recovery
 // case on disk that survives a crash and resumes without signing or sending anything twice.
 import { parseArgs } from 'node:util';
-import { formatUnits, parseUnits } from 'ethers';
+import { formatUnits, getAddress, parseUnits } from 'ethers';
 import type {
   CaseView,
   Destination,
@@ -14,6 +14,7 @@ import type {
 import { isErrorCode } from '../../preload/errors';
 import type { ChainService, SourceAccess } from '../chain/chain-service';
 import type { Network } from '../chain/networks';
+import type { Token } from '../chain/tokens';
 import type { CaseRecord } from '../cases/case-record';
 import { caseView } from '../cases/case-views';
 import { LifeboatError } from '../errors';
@@ -22,6 +23,7 @@ import {
   CHAIN_OPTIONS,
   CHAIN_OPTIONS_USAGE,
   chainService,
+  chainSettings,
   dataDirOf,
   integerOption,
   networksOf,
@@ -29,6 +31,7 @@ import {
   secretAccess,
   tokensOf,
   unknownSource,
+  type ChainSettings,
   type ChainValues,
 } from './chain-options';
 import type { CardSessions } from './card-unlock';
@@ -111,11 +114,20 @@ class SweepRun {
   private readonly vault = new Vault();
   private cardSessions: CardSessions | undefined;
 
+  private readonly settings: ChainSettings;
+
   constructor(
     private readonly io: CliIo,
     private readonly values: ChainValues,
   ) {
     this.json = values.json === true;
+    const confirmations = integerOption(values, 'confirmations', 1);
+    if (confirmations < 1) throw new CliUsageError('--confirmations is at least 1.');
+    this.settings = chainSettings(values, {
+      pollMs: integerOption(values, 'poll-interval', 2000),
+      confirmations,
+      ...feeCapOf(values),
+    });
     this.lines = new LineReader(io);
   }
 
@@ -140,28 +152,8 @@ class SweepRun {
     }
   }
 
-  private service(networks: Network[], tokens: Parameters<typeof chainService>[0]['tokens']) {
-    const pollMs = integerOption(this.values, 'poll-interval', 2000);
-    const confirmations = integerOption(this.values, 'confirmations', 1);
-    if (confirmations < 1) throw new CliUsageError('--confirmations is at least 1.');
-    const feeCap = this.values['fee-cap'];
-    let maxFeePerGas: bigint | undefined;
-    if (typeof feeCap === 'string') {
-      try {
-        maxFeePerGas = parseUnits(feeCap, 'gwei');
-      } catch {
-        throw new CliUsageError('--fee-cap is a number of gwei, e.g. 30 or 0.5.');
-      }
-    }
-    return chainService({
-      values: this.values,
-      networks,
-      tokens,
-      resolve: (ref) => this.access(ref),
-      pollMs,
-      confirmations,
-      ...(maxFeePerGas === undefined ? {} : { maxFeePerGas }),
-    });
+  private service(networks: Network[], tokens: Record<string, Token[]>): ChainService {
+    return chainService(this.settings, networks, tokens, (ref) => this.access(ref));
   }
 
   private async access(ref: SourceRef): Promise<SourceAccess> {
@@ -189,16 +181,26 @@ class SweepRun {
     return readSecretSource(this.lines, this.vault, OWNER);
   }
 
-  private async destination(): Promise<Destination> {
+  /**
+   * Where the funds go, checked before anything is read: an address, or a card to unlock
+   * once the source is open (its PIN follows the source's lines on standard input).
+   */
+  private destination(): () => Promise<Destination> {
     const to = this.values.to;
     const reader = this.values['to-reader'];
     if (typeof to === 'string' && typeof reader === 'string') {
       throw new CliUsageError('Give either --to or --to-reader, not both.');
     }
     if (typeof reader === 'string') {
-      return { kind: 'card', sessionId: await (await this.cards()).unlock(reader, this.lines) };
+      return async () => ({
+        kind: 'card',
+        sessionId: await (await this.cards()).unlock(reader, this.lines),
+      });
     }
-    if (typeof to === 'string') return { kind: 'address', address: to };
+    if (typeof to === 'string') {
+      const address = checkedAddress(to);
+      return async () => ({ kind: 'address', address });
+    }
     throw new CliUsageError('Say where the funds go: --to ADDRESS or --to-reader NAME.');
   }
 
@@ -208,11 +210,12 @@ class SweepRun {
 
   private async plan(execute: boolean): Promise<number> {
     const networks = networksOf(this.values);
+    const openDestination = this.destination();
     if (this.values['top-up'] === true && typeof this.values['to-reader'] !== 'string') {
       throw new CliUsageError('--top-up pays gas from the destination, so it needs --to-reader.');
     }
     const source = await this.source();
-    const destination = await this.destination();
+    const destination = await openDestination();
     const tokens = await tokensOf(this.values, networks, (t) => this.io.stderr.write(`${t}\n`));
     const service = this.service(networks, tokens);
     const discovery = await service.discover({ source }, (p) =>
@@ -367,4 +370,24 @@ function listText(cases: CaseView[]): string {
       return `${c.caseId}  ${c.state}  ${done}/${c.steps.length} steps  to ${c.plan.destination}`;
     })
     .join('\n');
+}
+
+function checkedAddress(value: string): string {
+  try {
+    return getAddress(value.trim());
+  } catch {
+    throw new LifeboatError('invalid-address', `"${value}" is not a valid address.`, {
+      field: 'to',
+    });
+  }
+}
+
+function feeCapOf(values: ChainValues): { maxFeePerGas?: bigint } {
+  const feeCap = values['fee-cap'];
+  if (typeof feeCap !== 'string') return {};
+  try {
+    return { maxFeePerGas: parseUnits(feeCap, 'gwei') };
+  } catch {
+    throw new CliUsageError('--fee-cap is a number of gwei, e.g. 30 or 0.5.');
+  }
 }

@@ -457,7 +457,7 @@ export class CardService {
   }
 }
 
-export function signatureView(result: SignResult, path: string): CardSignature {
+function signatureView(result: SignResult, path: string): CardSignature {
   return {
     signature: `0x${bytesToHex(result.signature65)}`,
     recoveryId: result.recoveryId,

@@ -1,0 +1,291 @@
+// Sweeps whose keys are on Keycards: the simulated card in a vpcd virtual reader through real
+// pcscd, a real local EVM node, and `lifeboat sweep` (or the chain service) signing with the
+// card — the same plan and case engine as a seed-sourced sweep.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { HDKey } from '@scure/bip32';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getAddress, hexlify, randomBytes } from 'ethers';
+import type { SourceRef, SweepEvent } from '../../../preload/api';
+import { CardService } from '../../../main/cards/card-service';
+import { keyFileSecretBox } from '../../../main/cards/keycard/key-file-box';
+import { FilePairingStore } from '../../../main/cards/keycard/pairing-store';
+import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import { cardAccess } from '../../../main/chain/card-source';
+import { ChainService } from '../../../main/chain/chain-service';
+import type { Token } from '../../../main/chain/tokens';
+import { EvmNode } from '../../support/evm-node';
+import { localNetwork } from '../../support/chain-harness';
+import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
+import { testWallet, type TestWallet } from '../../support/test-wallet';
+import { waitFor } from '../../support/wait';
+import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../../sim/keycard';
+import { runCli } from './cli-harness';
+
+const SOURCE_READER = 'Virtual PCD 00 01';
+const DEST_READER = 'Virtual PCD 00 00';
+const PIN = '246810';
+const NEW_PIN = '135791';
+const PUK = '123456789012';
+const PAIRING_PASSWORD = 'KeycardDefaultPairing';
+const ETHER = 10n ** 18n;
+
+let pcscd: PcscdHandle;
+let readers: PcscReaders;
+let node: EvmNode;
+let dataDir: string;
+const slots: InsertedCard[] = [];
+
+beforeAll(async () => {
+  pcscd = await ensurePcscd();
+  readers = new PcscReaders({ retryMs: 200 });
+  await readers.start();
+  await waitFor(
+    () => (readers.snapshot().readers.length === 2 ? true : undefined),
+    5000,
+    'readers',
+  );
+});
+
+beforeEach(async () => {
+  node = await EvmNode.start({ chainId: 31337 });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-card-sweep-'));
+});
+
+afterEach(async () => {
+  for (const slot of slots.splice(0)) await slot.remove();
+  // The next test starts only once pcscd has seen both readers empty.
+  await waitFor(
+    () =>
+      readers.snapshot().readers.every((r) => r.state === 'waiting-for-card') ? true : undefined,
+    5000,
+    'empty readers',
+  );
+  await node.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await readers?.stop();
+  if (pcscd?.owned) await pcscd.stop();
+});
+
+function keyUidOf(wallet: TestWallet): string {
+  const master = HDKey.fromMasterSeed(wallet.seed).publicKey!;
+  return bytesToHex(sha256(secp256k1.Point.fromBytes(master).toBytes(false)));
+}
+
+async function cardWith(wallet: TestWallet, reader: string, pin: string): Promise<InsertedCard> {
+  const card = SimulatedKeycard.initialized({
+    pin,
+    puk: PUK,
+    pairingPassword: PAIRING_PASSWORD,
+    mnemonic: wallet.mnemonic,
+  });
+  const slot = await insertIntoReader(card, reader as typeof SOURCE_READER);
+  slots.push(slot);
+  await waitFor(
+    () =>
+      readers.snapshot().readers.find((r) => r.name === reader)?.state === 'card-present'
+        ? true
+        : undefined,
+    5000,
+    `a card in ${reader}`,
+  );
+  return slot;
+}
+
+async function tokensFor(owner: string, amounts: bigint[]): Promise<Token[]> {
+  const list: Token[] = [];
+  for (const [i, amount] of amounts.entries()) {
+    const address = await node.deployToken(`C${i}`, 18);
+    await node.mintToken(address, owner, amount);
+    list.push({ address, symbol: `C${i}`, decimals: 18 });
+  }
+  return list;
+}
+
+describe('lifeboat sweep from a Keycard', () => {
+  it('moves ETH and three tokens from the card’s account to a fresh address, leaving 0 wei', async () => {
+    const wallet = testWallet();
+    await cardWith(wallet, SOURCE_READER, PIN);
+    const from = wallet.address(0);
+    const list = await tokensFor(from, [10n, 20n * ETHER, 30n]);
+    await node.fund(from, ETHER);
+    const to = getAddress(hexlify(randomBytes(20)));
+
+    const run = await runCli(
+      [
+        'sweep',
+        'execute',
+        '--rpc',
+        `31337=${node.url}`,
+        '--from-reader',
+        SOURCE_READER,
+        '--to',
+        to,
+        '--tokens',
+        list.map((t) => t.address).join(','),
+        '--scheme',
+        'bip44',
+        '--gap-limit',
+        '2',
+        '--data-dir',
+        dataDir,
+        '--poll-interval',
+        '20',
+        '--yes',
+        '--json',
+      ],
+      `${PIN}\n`,
+    );
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      caseId: string;
+      state: string;
+      steps: { txHash: string }[];
+    };
+    expect(result.state).toBe('finished');
+    expect(await node.balance(from)).toBe(0n);
+    for (const [i, t] of list.entries()) {
+      expect(await node.tokenBalance(t.address, to)).toBe([10n, 20n * ETHER, 30n][i]);
+    }
+    const sent = await node.transactionsFrom(from);
+    expect(sent.map((t) => t.hash)).toEqual(result.steps.map((s) => s.txHash));
+    const record = JSON.parse(
+      fs.readFileSync(path.join(dataDir, 'cases', result.caseId, 'case.json'), 'utf8'),
+    ) as { source: { kind: string; keyUid: string } };
+    expect(record.source).toMatchObject({ kind: 'card', keyUid: keyUidOf(wallet) });
+  });
+
+  it('pays missing gas from the new card, which signs the top-up, then moves everything', async () => {
+    const oldWallet = testWallet();
+    const newWallet = testWallet();
+    await cardWith(oldWallet, SOURCE_READER, PIN);
+    await cardWith(newWallet, DEST_READER, NEW_PIN);
+    const from = oldWallet.address(0);
+    const to = newWallet.address(0);
+    const list = await tokensFor(from, [5n, 6n]);
+    await node.fund(from, 1n);
+    await node.fund(to, ETHER);
+
+    const run = await runCli(
+      [
+        'sweep',
+        'execute',
+        '--rpc',
+        `31337=${node.url}`,
+        '--from-reader',
+        SOURCE_READER,
+        '--to-reader',
+        DEST_READER,
+        '--top-up',
+        '--tokens',
+        list.map((t) => t.address).join(','),
+        '--scheme',
+        'bip44',
+        '--gap-limit',
+        '1',
+        '--data-dir',
+        dataDir,
+        '--poll-interval',
+        '20',
+        '--yes',
+        '--json',
+      ],
+      `${PIN}\n${NEW_PIN}\n`,
+    );
+
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      state: string;
+      plan: { destination: string; steps: { kind: string; from: string }[] };
+    };
+    expect(result.plan.destination).toBe(to);
+    expect(result.plan.steps.map((s) => [s.kind, s.from])).toEqual([
+      ['top-up', to],
+      ['token', from],
+      ['token', from],
+      ['native', from],
+    ]);
+    expect(result.state).toBe('finished');
+    expect(await node.balance(from)).toBe(0n);
+    for (const t of list) expect(await node.tokenBalance(t.address, from)).toBe(0n);
+    expect((await node.transactionsFrom(to)).length).toBe(1);
+  });
+});
+
+describe('a card pulled in the middle of a sweep', () => {
+  it('pauses the case; with the card back and unlocked again, the case resumes and finishes', async () => {
+    const wallet = testWallet();
+    const slot = await cardWith(wallet, SOURCE_READER, PIN);
+    const from = wallet.address(0);
+    const list = await tokensFor(from, [1n, 2n]);
+    await node.fund(from, ETHER);
+    const network = localNetwork(31337, node.url);
+    const cards = new CardService({
+      readers,
+      pairings: new FilePairingStore(dataDir, await keyFileSecretBox(dataDir)),
+      trustedCaKeys: () => [],
+    });
+    const unlock = async (): Promise<SourceRef> => {
+      const { sessionId } = await cards.open(SOURCE_READER);
+      await cards.pair(sessionId);
+      expect(await cards.unlock(sessionId, PIN)).toMatchObject({ unlocked: true });
+      return { kind: 'card', sessionId };
+    };
+    const service = new ChainService({
+      dataDir,
+      networks: () => [network],
+      tokens: () => list,
+      defaults: () => ({ schemes: ['bip44'], gapLimit: 1 }),
+      source: async (ref) => {
+        if (ref.kind !== 'card') throw new Error('cards only');
+        return cardAccess(cards, ref.sessionId);
+      },
+      pollMs: 20,
+    });
+    try {
+      const source = await unlock();
+      const discovery = await service.discover({ source });
+      const plan = await service.plan({
+        discoveryId: discovery.discoveryId,
+        destination: { kind: 'address', address: getAddress(hexlify(randomBytes(20))) },
+      });
+      let pulled: Promise<void> | undefined;
+      const onEvent = (e: SweepEvent) => {
+        // The card leaves the reader as soon as the first step is confirmed.
+        if (e.type === 'step' && e.step.index === 0 && e.step.state === 'confirmed')
+          pulled ??= slot.remove();
+      };
+      const paused = await (await service.execute(plan.planId, onEvent)).done;
+      await pulled;
+      expect(paused.state).toBe('paused');
+      expect(['card-removed', 'no-card', 'reader-error']).toContain(paused.stopped?.code);
+      expect(paused.steps.map((s) => s.state)).toEqual(['confirmed', 'planned', 'planned']);
+
+      await slot.reinsert();
+      await waitFor(
+        () =>
+          readers.snapshot().readers.find((r) => r.name === SOURCE_READER)?.state === 'card-present'
+            ? true
+            : undefined,
+        5000,
+        'the card back',
+      );
+      const done = await (await service.resume(paused.caseId, await unlock())).done;
+      expect(done.state).toBe('finished');
+      expect(await node.balance(from)).toBe(0n);
+      expect((await node.transactionsFrom(from)).map((t) => t.nonce)).toEqual([0, 1, 2]);
+    } finally {
+      await service.stop();
+      await cards.dispose();
+    }
+  });
+});

@@ -84,6 +84,15 @@ export class PcscChannel implements CardChannel {
     return exchange((command) => this.sendOnce(command, timeoutMs), apdu);
   }
 
+  private rejectUnlessRemoved(
+    reject: (error: LifeboatError) => void,
+    otherwise: LifeboatError,
+  ): void {
+    void this.hooks.waitForRemoval(REMOVAL_GRACE_MS).then((removed) => {
+      reject(removed ? pcscError('card-removed', this.reader) : otherwise);
+    });
+  }
+
   private sendOnce(command: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
     return new Promise<Uint8Array>((resolve, reject) => {
       let settled = false;
@@ -102,7 +111,11 @@ export class PcscChannel implements CardChannel {
           settled = true;
           clearTimeout(timer);
           if (error) {
-            reject(fromPcscError(error, this.reader));
+            const typed = fromPcscError(error, this.reader);
+            // A card pulled between two commands, before pcscd polled the slot, surfaces as
+            // a generic transaction failure; the reader's next status report tells which.
+            if (typed.code === 'reader-error') this.rejectUnlessRemoved(reject, typed);
+            else reject(typed);
             return;
           }
           const response = new Uint8Array(data);
@@ -111,19 +124,16 @@ export class PcscChannel implements CardChannel {
             return;
           }
           // pcscd answers an APDU cut short by a pulled card with empty data and no error.
-          void this.hooks.waitForRemoval(REMOVAL_GRACE_MS).then((removed) => {
-            reject(
-              removed
-                ? pcscError('card-removed', this.reader)
-                : new LifeboatError(
-                    'malformed-response',
-                    'The card answered with less than a status word.',
-                    {
-                      reader: this.reader,
-                    },
-                  ),
-            );
-          });
+          this.rejectUnlessRemoved(
+            reject,
+            new LifeboatError(
+              'malformed-response',
+              'The card answered with less than a status word.',
+              {
+                reader: this.reader,
+              },
+            ),
+          );
         });
       } catch (error) {
         settled = true;

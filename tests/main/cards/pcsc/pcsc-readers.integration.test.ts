@@ -32,6 +32,25 @@ function echoCard(delayMs = () => 0): VpcdCard {
   return card;
 }
 
+/** Inserts the card once the reader is empty, and waits until pcscd reports this insertion. */
+async function insertAndWait(card: VpcdCard): Promise<void> {
+  await waitFor(
+    () =>
+      readers.snapshot().readers.find((r) => r.name === READER)?.state === 'waiting-for-card'
+        ? true
+        : undefined,
+    3000,
+    'an empty reader',
+  );
+  const since = Date.now();
+  await card.insert(READER);
+  await waitFor(
+    () => events.find((e) => e.type === 'card-inserted' && e.reader === READER && e.at >= since),
+    3000,
+    'card-inserted',
+  );
+}
+
 beforeAll(async () => {
   pcscd = await ensurePcscd();
   readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 3000 });
@@ -95,8 +114,7 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
 
   it('round-trips an APDU through transmit and shows the reader as connected', async () => {
     const card = echoCard();
-    await card.insert(READER);
-    await waitFor(() => events.find((e) => e.type === 'card-inserted'), 2000, 'card-inserted');
+    await insertAndWait(card);
     const channel = await readers.connect(READER);
     expect(hex(channel.atr)).toBe(hex(ATR));
     expect(readers.snapshot().readers.find((r) => r.name === READER)?.state).toBe('connected');
@@ -120,8 +138,7 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
   it('turns a card pulled mid-transmit into a typed card-removed error, then works again', async () => {
     let slow = false;
     const card = echoCard(() => (slow ? 1500 : 0));
-    await card.insert(READER);
-    await waitFor(() => events.find((e) => e.type === 'card-inserted'), 2000, 'card-inserted');
+    await insertAndWait(card);
     const channel = await readers.connect(READER);
     slow = true;
     const pending = channel.transmit(Uint8Array.from([0x80, 0x01, 0, 0, 1, 0x42]));
@@ -137,18 +154,27 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
     });
 
     slow = false;
-    await card.insert(READER);
-    await waitFor(
-      () =>
-        readers.snapshot().readers.find((r) => r.name === READER)?.state === 'card-present'
-          ? true
-          : undefined,
-      2000,
-      'the card back in the reader',
-    );
+    await insertAndWait(card);
     const again = await readers.connect(READER);
     expect(hex(await again.transmit(Uint8Array.from([0x80, 0x01, 0, 0, 1, 0x07])))).toBe('079000');
     await again.close();
+  });
+
+  it('reports a card pulled between two commands as card-removed, whenever pcscd notices', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const card = echoCard();
+      await insertAndWait(card);
+      const channel = await readers.connect(READER);
+      expect(hex(await channel.transmit(Uint8Array.from([0x80, 0x01, 0, 0, 1, 0x01])))).toBe(
+        '019000',
+      );
+      await card.remove();
+      await expect(channel.transmit(Uint8Array.from([0x80, 0x01, 0, 0]))).rejects.toMatchObject({
+        code: 'card-removed',
+      });
+      await channel.close();
+      cards.splice(cards.indexOf(card), 1);
+    }
   });
 
   it('completes T=0 61xx and 6Cxx answers through real pcscd', async () => {
@@ -164,8 +190,7 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
       },
     });
     cards.push(card);
-    await card.insert(READER);
-    await waitFor(() => events.find((e) => e.type === 'card-inserted'), 2000, 'card-inserted');
+    await insertAndWait(card);
     const channel = await readers.connect(READER);
     expect(hex(await channel.transmit(Uint8Array.of(0x80, 0xca, 0, 0)))).toBe('0102039000');
     expect(hex(await channel.transmit(Uint8Array.of(0x80, 0xcb, 0, 0, 0)))).toBe('07089000');
@@ -175,8 +200,7 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
 
   it('times out a card that does not answer, with a typed error', async () => {
     const card = echoCard(() => 5000);
-    await card.insert(READER);
-    await waitFor(() => events.find((e) => e.type === 'card-inserted'), 2000, 'card-inserted');
+    await insertAndWait(card);
     const channel = await readers.connect(READER);
     await expect(
       channel.transmit(Uint8Array.from([0x80, 0x01, 0, 0]), { timeoutMs: 500 }),
@@ -223,15 +247,7 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
 
     // And a card works again without restarting the reader layer.
     const card = echoCard();
-    await card.insert(READER);
-    await waitFor(
-      () =>
-        readers.snapshot().readers.find((r) => r.name === READER)?.state === 'card-present'
-          ? true
-          : undefined,
-      3000,
-      'a card after the restart',
-    );
+    await insertAndWait(card);
     const channel = await readers.connect(READER);
     expect(hex(await channel.transmit(Uint8Array.from([0x80, 0x01, 0, 0, 1, 0x09])))).toBe(
       '099000',

@@ -8,9 +8,14 @@ export interface Live {
   /** Null until main has answered the first time. */
   readers: ReadersSnapshot | null;
   sessions: CardSessionView[];
+  /**
+   * Records a session view a call has just returned. Main announces most changes as events,
+   * but not every call does (opening, attesting), so what a call returns is noted too.
+   */
+  note: (session: CardSessionView) => void;
 }
 
-const LiveContext = createContext<Live>({ readers: null, sessions: [] });
+const LiveContext = createContext<Live>({ readers: null, sessions: [], note: () => undefined });
 
 export function LiveProvider({ children }: { children: ReactNode }) {
   const [readers, setReaders] = useState<ReadersSnapshot | null>(null);
@@ -36,7 +41,9 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  return <LiveContext value={{ readers, sessions }}>{children}</LiveContext>;
+  const note = (session: CardSessionView) =>
+    setSessions((list) => applyCardEvent(list, { type: 'session-changed', session }));
+  return <LiveContext value={{ readers, sessions, note }}>{children}</LiveContext>;
 }
 
 export function useLive(): Live {

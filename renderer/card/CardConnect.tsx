@@ -3,6 +3,7 @@ import type { ApiError, CardSessionView } from '../../preload/api';
 import { ERROR_HELP, type ErrorCode } from '../../preload/errors';
 import { lifeboat } from '../api/lifeboat';
 import { useApp } from '../app/AppContext';
+import { useLive } from '../app/LiveContext';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
@@ -65,6 +66,7 @@ export function CardConnect({
   onSkipPin,
 }: CardConnectProps) {
   const { go } = useApp();
+  const { note } = useLive();
   const [step, setStep] = useState<ConnectStep>({ name: 'choose' });
   const [working, setWorking] = useState<Activity | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -101,13 +103,16 @@ export function CardConnect({
       setError(opened.error);
       return setWorking(null);
     }
+    note(opened.value);
     setWorking('attesting');
     const attested = await api.cards.identify({ sessionId: opened.value.sessionId });
     if (!attested.ok) {
       setError(attested.error);
       return setWorking(null);
     }
-    show({ name: 'attested', session: { ...opened.value, attestation: attested.value } });
+    const session = { ...opened.value, attestation: attested.value };
+    note(session);
+    show({ name: 'attested', session });
   };
 
   const pair = async (session: CardSessionView, pairingPassword?: string) => {

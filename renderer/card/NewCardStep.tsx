@@ -123,7 +123,7 @@ export function NewCardStep({
             <StatusLine tone="good">{t('newCard.matchesSecret')}</StatusLine>
           )}
           {!phase.loaded && <p>{t('newCard.hadKey')}</p>}
-          <NewCardAddress address={phase.card.key.address} />
+          <NewCardAddress address={phase.card.key.address} loaded={load !== undefined} />
           {sameAsSource(phase.card.key.keyUid) ? (
             <StatusLine tone="bad">{t('newCard.sameAsSource')}</StatusLine>
           ) : (

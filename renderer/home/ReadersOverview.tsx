@@ -14,7 +14,7 @@ const hasCard = (state: string) => state === 'card-present' || state === 'connec
  * is genuine right away (neither needs the PIN), so the panel can say what it is.
  */
 export function ReadersOverview() {
-  const { readers, sessions } = useLive();
+  const { readers, sessions, note } = useLive();
   const [problems, setProblems] = useState<Record<string, ApiError>>({});
   const tried = useRef(new Set<string>());
 
@@ -27,13 +27,14 @@ export function ReadersOverview() {
       tried.current.add(key);
       void (async () => {
         const opened = await api.cards.open({ reader: reader.name });
-        const identified = opened.ok
-          ? await api.cards.identify({ sessionId: opened.value.sessionId })
-          : opened;
-        if (!identified.ok) setProblems((all) => ({ ...all, [key]: identified.error }));
+        if (!opened.ok) return setProblems((all) => ({ ...all, [key]: opened.error }));
+        note(opened.value);
+        const identified = await api.cards.identify({ sessionId: opened.value.sessionId });
+        if (!identified.ok) return setProblems((all) => ({ ...all, [key]: identified.error }));
+        note({ ...opened.value, attestation: identified.value });
       })();
     }
-  }, [readers, sessions]);
+  }, [readers, sessions, note]);
 
   return (
     <section aria-labelledby="readers-heading">

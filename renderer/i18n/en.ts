@@ -86,7 +86,7 @@ export const en = {
 
   'connect.chooseTitle': 'Choose the card',
   'connect.useCard': 'Use this card',
-  'connect.useCardIn': 'Use the card in {reader}',
+  'connect.useCardIn': 'Use this card in {reader}',
   'connect.excluded': 'Not offered because it holds a card already used in this job: {readers}.',
   'connect.waitingForCard': 'Waiting for a card to be inserted…',
   'connect.opening': 'Reading the card…',
@@ -179,9 +179,12 @@ export const en = {
     'The rebuilt wallet is written into the card. Afterwards the card signs for it without your backup.',
   'newCard.load': 'Load the wallet onto the card',
   'newCard.addressTitle': 'The new card’s address',
-  'newCard.addressIntro': 'Funds will be sent to this address, the first account of the new card:',
-  'newCard.addressHint':
+  'newCard.sweepIntro': 'Funds will be sent to this address, the first account of the new card:',
+  'newCard.sweepHint':
     'Keep the picture and the groups in mind: the review before sending shows them again for comparison.',
+  'newCard.loadedIntro': 'The first account of the card is now:',
+  'newCard.loadedHint':
+    'Compare it with the first address of the rebuilt wallet, and with the address your other wallets show for this backup.',
   'newCard.hadKey': 'This card already held a wallet; its first account is shown.',
   'newCard.matchesSecret': 'The card now holds the rebuilt wallet: its first address matches.',
   'newCard.sameAsSource':
@@ -200,7 +203,7 @@ export const en = {
 
   'discovery.title': 'Finding your accounts',
   'discovery.summary':
-    'Checked {scanned} addresses on {networks} networks; {found} accounts in use so far.',
+    'Addresses checked so far: {scanned}. Accounts in use: {found}. Networks searched: {networks}.',
   'discovery.progressLabel': 'Searching for accounts',
   'discovery.tableCaption': 'Search progress by derivation scheme and network',
   'discovery.scheme': 'Scheme',
@@ -214,7 +217,7 @@ export const en = {
 
   'accounts.heading': 'Your accounts',
   'accounts.scanned':
-    'Checked {addresses} addresses on {networks} networks, including {tokens} tokens.',
+    'Addresses checked: {addresses}. Networks searched: {networks}. Tokens looked for: {tokens}.',
   'accounts.none': 'No accounts with funds or history were found.',
   'accounts.noneHelp':
     'Check in Settings that the right networks are switched on and have an RPC address, and that the right derivation schemes are searched.',
@@ -546,7 +549,7 @@ export const en = {
   'settings.noCaKeys': 'No keys are trusted yet.',
   'settings.caKey': 'Issuer public key (66 hexadecimal characters)',
   'settings.addCaKey': 'Trust this key',
-  'settings.removeCaKey': 'Stop trusting {key}',
+  'settings.removeCaKey': 'Remove {key}',
   'settings.badCaKey': 'A key is 66 hexadecimal characters starting with 02 or 03.',
   'settings.preferencesTitle': 'Search and fees',
   'settings.schemes': 'Derivation schemes to search',

@@ -1,6 +1,5 @@
 // What `lifeboat discover` and `lifeboat sweep` share: the network options (--rpc), tokens,
-// schemes, the data directory, reading the source from standard input (a recovery phrase or
-// Shamir shares, then the passphrase) and the ChainService wired for one command run.
+// schemes, the data directory, and the ChainService wired for one command run.
 import os from 'node:os';
 import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
@@ -10,13 +9,9 @@ import { readTokenInfo } from '../chain/balances';
 import { ChainService, type SourceAccess } from '../chain/chain-service';
 import { DEFAULT_GAP_LIMIT } from '../chain/discovery';
 import { customNetwork, presetNetwork, type FeeModel, type Network } from '../chain/networks';
-import { seedAddressSource, seedSigner } from '../chain/seed-source';
 import { tokenAddress, type Token } from '../chain/tokens';
-import { LifeboatError } from '../errors';
-import { keyUidFromSeed, SCHEMES } from '../secrets/derivation';
-import { seedFromRecovery } from '../secrets/recovery-input';
-import type { Vault } from '../secrets/vault';
-import { CliUsageError, type LineReader } from './io';
+import { SCHEMES } from '../secrets/derivation';
+import { CliUsageError } from './io';
 
 export const CHAIN_OPTIONS = {
   rpc: { type: 'string', multiple: true },
@@ -144,44 +139,6 @@ export async function tokensOf(
   return result;
 }
 
-/**
- * Reads a recovery phrase or Shamir shares (one per line, ended by an empty line), then the
- * passphrase line, and keeps the rebuilt seed in the vault for this run only.
- */
-export async function readSecretSource(
-  lines: LineReader,
-  vault: Vault,
-  owner: string,
-): Promise<SourceRef> {
-  const entered: string[] = [];
-  for (;;) {
-    const line = await lines.read(
-      entered.length === 0
-        ? 'Recovery phrase, or Shamir shares one per line (empty line to finish): '
-        : '',
-      { secret: true },
-    );
-    if (line === undefined || line.trim() === '') break;
-    entered.push(line);
-  }
-  if (entered.length === 0) {
-    throw new CliUsageError('Expected a recovery phrase or Shamir shares on standard input.');
-  }
-  const passphrase = (await lines.read('Passphrase (empty for none): ', { secret: true })) ?? '';
-  const { seed, kind } = await seedFromRecovery({ lines: entered, passphrase });
-  return { kind: 'secret', secretId: vault.put(seed, { owner, kind }) };
-}
-
-/** Source access for a secret held in this run's vault. */
-export function secretAccess(vault: Vault, owner: string, secretId: string): SourceAccess {
-  const useSeed = <T>(fn: (seed: Uint8Array) => T): T => vault.use(secretId, owner, fn);
-  const keyUid = useSeed(keyUidFromSeed);
-  return {
-    addressSource: seedAddressSource(useSeed, keyUid),
-    signer: async (account) => seedSigner(useSeed, account),
-  };
-}
-
 /** The command's chain options, checked before anything is read or contacted. */
 export interface ChainSettings {
   dataDir: string;
@@ -223,11 +180,5 @@ export function chainService(
     source: resolve,
     ...(settings.pollMs === undefined ? {} : { pollMs: settings.pollMs }),
     ...(settings.confirmations === undefined ? {} : { confirmations: settings.confirmations }),
-  });
-}
-
-export function unknownSource(ref: SourceRef): never {
-  throw new LifeboatError('not-found', 'That source is not available in this command.', {
-    kind: ref.kind,
   });
 }

@@ -3,19 +3,16 @@
 import { parseArgs } from 'node:util';
 import { formatUnits } from 'ethers';
 import type { DiscoveryResult } from '../../preload/api';
-import { Vault } from '../secrets/vault';
 import {
   CHAIN_OPTIONS,
   CHAIN_OPTIONS_USAGE,
   chainService,
   chainSettings,
   networksOf,
-  readSecretSource,
-  secretAccess,
   tokensOf,
-  unknownSource,
   type ChainValues,
 } from './chain-options';
+import { CliSources } from './chain-sources';
 import { LineReader, type CliIo } from './io';
 import { EXIT, printResult } from './output';
 
@@ -24,14 +21,17 @@ export const discoverUsage = `Usage: lifeboat discover --rpc NETWORK=URL [option
 Finds the accounts of a wallet that were ever used (a balance, a token or a transaction),
 scanning each derivation scheme until --gap-limit unused addresses in a row. The wallet
 comes from standard input: a BIP-39 phrase, or SLIP-39 shares one per line, then an empty
-line, then the passphrase line (empty for none).
+line, then the passphrase line (empty for none). With --from-reader NAME it is the Keycard in
+that reader instead, and its PIN is read from standard input.
 
 ${CHAIN_OPTIONS_USAGE}`;
 
-const OWNER = 'cli-discover';
-
 export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
-  const { values: parsed } = parseArgs({ args: argv, options: CHAIN_OPTIONS, strict: true });
+  const { values: parsed } = parseArgs({
+    args: argv,
+    options: { ...CHAIN_OPTIONS, 'from-reader': { type: 'string' } },
+    strict: true,
+  });
   const values: ChainValues = parsed;
   if (values.help) {
     io.stdout.write(`${discoverUsage}\n`);
@@ -41,22 +41,22 @@ export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
   const networks = networksOf(values);
   const settings = chainSettings(values);
   const lines = new LineReader(io);
-  const vault = new Vault();
+  const sources = new CliSources(lines, settings.dataDir);
   try {
-    const source = await readSecretSource(lines, vault, OWNER);
+    const reader = values['from-reader'];
+    const source = await sources.source(typeof reader === 'string' ? reader : undefined);
     const tokens = await tokensOf(values, networks, (text) => io.stderr.write(`${text}\n`));
-    const service = chainService(settings, networks, tokens, async (ref) =>
-      ref.kind === 'secret' ? secretAccess(vault, OWNER, ref.secretId) : unknownSource(ref),
-    );
+    const service = chainService(settings, networks, tokens, (ref) => sources.access(ref));
     const result = await service.discover({ source }, (p) => {
-      if (!json)
+      if (!json) {
         io.stderr.write(`  ${p.networkId} ${p.scheme}: ${p.scanned} scanned, ${p.found} in use\n`);
+      }
     });
     printResult(io, json, result, () => describe(result, networks));
     return EXIT.ok;
   } finally {
     lines.close();
-    vault.releaseOwner(OWNER);
+    await sources.close();
   }
 }
 

@@ -12,13 +12,12 @@ import type {
   SweepPlanView,
 } from '../../preload/api';
 import { isErrorCode } from '../../preload/errors';
-import type { ChainService, SourceAccess } from '../chain/chain-service';
+import type { ChainService } from '../chain/chain-service';
 import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
 import type { CaseRecord } from '../cases/case-record';
 import { caseView } from '../cases/case-views';
 import { LifeboatError } from '../errors';
-import { Vault } from '../secrets/vault';
 import {
   CHAIN_OPTIONS,
   CHAIN_OPTIONS_USAGE,
@@ -27,14 +26,11 @@ import {
   dataDirOf,
   integerOption,
   networksOf,
-  readSecretSource,
-  secretAccess,
   tokensOf,
-  unknownSource,
   type ChainSettings,
   type ChainValues,
 } from './chain-options';
-import type { CardSessions } from './card-unlock';
+import { CliSources } from './chain-sources';
 import { CliUsageError, LineReader, type CliIo } from './io';
 import { EXIT, printError, printResult } from './output';
 
@@ -80,8 +76,6 @@ const OPTIONS = {
   case: { type: 'string' },
 } as const;
 
-const OWNER = 'cli-sweep';
-
 type Subcommand = 'plan' | 'execute' | 'resume' | 'report' | 'list';
 const SUBCOMMANDS: readonly Subcommand[] = ['plan', 'execute', 'resume', 'report', 'list'];
 
@@ -111,9 +105,7 @@ export async function runSweep(argv: string[], io: CliIo): Promise<number> {
 class SweepRun {
   private readonly json: boolean;
   private readonly lines: LineReader;
-  private readonly vault = new Vault();
-  private cardSessions: CardSessions | undefined;
-
+  private readonly sources: CliSources;
   private readonly settings: ChainSettings;
 
   constructor(
@@ -129,12 +121,12 @@ class SweepRun {
       ...feeCapOf(values),
     });
     this.lines = new LineReader(io);
+    this.sources = new CliSources(this.lines, this.settings.dataDir);
   }
 
   async close(): Promise<void> {
     this.lines.close();
-    this.vault.releaseOwner(OWNER);
-    await this.cardSessions?.close();
+    await this.sources.close();
   }
 
   dispatch(name: Subcommand): Promise<number> {
@@ -153,32 +145,13 @@ class SweepRun {
   }
 
   private service(networks: Network[], tokens: Record<string, Token[]>): ChainService {
-    return chainService(this.settings, networks, tokens, (ref) => this.access(ref));
-  }
-
-  private async access(ref: SourceRef): Promise<SourceAccess> {
-    if (ref.kind === 'secret') return secretAccess(this.vault, OWNER, ref.secretId);
-    if (!this.cardSessions) return unknownSource(ref);
-    const { cardAccess } = await import('../chain/card-source');
-    return cardAccess(this.cardSessions.cards, ref.sessionId);
-  }
-
-  private async cards(): Promise<CardSessions> {
-    if (!this.cardSessions) {
-      const { cardSessions } = await import('./card-unlock');
-      this.cardSessions = await cardSessions(dataDirOf(this.values));
-    }
-    return this.cardSessions;
+    return chainService(this.settings, networks, tokens, (ref) => this.sources.access(ref));
   }
 
   /** The wallet being swept: the card named by --from-reader, or a secret on stdin. */
-  private async source(): Promise<SourceRef> {
+  private source(): Promise<SourceRef> {
     const reader = this.values['from-reader'];
-    if (typeof reader === 'string') {
-      const sessionId = await (await this.cards()).unlock(reader, this.lines);
-      return { kind: 'card', sessionId };
-    }
-    return readSecretSource(this.lines, this.vault, OWNER);
+    return this.sources.source(typeof reader === 'string' ? reader : undefined);
   }
 
   /**
@@ -192,10 +165,7 @@ class SweepRun {
       throw new CliUsageError('Give either --to or --to-reader, not both.');
     }
     if (typeof reader === 'string') {
-      return async () => ({
-        kind: 'card',
-        sessionId: await (await this.cards()).unlock(reader, this.lines),
-      });
+      return () => this.sources.card(reader);
     }
     if (typeof to === 'string') {
       const address = checkedAddress(to);
@@ -255,13 +225,7 @@ class SweepRun {
     const networks = networksOf(this.values);
     const source = await this.source();
     const reader = this.values['to-reader'];
-    const destination =
-      typeof reader === 'string'
-        ? ({
-            kind: 'card',
-            sessionId: await (await this.cards()).unlock(reader, this.lines),
-          } as const)
-        : undefined;
+    const destination = typeof reader === 'string' ? await this.sources.card(reader) : undefined;
     const service = this.service(networks, {});
     const started = await service.resume(caseId, source, (e) => this.progress(e), destination);
     return this.finish(service, await started.done);

@@ -109,6 +109,53 @@ async function tokensFor(owner: string, amounts: bigint[]): Promise<Token[]> {
   return list;
 }
 
+describe('lifeboat discover on a Keycard', () => {
+  it('reads the PIN from standard input and lists the card’s used accounts', async () => {
+    const wallet = testWallet();
+    await cardWith(wallet, SOURCE_READER, PIN);
+    await node.fund(wallet.address(1), 5n);
+    const run = await runCli(
+      [
+        'discover',
+        '--rpc',
+        `31337=${node.url}`,
+        '--from-reader',
+        SOURCE_READER,
+        '--scheme',
+        'bip44',
+        '--gap-limit',
+        '2',
+        '--data-dir',
+        dataDir,
+        '--json',
+      ],
+      `${PIN}\n`,
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      accounts: { index: number; address: string }[];
+      scanned: { addresses: number };
+    };
+    expect(result.accounts.map((a) => [a.index, a.address])).toEqual([[1, wallet.address(1)]]);
+    expect(result.scanned.addresses).toBe(4);
+    const wrong = await runCli(
+      [
+        'discover',
+        '--rpc',
+        `31337=${node.url}`,
+        '--from-reader',
+        SOURCE_READER,
+        '--data-dir',
+        dataDir,
+        '--json',
+      ],
+      '000000\n',
+    );
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({ error: { code: 'wrong-pin', triesLeft: 2 } });
+  });
+});
+
 describe('lifeboat sweep from a Keycard', () => {
   it('moves ETH and three tokens from the card’s account to a fresh address, leaving 0 wei', async () => {
     const wallet = testWallet();

@@ -1,0 +1,84 @@
+// Where `lifeboat discover` and `lifeboat sweep` get keys for one run: a recovery phrase or
+// Shamir shares read from standard input into a vault that lives as long as the command, or
+// Keycards in named readers (PIN from standard input). Released when the command ends.
+import type { SourceRef } from '../../preload/api';
+import type { SourceAccess } from '../chain/chain-service';
+import { seedAddressSource, seedSigner } from '../chain/seed-source';
+import { LifeboatError } from '../errors';
+import { keyUidFromSeed } from '../secrets/derivation';
+import { seedFromRecovery } from '../secrets/recovery-input';
+import { Vault } from '../secrets/vault';
+import type { CardSessions } from './card-unlock';
+import { CliUsageError, type LineReader } from './io';
+
+const OWNER = 'cli';
+
+export class CliSources {
+  private readonly vault = new Vault();
+  private cardSessions: CardSessions | undefined;
+
+  constructor(
+    private readonly lines: LineReader,
+    private readonly dataDir: string,
+  ) {}
+
+  /** The wallet: the card in `reader` (its PIN comes first on stdin), else a secret on stdin. */
+  async source(reader: string | undefined): Promise<SourceRef> {
+    if (reader !== undefined) return this.card(reader);
+    return this.secret();
+  }
+
+  /** Opens, pairs and unlocks the card in `reader`, reading its PIN from standard input. */
+  async card(reader: string): Promise<SourceRef> {
+    if (!this.cardSessions) {
+      const { cardSessions } = await import('./card-unlock');
+      this.cardSessions = await cardSessions(this.dataDir);
+    }
+    return { kind: 'card', sessionId: await this.cardSessions.unlock(reader, this.lines) };
+  }
+
+  /**
+   * Reads a recovery phrase or Shamir shares (one per line, ended by an empty line), then the
+   * passphrase line, and keeps the rebuilt seed in the vault for this run only.
+   */
+  async secret(): Promise<SourceRef> {
+    const entered: string[] = [];
+    for (;;) {
+      const line = await this.lines.read(
+        entered.length === 0
+          ? 'Recovery phrase, or Shamir shares one per line (empty line to finish): '
+          : '',
+        { secret: true },
+      );
+      if (line === undefined || line.trim() === '') break;
+      entered.push(line);
+    }
+    if (entered.length === 0) {
+      throw new CliUsageError('Expected a recovery phrase or Shamir shares on standard input.');
+    }
+    const passphrase =
+      (await this.lines.read('Passphrase (empty for none): ', { secret: true })) ?? '';
+    const { seed, kind } = await seedFromRecovery({ lines: entered, passphrase });
+    return { kind: 'secret', secretId: this.vault.put(seed, { owner: OWNER, kind }) };
+  }
+
+  async access(ref: SourceRef): Promise<SourceAccess> {
+    if (ref.kind === 'secret') {
+      const useSeed = <T>(fn: (seed: Uint8Array) => T): T =>
+        this.vault.use(ref.secretId, OWNER, fn);
+      return {
+        addressSource: seedAddressSource(useSeed, useSeed(keyUidFromSeed)),
+        signer: async (account) => seedSigner(useSeed, account),
+      };
+    }
+    if (!this.cardSessions) throw new LifeboatError('not-found', undefined, { kind: 'card' });
+    const { cardAccess } = await import('../chain/card-source');
+    return cardAccess(this.cardSessions.cards, ref.sessionId);
+  }
+
+  /** Overwrites the secrets and closes the cards (the PC/SC layer resets them). */
+  async close(): Promise<void> {
+    this.vault.close();
+    await this.cardSessions?.close();
+  }
+}

@@ -74,6 +74,9 @@ export interface Started {
   done: Promise<CaseRecord>;
 }
 
+/** Discoveries and plans kept for the next step; older ones are forgotten. */
+const KEPT = 16;
+
 /** The first BIP-44 account receives when a card or secret is the destination. */
 const DESTINATION_ACCOUNT = { scheme: 'bip44', index: 0 } as const;
 
@@ -124,7 +127,7 @@ export class ChainService {
         tokens: found.scanned.tokens,
       };
       const discoveryId = randomUUID();
-      this.discoveries.set(discoveryId, {
+      remember(this.discoveries, discoveryId, {
         source: request.source,
         keyUid: access.addressSource.keyUid,
         kind: access.addressSource.kind,
@@ -172,7 +175,7 @@ export class ChainService {
       });
       const planId = randomUUID();
       const createdAt = new Date().toISOString();
-      this.plans.set(planId, { plan, createdAt, discovery, destination });
+      remember(this.plans, planId, { plan, createdAt, discovery, destination });
       return planView(plan, planId, createdAt);
     } finally {
       for (const c of connections) c.close();
@@ -192,6 +195,8 @@ export class ChainService {
     } finally {
       for (const c of connections) c.close();
     }
+    // The signers are resolved first, so a source that is gone leaves no case behind.
+    const signer = await this.signerFactory(stored.discovery.source, stored.destination.source);
     const record = this.cases.create({
       plan: stored.plan,
       planId,
@@ -211,7 +216,6 @@ export class ChainService {
       ...(this.deps.confirmations === undefined ? {} : { confirmations: this.deps.confirmations }),
     });
     this.plans.delete(planId);
-    const signer = await this.signerFactory(stored.discovery.source, stored.destination.source);
     return this.start(record.caseId, signer, onEvent);
   }
 
@@ -395,5 +399,13 @@ function checkedAddress(value: string): string {
     return getAddress(value.trim());
   } catch {
     throw new LifeboatError('invalid-address', undefined, { field: 'destination' });
+  }
+}
+
+function remember<T>(map: Map<string, T>, id: string, value: T): void {
+  map.set(id, value);
+  for (const old of map.keys()) {
+    if (map.size <= KEPT) break;
+    map.delete(old);
   }
 }

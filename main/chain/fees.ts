@@ -21,7 +21,7 @@ export interface FeeQuote {
 }
 
 /** How far above the current base fee a quote reaches: two full-block rises of 12.5 %. */
-export const BASE_FEE_HEADROOM_PERCENT = 27n;
+const BASE_FEE_HEADROOM_PERCENT = 27n;
 /** Nodes refuse a replacement at the same nonce unless its fees are at least 10 % higher. */
 const REPLACEMENT_BUMP_PERCENT = 10n;
 /** Legacy networks have no base fee to follow; a little above the asked price gets in. */

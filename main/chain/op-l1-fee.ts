@@ -6,7 +6,7 @@ import { LifeboatError } from '../errors';
 import type { ChainConnection } from './connection';
 import { decodeUint } from './erc20';
 
-export const GAS_PRICE_ORACLE = '0x420000000000000000000000000000000000000F';
+const GAS_PRICE_ORACLE = '0x420000000000000000000000000000000000000F';
 const ORACLE = new Interface(['function getL1Fee(bytes data) view returns (uint256)']);
 
 export async function l1DataFee(connection: ChainConnection, unsignedTx: string): Promise<bigint> {

@@ -17,7 +17,7 @@ export interface RpcClientOptions {
 }
 
 /** Calls per HTTP request; public servers commonly accept 100. */
-export const BATCH_MAX = 100;
+const BATCH_MAX = 100;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class RpcClient {

@@ -8,7 +8,13 @@ import { ChainConnection } from '../chain/connection';
 import { readTokenInfo } from '../chain/balances';
 import { ChainService, type SourceAccess } from '../chain/chain-service';
 import { DEFAULT_GAP_LIMIT } from '../chain/discovery';
-import { customNetwork, presetNetwork, type FeeModel, type Network } from '../chain/networks';
+import {
+  customNetwork,
+  presetByChainId,
+  presetNetwork,
+  type FeeModel,
+  type Network,
+} from '../chain/networks';
 import { tokenAddress, type Token } from '../chain/tokens';
 import { SCHEMES } from '../secrets/derivation';
 import { CliUsageError } from './io';
@@ -28,8 +34,8 @@ export const CHAIN_OPTIONS = {
 export const CHAIN_OPTIONS_USAGE = `Networks:
   --rpc NETWORK=URL     an RPC server to use (repeatable). NETWORK is a preset (ethereum,
                         sepolia, polygon, arbitrum, optimism, base, bnb, gnosis, avalanche) or
-                        a chain id for any other EVM network; the server must report that
-                        chain id or it is refused. Nothing else is ever contacted.
+                        a chain id (a preset's chain id selects that preset). The server must
+                        report that chain id or it is refused. Nothing else is ever contacted.
   --rpc URL --network NETWORK   the same for a single network
   --fee-model MODEL     for a chain id that is not a preset: eip1559 (default), op-stack,
                         arbitrum or legacy
@@ -89,18 +95,20 @@ export function networksOf(values: ChainValues): Network[] {
     }
     byName.set(name, [...(byName.get(name) ?? []), url]);
   }
-  return [...byName].map(([name, rpcUrls]) =>
-    /^\d+$/.test(name)
-      ? customNetwork({
-          chainId: Number(name),
-          rpcUrls,
-          ...(feeModel === undefined ? {} : { feeModel }),
-        })
-      : presetNetwork(name.toLowerCase(), rpcUrls),
-  );
+  return [...byName].map(([name, rpcUrls]) => {
+    if (!/^\d+$/.test(name)) return presetNetwork(name.toLowerCase(), rpcUrls);
+    // A chain id that belongs to a preset gets the preset (and its fee model).
+    const preset = presetByChainId(Number(name));
+    if (preset) return presetNetwork(preset.id, rpcUrls);
+    return customNetwork({
+      chainId: Number(name),
+      rpcUrls,
+      ...(feeModel === undefined ? {} : { feeModel }),
+    });
+  });
 }
 
-export function schemesOf(values: ChainValues): Scheme[] {
+function schemesOf(values: ChainValues): Scheme[] {
   const names = list(values, 'scheme');
   if (names.length === 0) return [...SCHEMES];
   for (const name of names) {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getAddress, hexlify, randomBytes } from 'ethers';
 import type { Destination, SourceRef } from '../../../preload/api';
-import { presetNetwork, type Network } from '../../../main/chain/networks';
+import { customNetwork, presetNetwork, type Network } from '../../../main/chain/networks';
 import type { Token } from '../../../main/chain/tokens';
 import { EvmNode } from '../../support/evm-node';
 import { harness, localNetwork, type Harness } from '../../support/chain-harness';
@@ -209,6 +209,63 @@ describe('sweeping a seed-sourced account on a local EVM node', () => {
     expect(charged).toBeGreaterThan(0n);
     // Gas is paid at exactly maxFee, so what stays is the unused part of the L1 reserve.
     expect(await node.balance(from)).toBe(reserve - charged);
+  });
+});
+
+describe('sweeping several networks and fee models', () => {
+  it('sweeps two networks in one case, each to exactly 0 wei', async () => {
+    node = await EvmNode.start({ chainId: 31337 });
+    const second = await EvmNode.start({ chainId: 31338 });
+    try {
+      const wallet = testWallet();
+      const from = wallet.address(0);
+      await node.fund(from, ETHER);
+      await second.fund(from, 2n * ETHER);
+      const networks = [localNetwork(31337, node.url), localNetwork(31338, second.url)];
+      h = harness({ networks: () => networks });
+      const to = freshAddress();
+      const { plan, record } = await sweep(h.service, h.secret(wallet.seed), {
+        kind: 'address',
+        address: to,
+      });
+      expect(plan.steps.map((s) => [s.networkId, s.kind])).toEqual([
+        ['chain-31337', 'native'],
+        ['chain-31338', 'native'],
+      ]);
+      expect(plan.totalFees.map((f) => f.networkId)).toEqual(['chain-31337', 'chain-31338']);
+      expect(record.state).toBe('finished');
+      expect([await node.balance(from), await second.balance(from)]).toEqual([0n, 0n]);
+      expect(await second.balance(to)).toBe((await second.transactionsFrom(from))[0]!.value);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('sweeps with legacy (type-0) transactions to exactly 0 wei', async () => {
+    node = await EvmNode.start({ chainId: 31337 });
+    const wallet = testWallet();
+    const from = wallet.address(0);
+    const list = await tokens(node, [['LEG', 18]]);
+    await node.mintToken(list[0]!.address, from, 9n);
+    await node.fund(from, ETHER);
+    const network = customNetwork({ chainId: 31337, rpcUrls: [node.url], feeModel: 'legacy' });
+    h = harness({ networks: () => [network], tokens: { [network.id]: list } });
+
+    const { record } = await sweep(h.service, h.secret(wallet.seed), {
+      kind: 'address',
+      address: freshAddress(),
+    });
+
+    expect(record.state).toBe('finished');
+    expect(await node.balance(from)).toBe(0n);
+    const types = await Promise.all(
+      record.steps.map(
+        async (s) =>
+          (await node!.request<{ type: string }>('eth_getTransactionByHash', [s.included!.hash]))
+            .type,
+      ),
+    );
+    expect(types).toEqual(['0x0', '0x0']);
   });
 });
 

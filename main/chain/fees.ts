@@ -30,8 +30,8 @@ const LEGACY_PRICE_MARGIN_PERCENT = 10n;
 /** Without a cap from the person, replacements may reach this multiple of the quote. */
 const DEFAULT_CAP_MULTIPLE = 3n;
 
-export function defaultFeeCap(quote: FeeQuote): bigint {
-  return quote.maxFeePerGas * DEFAULT_CAP_MULTIPLE;
+export function defaultFeeCap(maxFeePerGas: bigint): bigint {
+  return maxFeePerGas * DEFAULT_CAP_MULTIPLE;
 }
 
 export function maxFeeFor(baseFee: bigint, tip: bigint): bigint {

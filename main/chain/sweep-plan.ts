@@ -142,7 +142,7 @@ export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions):
 
   for (const networkFacts of facts) {
     const { network, fee, destination } = networkFacts;
-    const cap = options.feeCaps[network.id] ?? defaultFeeCap(fee);
+    const cap = options.feeCaps[network.id] ?? defaultFeeCap(fee.maxFeePerGas);
     assertUnderCap(fee.maxFeePerGas, cap, network.id);
     const before = steps.length;
     if (destination.kind !== 'eoa') {

@@ -13,6 +13,7 @@ import type {
 } from '../../preload/api';
 import { isErrorCode } from '../../preload/errors';
 import type { ChainService } from '../chain/chain-service';
+import { defaultFeeCap } from '../chain/fees';
 import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
 import type { CaseRecord } from '../cases/case-record';
@@ -200,7 +201,7 @@ class SweepRun {
         ? { addresses: accounts.flatMap((a) => a.split(',')).map((a) => a.trim()) }
         : {}),
     });
-    const text = planText(plan, networks);
+    const text = planText(plan, networks, this.settings.maxFeePerGas);
     if (!execute) {
       printResult(this.io, this.json, { plan }, () => text);
       return EXIT.ok;
@@ -299,7 +300,11 @@ class SweepRun {
   }
 }
 
-function planText(plan: SweepPlanView, networks: readonly Network[]): string {
+function planText(
+  plan: SweepPlanView,
+  networks: readonly Network[],
+  feeCap: bigint | undefined,
+): string {
   const name = (id: string) => networks.find((n) => n.id === id)?.name ?? id;
   const coin = (value: string, decimals: number, symbol: string) =>
     `${formatUnits(BigInt(value), decimals)} ${symbol}`;
@@ -320,7 +325,14 @@ function planText(plan: SweepPlanView, networks: readonly Network[]): string {
     );
   }
   for (const f of plan.totalFees) {
-    lines.push(`Fees on ${name(f.networkId)}: at most ${coin(f.maxCost, f.decimals, f.symbol)}`);
+    const quoted = plan.steps.find((s) => s.networkId === f.networkId)?.fee.maxFeePerGas;
+    const cap = feeCap ?? (quoted === undefined ? undefined : defaultFeeCap(BigInt(quoted)));
+    lines.push(
+      `Fees on ${name(f.networkId)}: at most ${coin(f.maxCost, f.decimals, f.symbol)}` +
+        (cap === undefined
+          ? ''
+          : `; if the fee rises, at most ${formatUnits(cap, 'gwei')} gwei per gas (--fee-cap)`),
+    );
   }
   for (const w of plan.warnings) lines.push(`Note: ${w.message}`);
   return lines.join('\n');

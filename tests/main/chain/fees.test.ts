@@ -43,6 +43,6 @@ describe('fee quotes', () => {
     );
     expect(() => assertUnderCap(10n, 10n, 'net')).not.toThrow();
     const quote = quoteFromBlock('eip1559', { number: 1, baseFeePerGas: 10n }, 0n, 0n);
-    expect(defaultFeeCap(quote)).toBe(quote.maxFeePerGas * 3n);
+    expect(defaultFeeCap(quote.maxFeePerGas)).toBe(quote.maxFeePerGas * 3n);
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { NetworkSettings, Settings } from '../preload/api';
 import { NETWORK_PRESETS, presetById } from './chain/networks';
-import { writeFileAtomic } from './cases/atomic-file';
+import { writeFileAtomic } from './atomic-file';
 import { LifeboatError } from './errors';
 import { Listeners } from './listeners';
 

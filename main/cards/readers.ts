@@ -1,22 +1,7 @@
-import type { ErrorCode } from '../../preload/errors';
+import type { ReadersSnapshot } from '../../preload/api';
 import type { CardChannel } from './channel';
 
-/** What a UI shows for one reader, as-is. */
-export interface ReaderView {
-  name: string;
-  state: 'waiting-for-card' | 'card-present' | 'connected' | 'error';
-  /** Hex ATR of the card in the reader, when there is one. */
-  atr?: string;
-  error?: ErrorCode;
-  /** Increases on every insertion and removal, so a stale card handle can be recognised. */
-  cardSeq: number;
-}
-
-export interface ReadersSnapshot {
-  /** `no-service`: pcscd is not running; `no-reader`: it runs but no reader is plugged in. */
-  state: 'no-service' | 'no-reader' | 'ready';
-  readers: ReaderView[];
-}
+export type { ReaderView, ReadersSnapshot } from '../../preload/api';
 
 export type ReaderEvent =
   | { type: 'service-lost' }

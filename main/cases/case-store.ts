@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LifeboatError } from '../errors';
-import { appendLineDurable, syncDirectory, writeFileAtomic } from './atomic-file';
+import { appendLineDurable, syncDirectory, writeFileAtomic } from '../atomic-file';
 import { lockCase, type CaseLock } from './case-lock';
 import { caseRecordSchema, serializeCase, type CaseRecord } from './case-record';
 

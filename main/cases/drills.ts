@@ -7,7 +7,7 @@ import path from 'node:path';
 import { getAddress } from 'ethers';
 import { z } from 'zod';
 import type { DrillReminder, DrillResult, WalletRecord } from '../../preload/api';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../atomic-file';
 import { LifeboatError } from '../errors';
 
 const FILE_VERSION = 1;

@@ -1,5 +1,3 @@
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { CardSessionView, Scheme } from '../../preload/api';
@@ -11,6 +9,7 @@ import { PcscReaders } from '../cards/pcsc/pcsc-readers';
 import { LifeboatError, isLifeboatError } from '../errors';
 import { SCHEMES, masterKeyMaterial } from '../secrets/derivation';
 import { seedFromRecovery } from '../secrets/recovery-input';
+import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
 import { EXIT, printResult } from './output';
 
@@ -491,13 +490,6 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     },
   },
 };
-
-function dataDirOf(values: Values): string {
-  const given = values['data-dir'];
-  if (typeof given === 'string') return path.resolve(given);
-  const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
-  return path.join(base, 'lifeboat');
-}
 
 async function chooseReader(readers: PcscReaders, wanted: string | undefined): Promise<string> {
   const hasCard = (state: string) => state === 'card-present' || state === 'connected';

@@ -1,7 +1,5 @@
 // What `lifeboat discover` and `lifeboat sweep` share: the network options (--rpc), tokens,
 // schemes, the data directory, and the ChainService wired for one command run.
-import os from 'node:os';
-import path from 'node:path';
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { Scheme, SourceRef } from '../../preload/api';
 import { ChainConnection } from '../chain/connection';
@@ -17,6 +15,7 @@ import {
 } from '../chain/networks';
 import { tokenAddress, type Token } from '../chain/tokens';
 import { SCHEMES } from '../secrets/derivation';
+import { dataDirOf } from './data-dir';
 import { CliUsageError } from './io';
 
 export const CHAIN_OPTIONS = {
@@ -66,13 +65,6 @@ export function integerOption(values: ChainValues, name: string, fallback: numbe
     throw new CliUsageError(`--${name} takes a whole number.`);
   }
   return Number(raw);
-}
-
-export function dataDirOf(values: ChainValues): string {
-  const given = values['data-dir'];
-  if (typeof given === 'string') return path.resolve(given);
-  const base = process.env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
-  return path.join(base, 'lifeboat');
 }
 
 /** The networks named by --rpc (and --network), each with the person's URL(s). */

@@ -24,7 +24,6 @@ import {
   CHAIN_OPTIONS_USAGE,
   chainService,
   chainSettings,
-  dataDirOf,
   integerOption,
   networksOf,
   tokensOf,
@@ -32,6 +31,7 @@ import {
   type ChainValues,
 } from './chain-options';
 import { CliSources } from './chain-sources';
+import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
 import { EXIT, printError, printResult } from './output';
 

@@ -11,21 +11,8 @@ export type SeedLender = <T>(
 ) => Promise<T>;
 
 export function cardHandlers(cards: CardService, withSeed: SeedLender): Handlers['cards'] {
-  // Opens of one reader run one after the other: the page may ask twice at once (a re-render,
-  // two panels), and two connects to one reader would collide; the second reuses the session.
-  const opening = new Map<string, Promise<unknown>>();
-  const open = async (reader: string) => {
-    const previous = opening.get(reader) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => cards.open(reader));
-    opening.set(reader, run);
-    try {
-      return await run;
-    } finally {
-      if (opening.get(reader) === run) opening.delete(reader);
-    }
-  };
   return {
-    open: ({ reader }) => open(reader),
+    open: ({ reader }) => cards.open(reader),
     list: async () => cards.list(),
     identify: ({ sessionId }) => cards.identify(sessionId),
     pair: ({ sessionId, pairingPassword }) => cards.pair(sessionId, pairingPassword),

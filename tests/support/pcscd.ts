@@ -79,6 +79,13 @@ async function waitUntil(
 export async function ensurePcscd(): Promise<PcscdHandle> {
   const binary = pcscdBinary();
   if (await pcscdRunning()) {
+    if (!Object.values(VPCD_READERS).every(listening)) {
+      throw new Error(
+        'A pcscd is running without the virtual readers of vsmartcard-vpcd (it was probably started ' +
+          'before the package was installed). Restart it, e.g. "sudo systemctl restart pcscd", or stop ' +
+          'it and let the test bench start its own.',
+      );
+    }
     return {
       owned: false,
       pid: () => undefined,

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../../cases/atomic-file';
+import { writeFileAtomic } from '../../atomic-file';
 import { LifeboatError } from '../../errors';
 import { decodePairing, encodePairing, type Pairing } from './pairing';
 

@@ -164,6 +164,12 @@ export function CardConnect({
     setWorking(null);
   };
 
+  /** A paired card waiting for its PIN or PUK: the card tools may go on without either. */
+  const locked =
+    step.name === 'pin' || step.name === 'blocked' || step.name === 'puk-blocked'
+      ? step.session
+      : undefined;
+
   return (
     <div className="card-connect">
       <ErrorNotice error={error} />
@@ -231,11 +237,6 @@ export function CardConnect({
             busy={busy}
             onSubmit={(pin) => void unlock(step.session, pin)}
           />
-          {onSkipPin && (
-            <button type="button" onClick={() => onSkipPin(step.session)}>
-              {t('connect.skipPin')}
-            </button>
-          )}
         </>
       )}
       {step.name === 'blocked' && (
@@ -247,11 +248,6 @@ export function CardConnect({
             busy={busy}
             onSubmit={(puk, pin) => void unblock(step.session, puk, pin)}
           />
-          {onSkipPin && (
-            <button type="button" onClick={() => onSkipPin(step.session)}>
-              {t('connect.skipPin')}
-            </button>
-          )}
         </>
       )}
       {step.name === 'puk-blocked' && (
@@ -261,22 +257,24 @@ export function CardConnect({
           <button type="button" className="primary" onClick={() => go({ name: 'rebuild' })}>
             {t('connect.toRebuild')}
           </button>
-          {onSkipPin && (
-            <button type="button" onClick={() => onSkipPin(step.session)}>
-              {t('connect.skipPin')}
-            </button>
-          )}
         </>
       )}
       {step.name !== 'choose' && step.name !== 'ready' && (
-        <button
-          type="button"
-          className="link"
-          disabled={busy}
-          onClick={() => setStep({ name: 'choose' })}
-        >
-          {t('connect.otherCard')}
-        </button>
+        <div className="actions">
+          {onSkipPin && locked && (
+            <button type="button" disabled={busy} onClick={() => onSkipPin(locked)}>
+              {t('connect.skipPin')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="link"
+            disabled={busy}
+            onClick={() => setStep({ name: 'choose' })}
+          >
+            {t('connect.otherCard')}
+          </button>
+        </div>
       )}
     </div>
   );

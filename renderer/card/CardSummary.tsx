@@ -1,14 +1,14 @@
 import type { CardSessionView } from '../../preload/api';
 import { groupsOf } from '../format/address';
 import { t } from '../i18n/t';
-import { cardStateKey, VERDICT } from './card-words';
+import { cardStateKey, cardTypeText, VERDICT } from './card-words';
 
 /** What the card is, in plain words: type, state, authenticity, tries left. */
 export function CardSummary({ session }: { session: CardSessionView }) {
   return (
     <dl className="facts card-summary">
       <dt>{t('card.type')}</dt>
-      <dd>{t('card.keycard', { version: session.info.version })}</dd>
+      <dd>{cardTypeText(session)}</dd>
       <dt>{t('card.state')}</dt>
       <dd>{t(cardStateKey(session))}</dd>
       <dt>{t('card.genuine')}</dt>

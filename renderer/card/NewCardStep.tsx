@@ -3,6 +3,7 @@ import type { ApiError, CardKeyView, CardSessionView, SecretView } from '../../p
 import { ERROR_HELP } from '../../preload/errors';
 import { lifeboat } from '../api/lifeboat';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { shortAddress } from '../format/address';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t } from '../i18n/t';
@@ -15,8 +16,10 @@ export interface NewCard {
 }
 
 interface NewCardStepProps {
-  /** Generate a fresh key on the card, or load this rebuilt secret onto it. */
+  /** Load this rebuilt secret onto the card; without it the card generates its own key. */
   load?: SecretView;
+  /** Rebuilt secrets offered besides generating a key (a sweep's destination may be one). */
+  alternatives?: readonly SecretView[];
   /** Readers holding cards already used in this job. */
   excludeReaders: readonly string[];
   /** The source's fingerprint: the new card must not hold the same wallet. */
@@ -35,6 +38,7 @@ type Phase =
 /** Insert, attest and set up the new card, give it its key, and show its address. */
 export function NewCardStep({
   load,
+  alternatives = [],
   excludeReaders,
   sourceKeyUid,
   continueLabel,
@@ -69,11 +73,11 @@ export function NewCardStep({
     });
   };
 
-  const makeKey = async (session: CardSessionView) => {
+  const makeKey = async (session: CardSessionView, secret: SecretView | undefined) => {
     setError(null);
     setBusy(true);
-    const result = load
-      ? await api.cards.loadSecret({ sessionId: session.sessionId, secretId: load.secretId })
+    const result = secret
+      ? await api.cards.loadSecret({ sessionId: session.sessionId, secretId: secret.secretId })
       : await api.cards.generateKey({ sessionId: session.sessionId });
     setBusy(false);
     if (!result.ok) return setError(result.error);
@@ -100,10 +104,21 @@ export function NewCardStep({
             type="button"
             className="primary"
             disabled={busy}
-            onClick={() => void makeKey(phase.session)}
+            onClick={() => void makeKey(phase.session, load)}
           >
             {t(load ? 'newCard.load' : 'newCard.generate')}
           </button>
+          {!load &&
+            alternatives.map((secret) => (
+              <button
+                key={secret.secretId}
+                type="button"
+                disabled={busy}
+                onClick={() => void makeKey(phase.session, secret)}
+              >
+                {t('newCard.loadInstead', { address: shortAddress(secret.addresses[0] ?? '') })}
+              </button>
+            ))}
         </>
       )}
       {phase.name === 'occupied' && (

@@ -1,6 +1,6 @@
 // Plain words for what main reports about readers and cards.
 import type { AttestationVerdict, CardSessionView, ReaderView } from '../../preload/api';
-import type { MessageKey } from '../i18n/t';
+import { t, type MessageKey } from '../i18n/t';
 
 export const READER_STATE: Record<ReaderView['state'], MessageKey> = {
   'waiting-for-card': 'reader.empty',
@@ -22,6 +22,13 @@ export const VERDICT_TONE: Record<AttestationVerdict, 'good' | 'warning' | 'bad'
   'no-certificate': 'warning',
   invalid: 'bad',
 };
+
+/** "Keycard, version 3.1"; a blank card does not report its applet version. */
+export function cardTypeText(session: CardSessionView): string {
+  return session.info.version
+    ? t('card.keycard', { version: session.info.version })
+    : t('card.keycardNoVersion');
+}
 
 /** "Blank", "Set up, no wallet key" or "Set up, holds a wallet". */
 export function cardStateKey(session: CardSessionView): MessageKey {

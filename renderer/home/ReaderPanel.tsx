@@ -1,6 +1,12 @@
 import type { ApiError, CardSessionView, ReaderView } from '../../preload/api';
 import { ERROR_HELP } from '../../preload/errors';
-import { cardStateKey, READER_STATE, VERDICT, VERDICT_TONE } from '../card/card-words';
+import {
+  cardStateKey,
+  cardTypeText,
+  READER_STATE,
+  VERDICT,
+  VERDICT_TONE,
+} from '../card/card-words';
 import { t } from '../i18n/t';
 
 interface ReaderPanelProps {
@@ -26,7 +32,7 @@ export function ReaderPanel({ reader, session, problem }: ReaderPanelProps) {
       {session && (
         <dl className="facts">
           <dt>{t('card.type')}</dt>
-          <dd>{t('card.keycard', { version: session.info.version })}</dd>
+          <dd>{cardTypeText(session)}</dd>
           <dt>{t('card.state')}</dt>
           <dd>{t(cardStateKey(session))}</dd>
           <dt>{t('card.genuine')}</dt>

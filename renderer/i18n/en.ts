@@ -61,6 +61,7 @@ export const en = {
 
   'card.type': 'Card',
   'card.keycard': 'Keycard, version {version}',
+  'card.keycardNoVersion': 'Keycard',
   'card.state': 'State',
   'card.blank': 'Blank: not set up yet',
   'card.noKey': 'Set up, but holds no wallet',
@@ -178,6 +179,7 @@ export const en = {
   'newCard.loadIntro':
     'The rebuilt wallet is written into the card. Afterwards the card signs for it without your backup.',
   'newCard.load': 'Load the wallet onto the card',
+  'newCard.loadInstead': 'Load the rebuilt wallet {address} instead',
   'newCard.addressTitle': 'The new card’s address',
   'newCard.sweepIntro': 'Funds will be sent to this address, the first account of the new card:',
   'newCard.sweepHint':
@@ -517,6 +519,8 @@ export const en = {
   'settings.networksIntro':
     'Switch on the networks to search and give each an RPC address (one per line).',
   'settings.networkLegend': '{name} (chain {chainId})',
+  'settings.networkOn': '{name} (chain {chainId}): searched',
+  'settings.networkOff': '{name} (chain {chainId}): not searched',
   'settings.enabled': 'Search {name}',
   'settings.rpcUrls': 'RPC addresses for {name}',
   'settings.explorer': 'Block explorer for {name}',

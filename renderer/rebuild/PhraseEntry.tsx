@@ -35,6 +35,7 @@ export function PhraseEntry({ onSecret }: { onSecret: (secret: SecretView) => vo
       <RecoveryTextField
         key={fieldKey}
         kind="bip39"
+        busy={busy}
         name="phrase"
         label={t('phrase.label')}
         onVerdict={setVerdict}

@@ -15,6 +15,8 @@ interface RecoveryTextFieldProps {
   name: string;
   /** The phrase verdict from the live check (BIP-39 only), and whether the length is complete. */
   onVerdict?: (verdict: PhraseVerdict | null) => void;
+  /** While the text is being checked by main, it cannot change under the check. */
+  busy?: boolean;
 }
 
 export interface PhraseVerdict extends Pick<PhraseCheck, 'valid' | 'problem'> {
@@ -26,7 +28,13 @@ export interface PhraseVerdict extends Pick<PhraseCheck, 'valid' | 'problem'> {
  * secrets service. The text stays in the field (uncontrolled); React keeps only the verdicts
  * and the current completions, which go as soon as the field is emptied.
  */
-export function RecoveryTextField({ kind, label, name, onVerdict }: RecoveryTextFieldProps) {
+export function RecoveryTextField({
+  kind,
+  label,
+  name,
+  onVerdict,
+  busy = false,
+}: RecoveryTextFieldProps) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
   const [statuses, setStatuses] = useState<WordStatus[]>([]);
@@ -100,6 +108,7 @@ export function RecoveryTextField({ kind, label, name, onVerdict }: RecoveryText
         spellCheck={false}
         className="mono"
         aria-describedby={`${id}-feedback`}
+        readOnly={busy}
         onInput={onInput}
       />
       <WordSuggestions index={typing?.index ?? 0} words={typing?.words ?? []} onPick={pick} />

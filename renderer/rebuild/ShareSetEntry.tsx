@@ -124,6 +124,7 @@ export function ShareSetEntry({ shareSetId, onSecret }: ShareSetEntryProps) {
           <RecoveryTextField
             key={fieldKey}
             kind="slip39"
+            busy={busy}
             name="share"
             label={t('shares.label', { number: progress.sharesEntered + 1 })}
           />

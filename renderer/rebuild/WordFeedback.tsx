@@ -16,7 +16,7 @@ export function WordFeedback({ statuses, id }: { statuses: readonly WordStatus[]
   const invalid = statuses.filter((s) => s.status === 'invalid');
   return (
     <div id={id} className="word-feedback" role="status" aria-live="polite">
-      <p>{t('words.count', { count: statuses.length })}</p>
+      {statuses.length > 0 && <p>{t('words.count', { count: statuses.length })}</p>}
       {invalid.length > 0 && (
         <ul className="word-problems">
           {invalid.map((s) => (

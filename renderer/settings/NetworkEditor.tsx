@@ -13,43 +13,53 @@ export function NetworkEditor({ network, onChange }: NetworkEditorProps) {
   const id = useId();
   // The raw text keeps blank lines while the person types; the draft gets the parsed list.
   const [rpcText, setRpcText] = useState(network.rpcUrls.join('\n'));
+  // Networks in use start open; the others stay one line each until the person opens them.
+  const [openAtFirst] = useState(network.enabled);
   return (
-    <fieldset className="network">
-      <legend>
-        {t('settings.networkLegend', { name: network.name, chainId: network.chainId })}
-      </legend>
-      <div className="checkbox">
-        <input
-          id={`${id}-enabled`}
-          type="checkbox"
-          checked={network.enabled}
-          onChange={(e) => onChange({ enabled: e.target.checked })}
+    <details className="network" open={openAtFirst}>
+      <summary>
+        {t(network.enabled ? 'settings.networkOn' : 'settings.networkOff', {
+          name: network.name,
+          chainId: network.chainId,
+        })}
+      </summary>
+      <fieldset>
+        <legend>
+          {t('settings.networkLegend', { name: network.name, chainId: network.chainId })}
+        </legend>
+        <div className="checkbox">
+          <input
+            id={`${id}-enabled`}
+            type="checkbox"
+            checked={network.enabled}
+            onChange={(e) => onChange({ enabled: e.target.checked })}
+          />
+          <label htmlFor={`${id}-enabled`}>{t('settings.enabled', { name: network.name })}</label>
+        </div>
+        <label htmlFor={`${id}-rpc`}>{t('settings.rpcUrls', { name: network.name })}</label>
+        <textarea
+          id={`${id}-rpc`}
+          rows={2}
+          className="mono"
+          spellCheck={false}
+          value={rpcText}
+          onChange={(e) => {
+            setRpcText(e.target.value);
+            onChange({ rpcUrls: rpcLines(e.target.value) });
+          }}
         />
-        <label htmlFor={`${id}-enabled`}>{t('settings.enabled', { name: network.name })}</label>
-      </div>
-      <label htmlFor={`${id}-rpc`}>{t('settings.rpcUrls', { name: network.name })}</label>
-      <textarea
-        id={`${id}-rpc`}
-        rows={2}
-        className="mono"
-        spellCheck={false}
-        value={rpcText}
-        onChange={(e) => {
-          setRpcText(e.target.value);
-          onChange({ rpcUrls: rpcLines(e.target.value) });
-        }}
-      />
-      <label htmlFor={`${id}-explorer`}>{t('settings.explorer', { name: network.name })}</label>
-      <input
-        id={`${id}-explorer`}
-        className="mono"
-        spellCheck={false}
-        value={network.explorer ?? ''}
-        onChange={(e) => {
-          const explorer = e.target.value.trim();
-          onChange({ explorer: explorer === '' ? undefined : explorer });
-        }}
-      />
-    </fieldset>
+        <label htmlFor={`${id}-explorer`}>{t('settings.explorer', { name: network.name })}</label>
+        <input
+          id={`${id}-explorer`}
+          className="mono"
+          spellCheck={false}
+          value={network.explorer ?? ''}
+          onChange={(e) => {
+            const explorer = e.target.value.trim();
+            onChange({ explorer: explorer === '' ? undefined : explorer });
+          }}
+        />
+      </fieldset>
+    </details>
   );
 }

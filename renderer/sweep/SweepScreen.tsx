@@ -44,7 +44,7 @@ function initialStep(from: KnownSource | undefined): Step {
 
 /** Move every asset from the old card (or a rebuilt secret) to a new card, and prove it. */
 export function SweepScreen({ from }: { from?: KnownSource }) {
-  const { settings } = useApp();
+  const { settings, secrets } = useApp();
   const { sessions, readers } = useLive();
   const [step, setStep] = useState<Step>(() => initialStep(from));
   const discovery = useDiscovery();
@@ -123,6 +123,7 @@ export function SweepScreen({ from }: { from?: KnownSource }) {
           <NewCardStep
             excludeReaders={onlyReader ? [] : readerList(sourceReader(step.from))}
             sourceKeyUid={step.from.keyUid}
+            alternatives={secrets.filter((s) => s.keyUid !== step.from.keyUid)}
             continueLabel={t('sweep.toPlan')}
             onDone={(card) => cardDone(step.from, card)}
           />

@@ -81,7 +81,7 @@ test('the old card pulled mid-sweep, put back: the case resumes and completes', 
   await page.getByRole('button', { name: 'Sign and send 5 transactions' }).click();
 
   await expectPausedByPulledCard(page);
-  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expect(page.getByRole('alert').first()).toContainText('The card was removed');
   await checkpoint(page, 'pulled-paused');
 
   await demo.oldCard.slot.reinsert();

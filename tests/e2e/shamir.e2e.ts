@@ -92,9 +92,11 @@ test('rebuild from Shamir shares, load onto a new card, and pass a backup drill'
   );
   await checkpoint(page, 'shamir-other-backup');
 
-  for (const share of [groupOne[1]!, groupTwo[0]!, groupTwo[3]!]) {
+  // Each accepted share is listed before the next one is typed into the fresh, empty field.
+  for (const [index, share] of [groupOne[1]!, groupTwo[0]!, groupTwo[3]!].entries()) {
     await field.fill(share);
     await add.click();
+    await expect(page.getByText(new RegExp(`^Share ${index + 2}: group`))).toBeVisible();
     await expect(refusal).toHaveCount(0);
   }
   await expect(page.getByText('Group 1: 2 of 2 shares, complete.')).toBeVisible();

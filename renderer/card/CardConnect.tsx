@@ -72,6 +72,8 @@ export function CardConnect({
   const [error, setError] = useState<ApiError | null>(null);
   const api = lifeboat();
   const busy = working !== null;
+  /** A blank card is set up where a new card is wanted, and in the card tools. */
+  const canSetUp = purpose === 'new-card' || purpose === 'tools';
 
   const onCardEvent = useEffectEvent((sessionId: string, reason: string) => {
     const current = stepSession(step);
@@ -203,10 +205,8 @@ export function CardConnect({
       )}
       {step.name === 'blank' && (
         <>
-          <StepHeading>
-            {t(purpose === 'new-card' ? 'connect.setupTitle' : 'connect.blankTitle')}
-          </StepHeading>
-          {purpose === 'new-card' ? (
+          <StepHeading>{t(canSetUp ? 'connect.setupTitle' : 'connect.blankTitle')}</StepHeading>
+          {canSetUp ? (
             <CardSetupForm busy={busy} onSubmit={(s) => void setUp(step.session, s)} />
           ) : (
             <p>{t('connect.blankHelp')}</p>

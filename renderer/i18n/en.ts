@@ -98,7 +98,7 @@ export const en = {
   'connect.attestedTitle': 'Is the card genuine?',
   'connect.continue': 'Continue',
   'connect.continueAnyway': 'Continue anyway',
-  'connect.setupTitle': 'Set up the new card',
+  'connect.setupTitle': 'Set up the card',
   'connect.blankTitle': 'This card is blank',
   'connect.blankHelp':
     'This card has never been set up, so it holds no wallet. Insert the card that holds the funds.',

@@ -39,6 +39,13 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
     if (result.value) setSession(result.value);
   };
 
+  // The secure channel of this session outlives the pairing it was opened with; releasing the
+  // card as well means the next use pairs afresh, as it will on any other day.
+  const unpairAndRelease = async (): Promise<Result<CardSessionView | null>> => {
+    const unpaired = await api.cards.unpair({ sessionId });
+    return unpaired.ok ? api.cards.close({ sessionId }) : unpaired;
+  };
+
   return (
     <div className="stack">
       <StepHeading>{t('tools.cardTitle', { reader: session.reader })}</StepHeading>
@@ -93,9 +100,7 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
                   type="button"
                   className="danger"
                   disabled={action.busy}
-                  onClick={() =>
-                    void perform(() => api.cards.unpair({ sessionId }), t('tools.unpaired'), true)
-                  }
+                  onClick={() => void perform(unpairAndRelease, t('tools.unpaired'), true)}
                 >
                   {t('tools.unpairConfirm')}
                 </button>

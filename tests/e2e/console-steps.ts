@@ -86,7 +86,7 @@ export async function enterPin(page: Page, pin: string): Promise<void> {
 
 /** Sets up a blank card with NEW_CARD's secrets; the set-up form must be showing. */
 export async function setUpBlankCard(page: Page): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Set up the new card' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Set up the card', level: 2 })).toBeVisible();
   await page.getByLabel('PIN (6 digits)').fill(NEW_CARD.pin);
   await page.getByLabel('PIN again').fill(NEW_CARD.pin);
   await page.getByLabel('PUK (12 digits)').fill(NEW_CARD.puk);

@@ -121,6 +121,10 @@ test('rebuild from Shamir shares, load onto a new card, and pass a backup drill'
   await chooseCard(page, DEMO.newReader);
   await setUpBlankCard(page);
   await page.getByRole('button', { name: 'Set up the card' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Load the rebuilt wallet onto the card' }),
+  ).toBeVisible();
+  await checkpoint(page, 'shamir-load');
   await page.getByRole('button', { name: 'Load the wallet onto the card' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'its first address matches' }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { NetworkSettings, Settings } from '../preload/api';
 import { NETWORK_PRESETS, presetById } from './chain/networks';
 import { writeFileAtomic } from './atomic-file';
+import { normaliseCaKey } from './cards/keycard/attestation';
 import { LifeboatError } from './errors';
 import { Listeners } from './listeners';
 
@@ -61,7 +62,18 @@ const tokenSchema = z.strictObject({
 const caKey = z
   .string()
   .regex(/^0[23][0-9a-fA-F]{64}$/, 'A compressed secp256k1 public key in hex (66 characters)')
+  .refine(isCurvePoint, 'Not a point on the secp256k1 curve')
   .transform((key) => key.toLowerCase());
+
+/** A key that merely looks like hex would make every later attestation fail, so check it now. */
+function isCurvePoint(hex: string): boolean {
+  try {
+    normaliseCaKey(hex);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const schemeSchema = z.enum(['bip44', 'ledger-live', 'legacy']);
 

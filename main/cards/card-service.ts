@@ -124,7 +124,7 @@ export class CardService {
     const session = await openKeycard(this.options.readers, reader);
     const entry: Entry = { id: bytesToHex(randomBytes(16)), reader, cardSeq, session };
     this.entries.set(entry.id, entry);
-    return this.view(entry);
+    return this.changed(entry);
   }
 
   list(): CardSessionView[] {
@@ -161,8 +161,10 @@ export class CardService {
   /** Attestation with a fresh challenge against the trusted CA list. */
   identify(sessionId: string): Promise<Attestation> {
     return this.run(sessionId, async (entry) => {
-      entry.attestation = await attest(entry.session, this.options.trustedCaKeys());
-      return entry.attestation;
+      const attestation = await attest(entry.session, this.options.trustedCaKeys());
+      entry.attestation = attestation;
+      this.changed(entry);
+      return attestation;
     });
   }
 

@@ -154,6 +154,9 @@ describe('settings validation', () => {
     const ca = withLocalNode();
     ca.trustedCaKeys = ['04' + 'ab'.repeat(32)];
     expectInvalid(ca, 'trustedCaKeys.0');
+    // Well-formed hex, but x = 5 has no point on secp256k1: every attestation would fail later.
+    ca.trustedCaKeys = ['02' + '5'.padStart(64, '0')];
+    expectInvalid(ca, 'trustedCaKeys.0');
     const token = withLocalNode();
     token.tokens[0]!.address = '0x1234';
     expectInvalid(token, 'tokens.0.address');

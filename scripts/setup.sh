@@ -18,6 +18,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
+# A pcscd that systemd started before vsmartcard-vpcd was installed has not loaded the
+# virtual readers the demo and the tests use; restarting it picks them up.
+if [ "${#missing[@]}" -gt 0 ] && command -v systemctl >/dev/null && systemctl is-active --quiet pcscd 2>/dev/null; then
+  $SUDO systemctl restart pcscd
+fi
+
 if ! command -v node >/dev/null || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
   echo "Lifeboat needs Node.js 20.19 or newer (found: $(node -v 2>/dev/null || echo none))." >&2
   exit 1

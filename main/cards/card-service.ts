@@ -70,6 +70,8 @@ interface Entry {
 
 type CloseReason = Extract<CardEvent, { type: 'session-closed' }>['reason'];
 
+const MAX_REMEMBERED_CLOSURES = 64;
+
 /** Failures after which the card connection is unusable and the session must be opened again. */
 const CONNECTION_LOST: Partial<Record<ErrorCode, CloseReason>> = {
   'card-removed': 'card-removed',
@@ -86,6 +88,7 @@ export class CardService {
   private readonly entries = new Map<string, Entry>();
   private readonly events = new Listeners<CardEvent>();
   private readonly opening = new Map<string, Promise<unknown>>();
+  private readonly closedBecause = new Map<string, CloseReason>();
   private readonly stopWatching: () => void;
 
   constructor(private readonly options: CardServiceOptions) {
@@ -387,9 +390,20 @@ export class CardService {
 
   private entry(sessionId: string): Entry {
     const entry = this.entries.get(sessionId);
-    if (!entry)
-      throw new LifeboatError('not-found', 'That card session is closed. Open the card again.');
-    return entry;
+    if (entry) return entry;
+    // A card pulled mid-operation closes its session as soon as pcscd reports it, which can
+    // be before the operation's next command fails; the caller still learns why.
+    const reason = this.closedBecause.get(sessionId);
+    if (reason === 'card-removed') {
+      throw new LifeboatError(
+        'card-removed',
+        'The card was removed from the reader. Put it back in and unlock it again.',
+      );
+    }
+    if (reason === 'reader-removed' || reason === 'service-lost') {
+      throw new LifeboatError(reason === 'service-lost' ? 'no-service' : 'reader-not-found');
+    }
+    throw new LifeboatError('not-found', 'That card session is closed. Open the card again.');
   }
 
   private async run<T>(sessionId: string, work: (entry: Entry) => Promise<T>): Promise<T> {
@@ -440,6 +454,12 @@ export class CardService {
   private async drop(entry: Entry, reason: CloseReason): Promise<void> {
     if (this.entries.get(entry.id) !== entry) return;
     this.entries.delete(entry.id);
+    this.closedBecause.set(entry.id, reason);
+    // Only the most recent closures matter; keep the map from growing without bound.
+    for (const id of this.closedBecause.keys()) {
+      if (this.closedBecause.size <= MAX_REMEMBERED_CLOSURES) break;
+      this.closedBecause.delete(id);
+    }
     await entry.session.close().catch(() => undefined);
     this.events.emit({ type: 'session-closed', sessionId: entry.id, reader: entry.reader, reason });
   }

@@ -7,6 +7,7 @@ import { shortAddress } from '../format/address';
 import { formatAmount, formatGwei, parseGwei } from '../format/amount';
 import { t, type MessageKey } from '../i18n/t';
 import { networkName } from '../settings/networks';
+import { AssetOutcomeTable } from './AssetOutcomeTable';
 import { STEP_KIND } from './step-words';
 
 interface PlanReviewProps {
@@ -36,35 +37,14 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
       <AddressWithIdenticon address={plan.destination} />
 
       <h3>{t('review.assets')}</h3>
-      <table>
-        <caption className="visually-hidden">{t('review.assetsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('review.network')}</th>
-            <th scope="col">{t('review.account')}</th>
-            <th scope="col">{t('review.asset')}</th>
-            <th scope="col" className="number">
-              {t('review.moves')}
-            </th>
-            <th scope="col" className="number">
-              {t('review.stays')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {plan.assets.map((asset) => (
-            <tr key={`${asset.networkId}|${asset.account}|${asset.asset}`}>
-              <td>{networkName(settings, asset.networkId)}</td>
-              <td>
-                <code title={asset.account}>{shortAddress(asset.account)}</code>
-              </td>
-              <td>{asset.symbol}</td>
-              <td className="number">{formatAmount(asset.moved, asset.decimals)}</td>
-              <td className="number">{formatAmount(asset.expectedRemainder, asset.decimals)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AssetOutcomeTable
+        assets={plan.assets}
+        caption={t('review.assetsCaption')}
+        captionHidden
+        movedLabel={t('review.moves')}
+        remainderLabel={t('review.stays')}
+        remainder={(asset) => asset.expectedRemainder}
+      />
 
       <h3>{t('review.transactions', { count: plan.steps.length })}</h3>
       <ol className="plan-steps">

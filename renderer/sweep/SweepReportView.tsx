@@ -5,9 +5,9 @@ import { saveFile } from '../components/save-file';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { formatDateTime } from '../format/dates';
-import { formatAmount } from '../format/amount';
 import { t } from '../i18n/t';
 import { networkName } from '../settings/networks';
+import { AssetOutcomeTable } from './AssetOutcomeTable';
 import { everythingMoved, leftBehind, reportFilename } from './report-summary';
 
 /** The final report: what moved, what is left on the old accounts, every transaction. */
@@ -25,35 +25,13 @@ export function SweepReportView({ report }: { report: SweepReport }) {
       )}
       <h3>{t('report.destination')}</h3>
       <AddressWithIdenticon address={report.destination} />
-      <table>
-        <caption>{t('report.assetsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('review.network')}</th>
-            <th scope="col">{t('review.account')}</th>
-            <th scope="col">{t('review.asset')}</th>
-            <th scope="col" className="number">
-              {t('report.moved')}
-            </th>
-            <th scope="col" className="number">
-              {t('report.left')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.assets.map((asset) => (
-            <tr key={`${asset.networkId}|${asset.account}|${asset.asset}`}>
-              <td>{networkName(settings, asset.networkId)}</td>
-              <td>
-                <code>{asset.account}</code>
-              </td>
-              <td>{asset.symbol}</td>
-              <td className="number">{formatAmount(asset.moved, asset.decimals)}</td>
-              <td className="number">{formatAmount(leftBehind(asset), asset.decimals)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AssetOutcomeTable
+        assets={report.assets}
+        caption={t('report.assetsCaption')}
+        movedLabel={t('report.moved')}
+        remainderLabel={t('report.left')}
+        remainder={leftBehind}
+      />
       <h3>{t('report.transactions')}</h3>
       <ul className="tx-list">
         {report.transactions.map((tx) => (

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { NetworkSettings, Settings } from '../preload/api';
-import { NETWORK_PRESETS, presetById } from './chain/networks';
+import { NETWORK_PRESETS, httpUrl, networkFields, presetById } from './chain/networks';
 import { writeFileAtomic } from './atomic-file';
 import { normaliseCaKey } from './cards/keycard/attestation';
 import { LifeboatError } from './errors';
@@ -13,34 +13,13 @@ import { Listeners } from './listeners';
 
 const FILE_VERSION = 1;
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'An address starting with http:// or https://');
-
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/);
 
 const networkSchema = z
   .strictObject({
-    id: z
-      .string()
-      .max(40)
-      .regex(/^[a-z0-9][a-z0-9-]*$/),
-    name: z.string().trim().min(1).max(60),
-    chainId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-    nativeSymbol: z.string().trim().min(1).max(12),
-    decimals: z.number().int().min(0).max(36),
+    ...networkFields,
+    // A disabled network may keep no RPC address yet.
     rpcUrls: z.array(httpUrl).max(8),
-    explorer: httpUrl.optional(),
-    feeModel: z.enum(['eip1559', 'op-stack', 'arbitrum', 'legacy']),
     enabled: z.boolean(),
   })
   .refine((n) => !n.enabled || n.rpcUrls.length > 0, {

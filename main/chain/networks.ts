@@ -111,9 +111,11 @@ export function presetByChainId(chainId: number): NetworkPreset | undefined {
   return NETWORK_PRESETS.find((p) => p.chainId === chainId);
 }
 
-const httpUrl = z
+/** An RPC or explorer address: http(s) with a host, nothing else. */
+export const httpUrl = z
   .string()
   .trim()
+  .max(2048)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -121,9 +123,10 @@ const httpUrl = z
     } catch {
       return false;
     }
-  });
+  }, 'An address starting with http:// or https://');
 
-const networkSchema = z.object({
+/** The fields of a network, shared with the settings file's schema. */
+export const networkFields = {
   id: z
     .string()
     .trim()
@@ -132,10 +135,12 @@ const networkSchema = z.object({
   chainId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   nativeSymbol: z.string().trim().min(1).max(12),
   decimals: z.number().int().min(0).max(36),
-  rpcUrls: z.array(httpUrl).min(1),
+  rpcUrls: z.array(httpUrl).min(1).max(8),
   explorer: httpUrl.optional(),
   feeModel: z.enum(['eip1559', 'op-stack', 'arbitrum', 'legacy']),
-});
+};
+
+const networkSchema = z.object(networkFields);
 
 /**
  * Checks a network supplied from outside (settings, the command line). A network that reuses

@@ -1,8 +1,9 @@
 // A card as the vsmartcard `vpcd` reader driver sees it: a TCP client that answers the
 // reader. Every message is a 2-byte big-endian length then the payload; a 1-byte payload
 // is a control message (0x00 power off, 0x01 power on, 0x02 reset, 0x04 send the ATR), a
-// longer one a C-APDU to answer with an R-APDU. Closing the socket removes the card.
-import net from 'node:net';
+// longer one a C-APDU to answer with an R-APDU. Closing the socket removes the card. The
+// socket lives on its own thread (see vpcd-socket-worker.mjs); the card model stays here.
+import { Worker } from 'node:worker_threads';
 
 export const VPCD_READERS = {
   'Virtual PCD 00 00': 35963,
@@ -20,11 +21,19 @@ export interface VpcdCardOptions {
   host?: string;
 }
 
-const CONTROL = { off: 0x00, on: 0x01, reset: 0x02, atr: 0x04 } as const;
+const CONTROL = { off: 0x00, on: 0x01, reset: 0x02 } as const;
+const WORKER = new URL('./vpcd-socket-worker.mjs', import.meta.url);
+
+type FromWorker =
+  | { type: 'inserted' }
+  | { type: 'failed'; message: string }
+  | { type: 'removed' }
+  | { type: 'control'; value: number }
+  | { type: 'apdu'; id: number; apdu: Uint8Array };
 
 export class VpcdCard {
-  private socket: net.Socket | undefined;
-  private buffered = Buffer.alloc(0);
+  private worker: Worker | undefined;
+  private removed: Promise<void> = Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
   private readonly options: VpcdCardOptions;
   /** Number of C-APDUs received since insertion. */
@@ -35,87 +44,75 @@ export class VpcdCard {
   }
 
   get inserted(): boolean {
-    return this.socket !== undefined && !this.socket.destroyed;
+    return this.worker !== undefined;
   }
 
   /** Connects to the reader's port, i.e. puts the card into the reader. */
   async insert(reader: VirtualReader | number, timeoutMs = 10_000): Promise<void> {
     if (this.inserted) throw new Error('card is already inserted');
     const port = typeof reader === 'number' ? reader : VPCD_READERS[reader];
-    const deadline = Date.now() + timeoutMs;
-    // pcscd opens the vpcd port a moment after it starts, so retry until it listens.
-    for (;;) {
-      try {
-        this.socket = await connectOnce(this.options.host ?? '127.0.0.1', port);
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    const worker = new Worker(WORKER, {
+      workerData: {
+        host: this.options.host ?? '127.0.0.1',
+        port,
+        atr: this.options.atr,
+        timeoutMs,
+      },
+    });
+    this.worker = worker;
     this.apduCount = 0;
-    this.buffered = Buffer.alloc(0);
-    const socket = this.socket;
-    socket.setNoDelay(true);
-    socket.on('data', (chunk) => this.onData(socket, chunk));
-    socket.on('error', () => socket.destroy());
+    let gone!: () => void;
+    this.removed = new Promise<void>((resolve) => (gone = resolve));
+    worker.once('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+      gone();
+    });
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'inserted') resolve();
+        else if (message.type === 'failed') reject(new Error(message.message));
+        else this.onMessage(worker, message);
+      });
+      worker.once('error', reject);
+      worker.once('exit', () =>
+        reject(new Error('the vpcd card thread ended before the card was inserted')),
+      );
+    }).catch((error: unknown) => {
+      this.worker = undefined;
+      throw error;
+    });
   }
 
   /** Closes the socket: the reader sees the card leave. */
   async remove(): Promise<void> {
-    const socket = this.socket;
-    this.socket = undefined;
-    if (!socket || socket.destroyed) return;
-    await new Promise<void>((resolve) => {
-      socket.once('close', () => resolve());
-      socket.destroy();
-    });
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    worker.postMessage({ type: 'remove' });
+    await this.removed;
   }
 
-  private onData(socket: net.Socket, chunk: Buffer): void {
-    this.buffered = Buffer.concat([this.buffered, chunk]);
-    while (this.buffered.length >= 2) {
-      const length = this.buffered.readUInt16BE(0);
-      if (this.buffered.length < 2 + length) return;
-      const payload = new Uint8Array(this.buffered.subarray(2, 2 + length));
-      this.buffered = this.buffered.subarray(2 + length);
-      this.queue = this.queue.then(() => this.answer(socket, payload));
-    }
-  }
-
-  private async answer(socket: net.Socket, payload: Uint8Array): Promise<void> {
-    if (socket.destroyed) return;
-    if (payload.length === 1) {
-      const control = payload[0];
-      if (control === CONTROL.atr) this.send(socket, this.options.atr);
-      else if (control === CONTROL.on || control === CONTROL.reset) this.options.onReset?.();
+  private onMessage(worker: Worker, message: FromWorker): void {
+    if (message.type === 'removed') {
+      if (this.worker === worker) this.worker = undefined;
       return;
     }
-    this.apduCount += 1;
-    let response: Uint8Array;
-    try {
-      response = await this.options.handle(payload);
-    } catch {
-      response = Uint8Array.of(0x6f, 0x00);
+    if (message.type === 'control') {
+      if (message.value === CONTROL.on || message.value === CONTROL.reset) this.options.onReset?.();
+      return;
     }
-    if (socket === this.socket && !socket.destroyed) this.send(socket, response);
-  }
-
-  private send(socket: net.Socket, data: Uint8Array): void {
-    const frame = Buffer.alloc(2 + data.length);
-    frame.writeUInt16BE(data.length, 0);
-    frame.set(data, 2);
-    socket.write(frame);
-  }
-}
-
-function connectOnce(host: string, port: number): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host, port });
-    socket.once('connect', () => {
-      socket.removeListener('error', reject);
-      resolve(socket);
+    if (message.type !== 'apdu') return;
+    this.apduCount += 1;
+    const apdu = message.apdu;
+    this.queue = this.queue.then(async () => {
+      let response: Uint8Array;
+      try {
+        response = await this.options.handle(apdu);
+      } catch {
+        response = Uint8Array.of(0x6f, 0x00);
+      }
+      // An answer for a card that has since left (or been put back) must not reach the reader.
+      if (this.worker === worker) worker.postMessage({ type: 'answer', data: response });
     });
-    socket.once('error', reject);
-  });
+  }
 }

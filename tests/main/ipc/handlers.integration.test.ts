@@ -251,6 +251,6 @@ describe('window.lifeboat over the real bench', () => {
     expect(await closed).toMatchObject({ reason: 'card-removed', reader: NEW });
     expect(
       await api.cards.accounts({ sessionId: newSession, scheme: 'bip44', start: 0, count: 1 }),
-    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    ).toMatchObject({ ok: false, error: { code: 'card-removed' } });
   });
 });

@@ -9,7 +9,7 @@ import type { SettingsStore } from '../settings';
 import type { Handlers } from './contract';
 import type { EventHub } from './events';
 import { sourceAccess, type SourceDeps } from './sources';
-import { Transfers } from './transfers';
+import { Transfers } from '../chain/transfers';
 
 export interface ChainHandlerDeps {
   dataDir: string;

@@ -1,7 +1,7 @@
-// window.lifeboat.transfers: one payment from a discovered account (the "send a small amount
-// with the card" of a restore), built from the chain layer's parts. Planned with one fee
-// quote, kept in main behind a planId, and signed only on an explicit confirmation; the
-// signed transaction never leaves main except to the network.
+// One payment from a discovered account (window.lifeboat.transfers: the "send a small amount
+// with the card" of a restore). Planned with one fee quote, kept in main behind a planId,
+// and signed only on an explicit confirmation; the signed transaction never leaves main
+// except to the network.
 import { randomUUID } from 'node:crypto';
 import { getAddress } from 'ethers';
 import type {
@@ -10,17 +10,17 @@ import type {
   TransferReceipt,
   TransferRequest,
 } from '../../preload/api';
-import { ChainConnection } from '../chain/connection';
-import { classifyBroadcastRefusal } from '../chain/broadcast-errors';
-import { classifyCode } from '../chain/destination';
-import { balanceOfData, decodeUint, transferData } from '../chain/erc20';
-import { assertUnderCap, quoteFee } from '../chain/fees';
-import type { Network } from '../chain/networks';
-import { explorerTxUrl } from '../chain/networks';
-import { l1DataFee } from '../chain/op-l1-fee';
-import { signTransaction, type TxSigner } from '../chain/signer';
-import { PLAIN_TRANSFER_GAS } from '../chain/sweep-plan';
-import { buildTransaction, type TxFields } from '../chain/transaction';
+import { ChainConnection } from './connection';
+import { classifyBroadcastRefusal } from './broadcast-errors';
+import { classifyCode } from './destination';
+import { balanceOfData, decodeUint, transferData } from './erc20';
+import { assertUnderCap, quoteFee } from './fees';
+import type { Network } from './networks';
+import { explorerTxUrl } from './networks';
+import { l1DataFee } from './op-l1-fee';
+import { signTransaction, type TxSigner } from './signer';
+import { PLAIN_TRANSFER_GAS } from './sweep-plan';
+import { buildTransaction, type TxFields } from './transaction';
 import { LifeboatError, isLifeboatError } from '../errors';
 
 export interface TransferDeps {

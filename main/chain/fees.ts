@@ -1,6 +1,6 @@
 // Fee quotes for sweeps. The tip is set equal to maxFee on purpose: then the price actually
 // paid is maxFee whatever the base fee does at inclusion, so `balance − gasLimit · maxFee`
-// leaves exactly zero behind (see shared/notes/environment.md). The cost of that certainty
+// leaves exactly zero behind. The cost of that certainty
 // is the headroom above the base fee, which is why the headroom is kept small and a
 // transaction that gets stuck is replaced rather than priced high up front.
 import { LifeboatError, isLifeboatError } from '../errors';

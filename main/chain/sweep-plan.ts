@@ -358,7 +358,8 @@ function planAccount(
 
   if (source.native === 0n && steps.length === 0)
     return { steps, assets, warnings, destinationSpent };
-  if (nativeGas === undefined) {
+  /** The native coin is not moved: it is reported as staying, with the reason. */
+  const keepNative = (code: 'tx-rejected' | 'remainder-expected', message: string) => {
     assets.push({
       networkId: network.id,
       account: address,
@@ -368,32 +369,21 @@ function planAccount(
       expectedRemainder: available > 0n ? available : 0n,
       exact: false,
     });
-    warnings.push({
-      code: 'tx-rejected',
-      networkId: network.id,
-      account: address,
-      message: `The destination's code refuses ${network.nativeSymbol} (checked by simulating the transfer); it stays in ${address}.`,
-    });
+    warnings.push({ code, networkId: network.id, account: address, message });
     return { steps, assets, warnings, destinationSpent };
+  };
+  if (nativeGas === undefined) {
+    return keepNative(
+      'tx-rejected',
+      `The destination's code refuses ${network.nativeSymbol} (checked by simulating the transfer); it stays in ${address}.`,
+    );
   }
   const value = available - nativeMaxCost;
   if (value < 0n) {
-    assets.push({
-      networkId: network.id,
-      account: address,
-      ...native,
-      balance: source.native,
-      moved: 0n,
-      expectedRemainder: available > 0n ? available : 0n,
-      exact: false,
-    });
-    warnings.push({
-      code: 'remainder-expected',
-      networkId: network.id,
-      account: address,
-      message: `${address} holds less ${network.nativeSymbol} than the fee to move it; it stays behind.`,
-    });
-    return { steps, assets, warnings, destinationSpent };
+    return keepNative(
+      'remainder-expected',
+      `${address} holds less ${network.nativeSymbol} than the fee to move it; it stays behind.`,
+    );
   }
   steps.push({
     ...base,

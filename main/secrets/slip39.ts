@@ -3,7 +3,7 @@
 // Written here in the style of the scure libraries (small, pure, typed, tested against all
 // official vectors) rather than taken from npm: the `slip39` package rewrites
 // String.prototype and Array.prototype when imported, and a process that holds keys must not
-// load code that changes built-ins under everything else (shared/notes/environment.md).
+// load code that changes built-ins under everything else.
 //
 // Two levels: the encrypted master secret is split GT-of-G into group shares, and each
 // group share T-of-N into member shares. Each split hides a digest at x = 254 and the secret

@@ -1,13 +1,16 @@
 // Fault injection for the simulated Toporin cards: the Keycard simulator's faults (pulled
 // card, garbled answer, slow card), plus what these applets call for. Their encrypted
-// answers carry no MAC, so a damaged answer is a ciphertext with its last block spoiled
-// (the host sees bad padding or garbage, never a MAC failure); and a chosen status word
+// answers carry no MAC, so a damaged answer is one whose padding no longer decrypts (the
+// host sees bad PKCS#7 padding, never a MAC failure); and a chosen status word
 // can be forced on a chosen INS (the inner INS for wrapped commands, checked after the
 // secure channel took the command in, so the IV counter moves on as on the card).
 import { FaultSchedule, type Exchange, type Faults } from '../keycard/faults';
 
 export interface ToporinFaults extends Omit<Faults, 'corruptMacOfApdu'> {
-  /** The N-th next encrypted answer gets its last ciphertext byte flipped. */
+  /**
+   * The N-th next encrypted answer has one bit flipped in the block that chains into its
+   * last block (the IV for a one-block answer), so the last padding byte decrypts wrong.
+   */
   corruptResponseOfApdu?: number;
   /** The next `times` (default 1) commands with this INS answer `sw` without running. */
   statusWordFor?: { ins: number; sw: number; times?: number };
@@ -62,10 +65,18 @@ export class ToporinFaultSchedule {
       this.encrypted += 1;
       if (this.encrypted === this.corruptAt) {
         this.corruptAt = undefined;
-        answer = response.slice();
-        answer[answer.length - 3] = answer[answer.length - 3]! ^ 0x01;
+        answer = spoilPadding(response);
       }
     }
     return this.common.apply(answer, false);
   }
+}
+
+/** [IV(16) | size(2) | ciphertext] ‖ SW: flips the byte that CBC XORs into the last pad byte. */
+function spoilPadding(response: Uint8Array): Uint8Array {
+  const answer = response.slice();
+  const ciphertextLength = answer.length - 2 - 18;
+  const at = ciphertextLength === 16 ? 15 : 18 + ciphertextLength - 17;
+  answer[at] = answer[at]! ^ 0x01;
+  return answer;
 }

@@ -203,10 +203,14 @@ export class Channel {
   /** card_encrypt_secure_channel; `iv` and `mac` can be overridden to test the card's checks. */
   wrap(plain: Uint8Array, options: { iv?: Uint8Array; mac?: Uint8Array } = {}): Uint8Array {
     const iv = options.iv ?? this.nextIv();
-    const ciphertext = cbc(this.key, iv).encrypt(plain);
+    return this.wrapCiphertext(iv, cbc(this.key, iv).encrypt(plain), options.mac);
+  }
+
+  /** PROCESS SECURE CHANNEL around any ciphertext, with a valid MAC unless one is given. */
+  wrapCiphertext(iv: Uint8Array, ciphertext: Uint8Array, mac?: Uint8Array): Uint8Array {
     const size = Uint8Array.of(ciphertext.length >> 8, ciphertext.length & 0xff);
-    const mac = options.mac ?? hmac(sha1, this.macKey, concatBytes(iv, size, ciphertext));
-    return cmd(0x82, 0, 0, concatBytes(iv, size, ciphertext, Uint8Array.of(0, mac.length), mac));
+    const tag = mac ?? hmac(sha1, this.macKey, concatBytes(iv, size, ciphertext));
+    return cmd(0x82, 0, 0, concatBytes(iv, size, ciphertext, Uint8Array.of(0, tag.length), tag));
   }
 
   /** card_decrypt_secure_channel. */

@@ -1,4 +1,9 @@
 // SETUP and the PIN/PUK model of the Satochip applet, from the host's side.
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
+import { HDKey } from '@scure/bip32';
 import { describe, expect, it } from 'vitest';
 import {
   Channel,
@@ -70,6 +75,40 @@ describe('Satochip SETUP', () => {
     const { send, card } = await setUp(7, 4);
     expect(await getStatus(send)).toMatchObject({ setupDone: true, pinTries: 7, pukTries: 4 });
     expect(card.state).toMatchObject({ setUp: true, pinTriesLeft: 7, pukTriesLeft: 4 });
+  });
+});
+
+describe('Satochip 2FA (SETUP option flag 8000)', () => {
+  it('then wants an HMAC-SHA1 of hash ‖ CC…CC with every hash to sign', async () => {
+    const { channel, send } = await fresh();
+    const key2fa = randomBytes(20);
+    const options = concatBytes(Uint8Array.of(0x80, 0x00), key2fa, new Uint8Array(8));
+    const setup = concatBytes(setupData({ pin: PIN, puk: PUK }), options);
+    expect((await channel.command(cmd(0x2a, 0, 0, setup))).sw).toBe(0x9000);
+    expect((await getStatus(send)).needs2FA).toBe(true);
+    await channel.command(cmd(0x42, 0, 0, PIN));
+    const seed = randomBytes(32);
+    await channel.command(cmd(0x6c, 32, 0, seed));
+    await channel.command(cmd(0x6d, 1, 0, Uint8Array.of(0, 0, 0, 0)));
+    const hash = randomBytes(32);
+    const proof = hmac(sha1, key2fa, concatBytes(hash, new Uint8Array(32).fill(0xcc)));
+    expect((await channel.command(cmd(0x7a, 0xff, 0, hash))).sw).toBe(0x6700);
+    const wrongFlags = concatBytes(hash, Uint8Array.of(0x00, 0x01), proof);
+    expect((await channel.command(cmd(0x7a, 0xff, 0, wrongFlags))).sw).toBe(0x9c09);
+    const wrongProof = concatBytes(hash, Uint8Array.of(0x80, 0x00), new Uint8Array(20));
+    expect((await channel.command(cmd(0x7a, 0xff, 0, wrongProof))).sw).toBe(0x9c0b);
+    const signed = await channel.command(
+      cmd(0x7a, 0xff, 0, concatBytes(hash, Uint8Array.of(0x80, 0x00), proof)),
+    );
+    expect(signed.sw).toBe(0x9000);
+    const publicKey = HDKey.fromMasterSeed(seed).derive('m/0').publicKey!;
+    expect(
+      secp256k1.verify(signed.data, hash, publicKey, {
+        prehash: false,
+        format: 'der',
+        lowS: false,
+      }),
+    ).toBe(true);
   });
 });
 

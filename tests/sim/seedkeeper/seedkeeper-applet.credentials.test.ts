@@ -111,6 +111,20 @@ describe('Seedkeeper PIN and PUK', () => {
     });
     expect((await channel.command(cmd(0x2a, 0, 0, setup))).sw).toBe(0x9000);
     expect(await getStatus(send)).toMatchObject({ setupDone: true, pinTries: 1, pukTries: 2 });
+    // The audit log survived, with the reset as its newest record.
+    await channel.command(cmd(0x42, 0, 0, ascii('1111')));
+    const status = (await channel.command(cmd(0xa7))).data;
+    expect(Buffer.from(status.subarray(10, 17)).toString('hex')).toBe('ffffffffff9000');
+  });
+
+  it('has no RESET TO FACTORY command (9C20 in plain, 6D00 wrapped)', async () => {
+    const card = loaded();
+    const send = (apdu: Uint8Array) => card.transmit(apdu);
+    const channel = await connect(send, SEEDKEEPER);
+    expect(Buffer.from(await send(Uint8Array.of(0xb0, 0xff, 0, 0, 0))).toString('hex')).toBe(
+      '9c20',
+    );
+    expect((await channel.command(cmd(0xff))).sw).toBe(0x6d00);
   });
 
   it('changes the PIN with the old one', async () => {

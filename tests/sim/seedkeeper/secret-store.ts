@@ -152,6 +152,7 @@ export class SecretStore {
 
   clearTransient(): void {
     this.recv.fill(0);
+    this.transportKey = new Uint8Array(16);
     this.transportMacKey = new Uint8Array(MAC_SIZE);
   }
 

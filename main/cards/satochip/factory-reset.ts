@@ -3,7 +3,8 @@
 // card reset, with nothing else sent in between. The card counts down in the status word
 // (FF04 … FF01), answers FF00 when it has erased PIN, seed and label, and FFFF when
 // another command broke the sequence. A fresh channel per round gives the card reset:
-// closing a PC/SC channel resets the card.
+// closing a PC/SC channel resets the card. The first round may meet a card that was used
+// since its last reset; its FFFF only restarts the count.
 import { LifeboatError } from '../../errors';
 import type { CardChannel } from '../channel';
 import { parseResponse } from '../keycard/apdu';
@@ -21,7 +22,8 @@ export async function factoryResetSatochip(
   connect: () => Promise<CardChannel>,
   onRound: (done: number) => void = () => undefined,
 ): Promise<SatochipSession> {
-  for (let round = 1; round <= RESET_ROUNDS; round += 1) {
+  let round = 0;
+  for (let step = 0; step <= RESET_ROUNDS; step += 1) {
     const channel = await connect();
     let sw: number;
     try {
@@ -30,6 +32,7 @@ export async function factoryResetSatochip(
     } finally {
       await channel.close();
     }
+    if (sw === 0xffff && step === 0) continue;
     if (sw === 0xffff)
       throw new LifeboatError(
         'conditions-not-satisfied',
@@ -37,6 +40,7 @@ export async function factoryResetSatochip(
         { sw: swHex(sw) },
       );
     if (sw >> 8 !== 0xff) throw statusError(sw, 'factory-reset');
+    round += 1;
     onRound(round);
     if ((sw & 0xff) === 0) return SatochipSession.select(await connect());
   }

@@ -66,27 +66,31 @@ describe('Seedkeeper secret layouts', () => {
   });
 
   it('writes a SLIP-39 share as type 0x50: two-byte length, the full words', async () => {
-    const [[share]] = await split(hexToBytes('bb'.repeat(16)), {
-      groupThreshold: 1,
-      groups: [{ threshold: 1, count: 1 }],
-    });
+    const share = (
+      await split(hexToBytes('bb'.repeat(16)), {
+        groupThreshold: 1,
+        groups: [{ threshold: 1, count: 1 }],
+      })
+    )[0]![0]!;
     // Abbreviated words (the first four letters) are stored in full.
-    const typed = share!
+    const typed = share
       .split(' ')
       .map((word) => word.slice(0, 4))
       .join('  ');
     const encoded = await encodeSecret({ kind: 'slip39-share', share: typed });
     expect(encoded.type).toBe(0x50);
-    expect(encoded.bytes).toEqual(concatBytes(Uint8Array.of(0, utf8(share!).length), utf8(share!)));
+    expect(encoded.bytes).toEqual(concatBytes(Uint8Array.of(0, utf8(share).length), utf8(share)));
     expect(decodeSecret(0x50, 0x00, encoded.bytes)).toEqual({ kind: 'slip39-share', share });
   });
 
   it('refuses a share with a wrong checksum, on writing and on reading', async () => {
-    const [[share]] = await split(hexToBytes('cc'.repeat(16)), {
-      groupThreshold: 1,
-      groups: [{ threshold: 1, count: 1 }],
-    });
-    const words = share!.split(' ');
+    const share = (
+      await split(hexToBytes('cc'.repeat(16)), {
+        groupThreshold: 1,
+        groups: [{ threshold: 1, count: 1 }],
+      })
+    )[0]![0]!;
+    const words = share.split(' ');
     words[5] = words[5] === 'academic' ? 'acid' : 'academic';
     await expect(encodeSecret({ kind: 'slip39-share', share: words.join(' ') })).rejects.toThrow(
       expect.objectContaining({ code: 'invalid-share-checksum' }),

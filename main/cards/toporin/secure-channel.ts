@@ -15,7 +15,7 @@ import { LifeboatError } from '../../errors';
 import { wipe } from '../keycard/credentials';
 import { CLA_TOPORIN, INS } from './apdu';
 import { ByteReader } from './reader';
-import { readSignedKey, verifySignature } from './signed-key';
+import { keyFromSignedX, readSignedKey, verifySignature } from './signed-key';
 
 const IV_RANDOM = 12;
 const IV_SIZE = 16;
@@ -48,17 +48,37 @@ export interface ChannelOpening {
   cardKey: Uint8Array;
   /** The authentikey's signature over the answer up to it, when the card sent one. */
   authentikeyProof?: { message: Uint8Array; signature: Uint8Array };
+  /** The authentikey itself, when the card also sent its x coordinate (the Seedkeeper does). */
+  authentikey?: Uint8Array;
 }
 
-/** Parses the OPEN SECURE CHANNEL answer `[x | self-sig | (sig by authentikey)]`. */
+/**
+ * Parses the OPEN SECURE CHANNEL answer `[x | self-sig | (sig by authentikey) |
+ * (authentikey x)]`; the Satochip stops after the second signature.
+ */
 export function parseChannelOpening(answer: Uint8Array): ChannelOpening {
   const reader = new ByteReader(answer, 'secure channel answer');
   const { publicKey, end } = readSignedKey(reader, 0, 'secure channel answer');
   if (reader.remaining === 0) return { cardKey: publicKey };
   const signature = reader.field16();
+  if (signature.length === 0) {
+    reader.end();
+    return { cardKey: publicKey };
+  }
+  const authentikeyProof = { message: answer.subarray(0, end), signature };
+  if (reader.remaining === 0) return { cardKey: publicKey, authentikeyProof };
+  const authentikeyX = reader.field16();
   reader.end();
-  if (signature.length === 0) return { cardKey: publicKey };
-  return { cardKey: publicKey, authentikeyProof: { message: answer.subarray(0, end), signature } };
+  return {
+    cardKey: publicKey,
+    authentikeyProof,
+    authentikey: keyFromSignedX(
+      authentikeyX,
+      authentikeyProof.message,
+      signature,
+      'secure channel answer',
+    ),
+  };
 }
 
 /** Whether the channel's card key was signed by `authentikey`; true when no proof was sent. */

@@ -215,6 +215,10 @@ export abstract class ToporinSession {
       const bytes = credentialBytes(puk, 'PUK');
       try {
         await this.send('unblock-pin', { ins: INS.unblockPin, data: bytes });
+      } catch (error) {
+        if (isLifeboatError(error, 'card-wiped'))
+          this.statusValue = { ...this.statusValue, setupDone: false, pinTries: 0, pukTries: 0 };
+        throw error;
       } finally {
         wipe(bytes);
       }
@@ -413,6 +417,11 @@ export abstract class ToporinSession {
           'secure-channel-failed',
           'The secure channel was not opened by this card’s own key.',
         );
+      if (opening.authentikey) {
+        if (this.authentikeyValue && !equal(this.authentikeyValue, opening.authentikey))
+          throw new LifeboatError('secure-channel-failed', 'The card changed its authentikey.');
+        this.authentikeyValue = opening.authentikey.slice();
+      }
       x = sharedX(ephemeral, opening.cardKey);
       const keys = deriveChannelKeys(x);
       this.secure = new ToporinSecureChannel(keys);

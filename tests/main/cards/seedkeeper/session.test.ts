@@ -120,6 +120,7 @@ describe('SeedkeeperSession', () => {
     await expectCode(session.unblockPin('wrong-puk'), 'wrong-puk');
     await expectCode(session.unblockPin('wrong-puk'), 'card-wiped');
     expect(card.secrets.size).toBe(0);
+    expect(session.status.setupDone).toBe(false);
     expect((await session.getStatus()).setupDone).toBe(false);
   });
 });

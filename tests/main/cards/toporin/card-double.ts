@@ -206,7 +206,14 @@ export class CardDouble {
     this.ivCounter = 0;
     const signed = this.selfSignedKey(ephemeral);
     const authSig = sign(this.authentikey, signed);
-    return concatBytes(signed, u16(authSig.length), authSig);
+    const answer = concatBytes(signed, u16(authSig.length), authSig);
+    if (this.family === 'satochip') return answer;
+    // The Seedkeeper appends its authentikey's x coordinate.
+    return concatBytes(
+      answer,
+      u16(32),
+      secp256k1.getPublicKey(this.authentikey, false).subarray(1, 33),
+    );
   }
 
   private processWrapped(data: Uint8Array): Uint8Array {

@@ -115,5 +115,30 @@ describe('Toporin secure channel', () => {
     expect(opening.cardKey).toEqual(secp256k1.getPublicKey(cardKey, false));
     expect(openingSignedBy(opening, secp256k1.getPublicKey(authentikey, false))).toBe(true);
     expect(openingSignedBy(opening, secp256k1.getPublicKey(cardKey, false))).toBe(false);
+    expect(opening.authentikey).toBeUndefined();
+
+    // The Seedkeeper appends the authentikey's x coordinate, so its key is known at once.
+    const authX = secp256k1.getPublicKey(authentikey, false).subarray(1, 33);
+    const seedkeeper = parseChannelOpening(
+      concatBytes(
+        signedPart,
+        Uint8Array.of(0, authSig.length),
+        authSig,
+        Uint8Array.of(0, 32),
+        authX,
+      ),
+    );
+    expect(seedkeeper.authentikey).toEqual(secp256k1.getPublicKey(authentikey, false));
+    expect(() =>
+      parseChannelOpening(
+        concatBytes(
+          signedPart,
+          Uint8Array.of(0, authSig.length),
+          authSig,
+          Uint8Array.of(0, 32),
+          new Uint8Array(32).fill(1),
+        ),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'malformed-response' }));
   });
 });

@@ -51,7 +51,7 @@ export interface SignedKey {
   end: number;
 }
 
-/** Reads `[size(2) | x | sig_size(2) | sig]` at the reader's position (after `prefix` bytes already read). */
+/** Reads `[size(2) | x | sig_size(2) | sig]`; the self-signature covers the answer from `start` to the end of x. */
 export function readSignedKey(reader: ByteReader, start: number, what: string): SignedKey {
   const x = reader.field16();
   const message = reader.since(start);

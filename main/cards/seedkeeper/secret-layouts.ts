@@ -29,7 +29,7 @@ import {
 import { decodeShare, encodeShare } from '../../secrets/slip39-share';
 import { wipe } from '../keycard/credentials';
 import { ByteReader } from '../toporin/reader';
-import { SECRET_TYPE, SUBTYPE } from './header';
+import { SECRET_TYPE, SUBTYPE, fingerprintOf } from './header';
 
 export type BackupSecret =
   | { kind: 'bip39'; phrase: string; passphrase: string }
@@ -122,6 +122,19 @@ export async function encodeSecret(secret: BackupSecret): Promise<EncodedSecret>
         bytes: concatBytes(Uint8Array.of(words.length >> 8, words.length & 0xff), words),
       };
     }
+  }
+}
+
+/**
+ * The fingerprint a card shows for this secret stored by Lifeboat: a drill can check a
+ * backup card against a phrase or share without reading the secret off the card.
+ */
+export async function expectedFingerprint(secret: BackupSecret): Promise<string> {
+  const { bytes } = await encodeSecret(secret);
+  try {
+    return fingerprintOf(bytes);
+  } finally {
+    wipe(bytes);
   }
 }
 

@@ -9,7 +9,7 @@
 // in encrypted form, and a drill can still compare fingerprints without reading it. Only a
 // secret stored with 'plain' (the person's explicit choice) can be read back by Lifeboat.
 import { equalBytes } from '@noble/curves/utils.js';
-import { concatBytes } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { LifeboatError, isLifeboatError } from '../../errors';
 import { bip39Seed } from '../../secrets/bip39';
 import type { CardChannel } from '../channel';
@@ -161,7 +161,7 @@ export class SeedkeeperSession extends ToporinSession {
   }
 
   /**
-   * Reads a secret back in plain form (EXPORT SECRET init/update), checking the card's
+   * Reads a secret back in plain form (a master seed's bytes are the caller's to wipe) (EXPORT SECRET init/update), checking the card's
    * authentikey signature over header and secret, the fingerprint, and for a phrase, that
    * the stored seed is the phrase's. Refused with `secret-export-forbidden` unless the
    * secret was stored with plain export allowed.

@@ -1,5 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
+import { expectedFingerprint } from '../../../../main/cards/seedkeeper/secret-layouts';
 import { SeedkeeperSession } from '../../../../main/cards/seedkeeper/session';
 import { isLifeboatError } from '../../../../main/errors';
 import { combine, split } from '../../../../main/secrets/slip39';
@@ -53,7 +54,15 @@ describe('SeedkeeperSession', () => {
       { kind: 'bip39', phrase: PHRASE, passphrase: '' },
       { label: 'Careful' },
     );
-    expect((await session.listSecrets())[0]!.exportRights).toBe('encrypted-only');
+    const [header] = await session.listSecrets();
+    expect(header!.exportRights).toBe('encrypted-only');
+    // A drill still recognises the backup by its fingerprint, without reading it.
+    expect(header!.fingerprint).toBe(
+      await expectedFingerprint({ kind: 'bip39', phrase: PHRASE, passphrase: '' }),
+    );
+    expect(header!.fingerprint).not.toBe(
+      await expectedFingerprint({ kind: 'bip39', phrase: PHRASE, passphrase: 'other' }),
+    );
     await expectCode(session.readSecret(ref.id), 'secret-export-forbidden');
     const forbidden = await session.storeSecret(
       { kind: 'masterseed', seed: hexToBytes('00'.repeat(32)) },

@@ -64,10 +64,7 @@ function readRef(answer: Uint8Array): StoredSecretRef {
   const id = reader.u16();
   const fingerprint = reader.take(4);
   reader.end();
-  return {
-    id,
-    fingerprint: Array.from(fingerprint, (b) => b.toString(16).padStart(2, '0')).join(''),
-  };
+  return { id, fingerprint: bytesToHex(fingerprint) };
 }
 
 export class SeedkeeperSession extends ToporinSession {

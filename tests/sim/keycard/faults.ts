@@ -15,6 +15,15 @@ export interface Faults {
   delayMs?: number;
 }
 
+/** What the reader shells (vpcd, in-process channel) need from a simulated card of any family. */
+export interface SimulatedCard {
+  readonly atr: Uint8Array;
+  /** The answer to `apdu` after the card's faults have had their say. */
+  exchange(apdu: Uint8Array): Exchange;
+  /** Power cycle: the card loses everything transient. */
+  reset(): void;
+}
+
 /** What happens to one answer on its way back to the reader. */
 export interface Exchange {
   /** Undefined when the card was pulled before answering. */

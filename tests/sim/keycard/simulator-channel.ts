@@ -4,7 +4,7 @@
 // leaves the channel unusable, and closing resets the card as SCARD_RESET_CARD does.
 import type { CardChannel } from '../../../main/cards/channel';
 import { LifeboatError } from '../../../main/errors';
-import type { SimulatedKeycard } from './simulated-keycard';
+import type { SimulatedCard } from './faults';
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -15,7 +15,7 @@ class SimulatorChannel implements CardChannel {
   private failure: LifeboatError | undefined;
 
   constructor(
-    private readonly card: SimulatedKeycard,
+    private readonly card: SimulatedCard,
     readonly reader: string,
   ) {
     this.atr = card.atr.slice();
@@ -79,10 +79,7 @@ class SimulatorChannel implements CardChannel {
 }
 
 /** The same card without pcscd: a CardChannel for fast unit tests of the driver. */
-export function simulatorChannel(
-  card: SimulatedKeycard,
-  reader = 'Simulated Keycard',
-): CardChannel {
+export function simulatorChannel(card: SimulatedCard, reader = 'Simulated Keycard'): CardChannel {
   return new SimulatorChannel(card, reader);
 }
 

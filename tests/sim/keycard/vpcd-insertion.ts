@@ -3,7 +3,7 @@
 // after its answer), a slow card answers late.
 import { LifeboatError } from '../../../main/errors';
 import { VpcdCard, type VirtualReader } from '../../support/vpcd-card';
-import type { SimulatedKeycard } from './simulated-keycard';
+import type { SimulatedCard } from './faults';
 
 export interface InsertedCard {
   remove(): Promise<void>;
@@ -12,13 +12,13 @@ export interface InsertedCard {
   readonly inserted: boolean;
 }
 
-const inReader = new WeakSet<SimulatedKeycard>();
+const inReader = new WeakSet<SimulatedCard>();
 
 class VpcdInsertion implements InsertedCard {
   private readonly vpcd: VpcdCard;
 
   constructor(
-    private readonly card: SimulatedKeycard,
+    private readonly card: SimulatedCard,
     private readonly reader: VirtualReader,
   ) {
     this.vpcd = new VpcdCard({
@@ -72,7 +72,7 @@ class VpcdInsertion implements InsertedCard {
 
 /** Puts the card into a virtual reader (pcscd + vpcd) and applies its faults. */
 export async function insertIntoReader(
-  card: SimulatedKeycard,
+  card: SimulatedCard,
   reader: VirtualReader,
 ): Promise<InsertedCard> {
   const insertion = new VpcdInsertion(card, reader);

@@ -131,7 +131,7 @@ export async function attestToporin(
     verdict: 'genuine',
     caPublicKey: safeCompressed(chain.issuer.publicKey.point),
     ...(identityPublicKey && { identityPublicKey }),
-    explanation: `The card proved that it holds the key of its certificate, and the certificate was issued by Toporin’s ${name} authority. This is a genuine ${name}.`,
+    explanation: `The card proved that it holds the key of its certificate, and the certificate was issued by “${chain.issuer.subject.commonName ?? 'an unnamed authority'}”, a ${name} authority you trust. This is a genuine ${name}.`,
   };
 }
 

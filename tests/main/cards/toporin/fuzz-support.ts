@@ -5,7 +5,6 @@ import { concatBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
 import type { CardChannel } from '../../../../main/cards/channel';
 import { isLifeboatError } from '../../../../main/errors';
-import type { CardDouble } from './card-double';
 
 /** Runs `work`; anything thrown must be a LifeboatError. */
 export function typed(work: () => unknown): void {
@@ -115,13 +114,12 @@ export function apply(response: Uint8Array, m: Mutation): Uint8Array {
   }
 }
 
-/** The card behind a channel that spoils the n-th answers named in `plan`; counts them. */
+/** A channel that spoils the n-th answers named in `plan`; counts them. */
 export function mutating(
-  card: CardDouble,
+  inner: CardChannel,
   plan: Map<number, Mutation>,
   onSpoiled: () => void,
 ): CardChannel {
-  const inner = card.channel();
   let n = 0;
   return {
     reader: inner.reader,

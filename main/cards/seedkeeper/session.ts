@@ -33,7 +33,7 @@ import {
 import { decodeSecret, encodeSecret, storedBip39Seed, type BackupSecret } from './secret-layouts';
 
 export const DEFAULT_EXPORT_RIGHTS: ExportRights = 'encrypted-only';
-export const SECRET_CHUNK = 128;
+const SECRET_CHUNK = 128;
 const TRANSPORT_PLAIN = 0x01;
 const AES_BLOCK = 16;
 /** More chunks than any secret Lifeboat reads could need: a card sending more is lying. */

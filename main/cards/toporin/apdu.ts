@@ -41,7 +41,7 @@ export const INS = {
 /** P2 of the multi-step commands (certificate export, secret import/export, header listing). */
 export const OP = { init: 0x01, process: 0x02, finalize: 0x03 } as const;
 
-export const MAX_DATA = 255;
+const MAX_DATA = 255;
 
 export interface ToporinCommand {
   ins: number;

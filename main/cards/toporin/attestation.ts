@@ -60,7 +60,7 @@ export function checkChain(
 }
 
 /** Whether the card's answer signs "Challenge:" ‖ its nonce ‖ our challenge with `publicKey`. */
-export function challengeSigned(
+function challengeSigned(
   publicKey: Uint8Array,
   challenge: Uint8Array,
   answer: ChallengeAnswer,

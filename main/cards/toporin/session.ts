@@ -52,7 +52,7 @@ export interface ChallengeAnswer {
   signature: Uint8Array;
 }
 
-export const CERTIFICATE_CHUNK = 128;
+const CERTIFICATE_CHUNK = 128;
 const LABEL_MAX = 64;
 const CHANNEL_LOST: ReadonlySet<number> = new Set([
   SW.secureChannelRequired,

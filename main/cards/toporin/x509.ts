@@ -147,16 +147,6 @@ export function signedBy(certificate: Certificate, issuerKey: EcPublicKey): bool
   }
 }
 
-export function sameKey(a: EcPublicKey, b: EcPublicKey): boolean {
-  if (a.curve !== b.curve) return false;
-  try {
-    const curve = VERIFIERS[a.curve];
-    return curve.Point.fromBytes(a.point).equals(curve.Point.fromBytes(b.point));
-  } catch {
-    return false;
-  }
-}
-
 export function sameName(a: Name, b: Name): boolean {
   return a.raw.length === b.raw.length && a.raw.every((byte, i) => byte === b.raw[i]);
 }

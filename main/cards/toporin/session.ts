@@ -8,6 +8,7 @@
 // session forgets the channel, opens a new one on the next command, and reports
 // `channel-reset` so the person decides whether to try again.
 import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { equalBytes } from '@noble/curves/utils.js';
 import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { LifeboatError, isLifeboatError } from '../../errors';
 import type { CardChannel } from '../channel';
@@ -339,7 +340,7 @@ export abstract class ToporinSession {
     const reader = new ByteReader(answer, 'authentikey');
     const { publicKey } = readSignedKey(reader, 0, 'authentikey');
     reader.end();
-    if (this.authentikeyValue && !equal(this.authentikeyValue, publicKey))
+    if (this.authentikeyValue && !equalBytes(this.authentikeyValue, publicKey))
       throw new LifeboatError('secure-channel-failed', 'The card changed its authentikey.');
     if (this.opening && !openingSignedBy(this.opening, publicKey)) {
       this.dropChannel();
@@ -418,7 +419,7 @@ export abstract class ToporinSession {
           'The secure channel was not opened by this card’s own key.',
         );
       if (opening.authentikey) {
-        if (this.authentikeyValue && !equal(this.authentikeyValue, opening.authentikey))
+        if (this.authentikeyValue && !equalBytes(this.authentikeyValue, opening.authentikey))
           throw new LifeboatError('secure-channel-failed', 'The card changed its authentikey.');
         this.authentikeyValue = opening.authentikey.slice();
       }
@@ -431,8 +432,4 @@ export abstract class ToporinSession {
       wipe(ephemeral, x);
     }
   }
-}
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

@@ -45,7 +45,8 @@ export interface SeedkeeperMemory {
   totalMemory: number;
   freeMemory: number;
   totalLogs: number;
-  availableLogs: number;
+  /** How many audit-log entries the card keeps; older ones are overwritten (pysatochip's nb_logs_avail). */
+  logCapacity: number;
 }
 
 export interface StoredSecretRef {
@@ -89,7 +90,7 @@ export class SeedkeeperSession extends ToporinSession {
         totalMemory: reader.u16(),
         freeMemory: reader.u16(),
         totalLogs: reader.u16(),
-        availableLogs: reader.u16(),
+        logCapacity: reader.u16(),
       };
     });
   }

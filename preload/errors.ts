@@ -75,6 +75,17 @@ export const ERROR_HELP = {
   'pairings-unreadable':
     'The saved card pairings cannot be read (the file is damaged or was encrypted with another key). Nothing was changed; move the file away to start over, then pair the card again.',
 
+  // Satochip and Seedkeeper protocol
+  'invalid-card-pin': 'This card takes a PIN and a PUK of 4 to 16 characters.',
+  'card-memory-full':
+    'The card has no room left for this. Remove a secret you no longer need, or use another card.',
+  'card-secret-not-found':
+    'The backup card holds no such secret. List what the card holds and choose one of those.',
+  'secret-export-forbidden':
+    'The backup card keeps this secret so that it can never be read out in plain form, so Lifeboat cannot open it. It stays safe on the card.',
+  'card-wiped':
+    'The card erased itself after too many wrong PUK entries: everything it held is gone and it is blank again. Restore from another backup.',
+
   // Secrets: SLIP-39, BIP-39, derivation, vault
   'invalid-word': 'A word is not in the word list. Check its spelling.',
   'invalid-share-length': 'A Shamir share has 20 or 33 words.',

@@ -24,6 +24,7 @@ import {
   type InsertedCard,
 } from '../tests/sim/keycard';
 import { acquireBenchLock } from '../tests/support/bench-lock';
+import { benchReaders } from '../tests/support/bench-readers';
 import { EvmNode } from '../tests/support/evm-node';
 import { ensurePcscd } from '../tests/support/pcscd';
 import type { VirtualReader } from '../tests/support/vpcd-card';
@@ -244,6 +245,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       const started = await createServices({
         dataDir,
         shell: 'harness',
+        readers: benchReaders(),
         version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
       });
       services = started;

@@ -23,7 +23,7 @@ import {
   insertIntoReader,
   type InsertedCard,
 } from '../tests/sim/keycard';
-import { acquireBenchLock } from '../tests/support/bench-lock';
+import { holdBench } from '../tests/support/bench';
 import { benchReaders } from '../tests/support/bench-readers';
 import { EvmNode } from '../tests/support/evm-node';
 import { ensurePcscd } from '../tests/support/pcscd';
@@ -191,10 +191,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const stops: (() => unknown)[] = [];
   try {
     buildIfNeeded(log);
-    stops.push(await acquireBenchLock('npm run demo'));
+    stops.push(await holdBench('npm run demo'));
 
     const pcscd = await ensurePcscd();
     if (pcscd.owned) stops.push(() => pcscd.stop());
+    else log(`Using the pcscd that was already running (process ${pcscd.pid() ?? 'unknown'}).`);
 
     const oldCard = SimulatedKeycard.initialized({
       pin: DEMO.pin,

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
 import type { ReaderEvent } from '../../../../main/cards/readers';
 import { isLifeboatError } from '../../../../main/errors';
-import { ensurePcscd, type PcscdHandle } from '../../../support/pcscd';
+import { ensurePcscd, skipUnlessOwnPcscd, type PcscdHandle } from '../../../support/pcscd';
 import { benchReaders } from '../../../support/bench-readers';
 import { VpcdCard } from '../../../support/vpcd-card';
 import { waitFor } from '../../../support/wait';
@@ -239,13 +239,8 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
     }
   });
 
-  it('moves to no-service when pcscd stops and back when it starts again', async () => {
-    if (!pcscd.owned) {
-      throw new Error(
-        'This test stops and restarts pcscd, but the running pcscd was not started by the test bench. ' +
-          'Stop it first (e.g. "sudo systemctl stop pcscd.socket pcscd") and run the tests again.',
-      );
-    }
+  it('moves to no-service when pcscd stops and back when it starts again', async (context) => {
+    skipUnlessOwnPcscd(context, pcscd);
     await pcscd.stop();
     await waitFor(
       () => (readers.snapshot().state === 'no-service' ? true : undefined),

@@ -30,7 +30,7 @@ function demoKeyUid(): string {
 }
 
 test('the demo console shows both readers with their cards', async ({ page }) => {
-  expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+  expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open#token=/);
   await page.goto(demo.url!);
   for (const reader of [DEMO.oldReader, DEMO.newReader]) {
     await expect(page.getByText(reader).first()).toBeVisible();

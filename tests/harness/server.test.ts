@@ -104,7 +104,7 @@ describe('startHarness', () => {
       ).rejects.toThrow(/loopback/);
     }
     expect(harness.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(harness.url).toBe(`${harness.origin}/#token=${harness.token}`);
+    expect(harness.url).toBe(`${harness.origin}/open#token=${harness.token}`);
     expect(harness.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -126,17 +126,19 @@ describe('startHarness', () => {
   });
 
   it('never sets a cookie, and the public files do not hold the token', async () => {
-    for (const pathname of [
-      '/',
-      `/#token=${harness.token}`,
-      '/__lifeboat/bridge.js',
-      '/assets/index.js',
-    ]) {
+    for (const pathname of ['/', '/__lifeboat/bridge.js', '/assets/index.js']) {
       const reply = await request(pathname);
       expect(reply.status, pathname).toBe(200);
       expect(reply.headers['set-cookie'], pathname).toBeUndefined();
       expect(reply.body, pathname).not.toContain(harness.token);
     }
+    // The link's path sends the browser on to the console, which keeps the fragment.
+    const open = await request('/open');
+    expect([open.status, open.headers.location, open.headers['set-cookie']]).toEqual([
+      303,
+      '/',
+      undefined,
+    ]);
     const answered = await ipc({ channel: 'lifeboat:app.info' });
     expect(answered.status).toBe(200);
     expect(answered.headers['set-cookie']).toBeUndefined();

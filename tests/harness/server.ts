@@ -27,6 +27,12 @@ import type { EventHub } from '../../main/ipc/events';
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
 export const TOKEN_HEADER = 'x-lifeboat-token';
 const BRIDGE_PATH = '/__lifeboat/bridge.js';
+/**
+ * The link's path: it redirects to the console, and the browser keeps the fragment. As the
+ * page's own address is then "/", opening the link again loads the console afresh rather
+ * than scrolling the open page to a fragment.
+ */
+const OPEN_PATH = '/open';
 const IPC_PATH = '/__lifeboat/ipc';
 const EVENTS_PATH = '/__lifeboat/events';
 const MAX_BODY = 1 << 20;
@@ -173,6 +179,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         request.on('close', () => streams.delete(response));
         return;
       }
+      if (url.pathname === OPEN_PATH) {
+        response.writeHead(303, { ...headers(), Location: '/' });
+        return response.end();
+      }
       if (url.pathname === BRIDGE_PATH) {
         response.writeHead(200, headers('text/javascript; charset=utf-8'));
         return response.end(bridge);
@@ -211,7 +221,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   origin = `http://${hostHeader}`;
 
   return {
-    url: `${origin}/#token=${token}`,
+    url: `${origin}${OPEN_PATH}#token=${token}`,
     origin,
     token,
     connected,

@@ -13,6 +13,7 @@ import {
   DEFAULT_MARKER_FILE,
   claimSystemPcscd,
   restoreSystemPcscd,
+  type PcscdUnit,
   type SystemdOptions,
 } from './system-pcscd';
 
@@ -58,7 +59,7 @@ export async function holdBench(what: string, options: HoldOptions = {}): Promis
     log: options.log ?? ((line: string) => process.stderr.write(`${what}: ${line}\n`)),
   };
   const unlock = await acquireBenchLock(what, { lockDir, timeoutMs: options.timeoutMs });
-  let owed: readonly string[];
+  let owed: PcscdUnit[];
   try {
     owed = claimSystemPcscd(process.pid, claim);
   } catch (error) {

@@ -85,7 +85,7 @@ function describePcscd(pid: number | undefined): string {
 }
 
 /** The message for a running pcscd that lacks the bench's readers, with the command that fixes it. */
-export function withoutVirtualReaders(pid: number | undefined): string {
+function withoutVirtualReaders(pid: number | undefined): string {
   const stop = pid === undefined ? `sudo kill $(cat ${PCSCD_PID_FILE})` : `sudo kill ${pid}`;
   return (
     `The test bench found ${describePcscd(pid)} running without the virtual readers of ` +
@@ -95,7 +95,7 @@ export function withoutVirtualReaders(pid: number | undefined): string {
 }
 
 /** Why a test that stops and restarts pcscd cannot run next to a daemon the bench did not start. */
-export function foreignPcscdReason(pid: number | undefined): string {
+function foreignPcscdReason(pid: number | undefined): string {
   return (
     `it stops and restarts pcscd, and the running one, ${describePcscd(pid)}, was not started ` +
     'by the test bench (stop it to run this test too)'

@@ -284,7 +284,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       url = harness.url;
       if (options.open) {
         const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-demo-chromium-'));
-        stops.push(() => fs.rmSync(profile, { recursive: true, force: true }));
+        // Chromium's helper processes may still write there for a moment after it exits.
+        stops.push(() =>
+          fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+        );
         const opener = writeOpener(profile, harness.url);
         // Chromium refuses to start as root with its sandbox; elsewhere it keeps it.
         const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];

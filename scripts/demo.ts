@@ -9,6 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
@@ -23,7 +24,8 @@ import {
   insertIntoReader,
   type InsertedCard,
 } from '../tests/sim/keycard';
-import { acquireBenchLock } from '../tests/support/bench-lock';
+import { holdBench } from '../tests/support/bench';
+import { benchReaders } from '../tests/support/bench-readers';
 import { EvmNode } from '../tests/support/evm-node';
 import { ensurePcscd } from '../tests/support/pcscd';
 import type { VirtualReader } from '../tests/support/vpcd-card';
@@ -59,6 +61,8 @@ export interface DemoOptions {
   console?: 'auto' | 'harness' | 'electron';
   /** Launch Debian's Chromium on the harness page. */
   open?: boolean;
+  /** Run that Chromium headless (the tests do: there is no display). */
+  openHeadless?: boolean;
   log?: (line: string) => void;
 }
 
@@ -81,6 +85,8 @@ export interface Demo {
   readonly tokens: readonly { symbol: string; decimals: number; address: string }[];
   /** The services behind the harness (harness only). */
   readonly services: Services | undefined;
+  /** The Chromium launched with `open`, and when its page has the harness's token. */
+  readonly browser: { pid: number | undefined; connected: Promise<void> } | undefined;
   stop(): Promise<void>;
 }
 
@@ -169,6 +175,23 @@ async function unwind(stops: (() => unknown)[]): Promise<void> {
   if (errors.length > 0) throw new AggregateError(errors, 'The demo did not stop cleanly.');
 }
 
+/**
+ * The page Chromium is pointed at instead of the harness URL: a command line is readable
+ * by every user of the machine (/proc/PID/cmdline), a 0600 file in the 0700 profile folder
+ * only by this one. It sends the browser on to the URL, whose fragment carries the token.
+ */
+function writeOpener(profile: string, url: string): string {
+  const file = path.join(profile, 'open-lifeboat.html');
+  const attribute = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  fs.writeFileSync(
+    file,
+    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer">` +
+      `<meta http-equiv="refresh" content="0; url=${attribute}"><title>Lifeboat</title>\n`,
+    { mode: 0o600 },
+  );
+  return file;
+}
+
 function launch(command: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
   return spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env } });
 }
@@ -190,10 +213,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const stops: (() => unknown)[] = [];
   try {
     buildIfNeeded(log);
-    stops.push(await acquireBenchLock('npm run demo'));
+    stops.push(await holdBench('npm run demo'));
 
     const pcscd = await ensurePcscd();
     if (pcscd.owned) stops.push(() => pcscd.stop());
+    else log(`Using the pcscd that was already running (process ${pcscd.pid() ?? 'unknown'}).`);
 
     const oldCard = SimulatedKeycard.initialized({
       pin: DEMO.pin,
@@ -235,6 +259,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
     let url: string | undefined;
     let services: Services | undefined;
+    let browser: Demo['browser'];
     if (electron) {
       const app = launch(electron, [path.join(ROOT, 'dist', 'main', 'index.cjs')], {
         LIFEBOAT_DATA_DIR: dataDir,
@@ -244,6 +269,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       const started = await createServices({
         dataDir,
         shell: 'harness',
+        readers: benchReaders(),
         version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
       });
       services = started;
@@ -258,19 +284,27 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       url = harness.url;
       if (options.open) {
         const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-demo-chromium-'));
-        stops.push(() => fs.rmSync(profile, { recursive: true, force: true }));
+        // Chromium's helper processes may still write there for a moment after it exits.
+        stops.push(() =>
+          fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+        );
+        const opener = writeOpener(profile, harness.url);
         // Chromium refuses to start as root with its sandbox; elsewhere it keeps it.
         const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-        const browser = launch(CHROMIUM, [
+        const child = launch(CHROMIUM, [
           ...asRoot,
+          ...(options.openHeadless ? ['--headless'] : []),
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
           `--user-data-dir=${profile}`,
-          url,
+          pathToFileURL(opener).href,
         ]);
-        stops.push(() => stopChild(browser));
+        stops.push(() => stopChild(child));
+        // Once the page holds the token, it is nowhere on disk any more.
+        void harness.connected.then(() => fs.rmSync(opener, { force: true }));
+        browser = { pid: child.pid, connected: harness.connected };
       }
     }
 
@@ -285,6 +319,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       accounts,
       tokens,
       services,
+      browser,
       stop: () => (stopped ??= unwind(stops)),
     };
   } catch (error) {

@@ -4,6 +4,8 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
@@ -28,7 +30,7 @@ function demoKeyUid(): string {
 }
 
 test('the demo console shows both readers with their cards', async ({ page }) => {
-  expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  expect(demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/open#token=/);
   await page.goto(demo.url!);
   for (const reader of [DEMO.oldReader, DEMO.newReader]) {
     await expect(page.getByText(reader).first()).toBeVisible();
@@ -78,13 +80,58 @@ test('the demo console shows both readers with their cards', async ({ page }) =>
   });
 });
 
-test('the page cannot reach the harness without its token, nor anything else', async ({
+test('the console’s credential reaches no other server on 127.0.0.1, and the harness wants it', async ({
   page,
   request,
 }) => {
-  const bare = new URL(demo.url!);
-  bare.search = '';
-  expect((await request.get(bare.toString())).status()).toBe(403);
+  // Another local server, as any program on this machine may run one: it records what
+  // the browser sends it. A cookie for 127.0.0.1 would be among it, whatever the port.
+  const seen: { url: string; headers: http.IncomingHttpHeaders }[] = [];
+  const other = http.createServer((req, res) => {
+    seen.push({ url: req.url ?? '', headers: req.headers });
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>other</title><img src="/pixel.png">');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  const token = new URL(demo.url!).hash.slice('#token='.length);
+  try {
+    await page.goto(demo.url!);
+    await expect(page.getByRole('heading', { level: 1, name: 'Recovery console' })).toBeVisible();
+    await expect(page.getByText(DEMO.oldReader).first()).toBeVisible();
+    // The token left the address bar; it lives in this tab's storage for this origin only.
+    expect(page.url()).toBe(`${new URL(demo.url!).origin}/`);
+    expect(await page.context().cookies()).toEqual([]);
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([token]);
+
+    await page.goto(`${otherOrigin}/`);
+    await expect(page).toHaveTitle('other');
+    expect(await page.evaluate(() => [document.cookie, sessionStorage.length])).toEqual(['', 0]);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const { url, headers } of seen) {
+      expect(headers.cookie).toBeUndefined();
+      expect(JSON.stringify({ url, headers })).not.toContain(token);
+    }
+  } finally {
+    await new Promise((resolve) => other.close(resolve));
+  }
+
+  // Without the header, main is out of reach; the page itself is public build output.
+  const origin = new URL(demo.url!).origin;
+  const call = { data: { channel: 'lifeboat:readers.list' } };
+  expect((await request.post(`${origin}/__lifeboat/ipc`, call)).status()).toBe(403);
+  expect((await request.get(`${origin}/__lifeboat/events`)).status()).toBe(403);
+  expect(
+    (
+      await request.post(`${origin}/__lifeboat/ipc`, {
+        ...call,
+        headers: { 'X-Lifeboat-Token': token },
+      })
+    ).status(),
+  ).toBe(200);
+});
+
+test('the page cannot reach anything but the harness', async ({ page }) => {
   await page.goto(demo.url!);
   const blocked = await page.evaluate(async (rpc) => {
     try {

@@ -1,12 +1,13 @@
-// The browser harness as an HTTP server: loopback only, the per-run token on every request,
-// the page rewritten for the bridge, and the real dispatcher and events behind it.
+// The browser harness as an HTTP server: loopback only, the per-run token in a header on
+// every request that reaches main (never a cookie), the page rewritten for the bridge, and
+// the real dispatcher and events behind it.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../main/services';
-import { HARNESS_CSP, harnessIndexHtml, startHarness, type Harness } from './server';
+import { HARNESS_CSP, TOKEN_HEADER, harnessIndexHtml, startHarness, type Harness } from './server';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -24,7 +25,6 @@ let dir: string;
 let rendererDir: string;
 let services: Services;
 let harness: Harness;
-let cookie: string;
 
 interface Reply {
   status: number;
@@ -57,9 +57,8 @@ function ipc(payload: unknown, headers: Record<string, string> = {}): Promise<Re
   return request('/__lifeboat/ipc', {
     method: 'POST',
     headers: {
-      Cookie: cookie,
       'Content-Type': 'application/json',
-      'X-Lifeboat-Token': harness.token,
+      [TOKEN_HEADER]: harness.token,
       Origin: harness.origin,
       ...headers,
     },
@@ -84,9 +83,6 @@ beforeAll(async () => {
     events: services.events,
     rendererDir,
   });
-  const login = await request(`/?token=${harness.token}`);
-  expect(login.status).toBe(303);
-  cookie = String(login.headers['set-cookie']).split(';')[0]!;
 });
 
 afterAll(async () => {
@@ -108,34 +104,89 @@ describe('startHarness', () => {
       ).rejects.toThrow(/loopback/);
     }
     expect(harness.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(harness.url).toBe(`${harness.origin}/?token=${harness.token}`);
+    expect(harness.url).toBe(`${harness.origin}/open#token=${harness.token}`);
     expect(harness.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('turns the token link into a strict, HttpOnly cookie', async () => {
-    const login = await request(`/?token=${harness.token}`);
-    expect(login.headers.location).toBe('/');
-    expect(login.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
-  });
-
-  it('refuses every request without the token', async () => {
-    expect((await request('/')).status).toBe(403);
-    expect((await request('/?token=wrong')).status).toBe(403);
-    expect((await request('/', { headers: { Cookie: 'lifeboat-harness=wrong' } })).status).toBe(
+  it('refuses IPC and events without the token header; a cookie or a query does not do', async () => {
+    const call = JSON.stringify({ channel: 'lifeboat:app.info' });
+    const post = (pathname: string, headers: Record<string, string> = {}) =>
+      request(pathname, { method: 'POST', headers, body: call });
+    expect((await post('/__lifeboat/ipc')).status).toBe(403);
+    expect((await post('/__lifeboat/ipc', { [TOKEN_HEADER]: 'wrong' })).status).toBe(403);
+    expect(
+      (await post('/__lifeboat/ipc', { Cookie: `lifeboat-harness=${harness.token}` })).status,
+    ).toBe(403);
+    expect((await post(`/__lifeboat/ipc?token=${harness.token}`)).status).toBe(403);
+    expect((await request('/__lifeboat/events')).status).toBe(403);
+    expect((await request(`/__lifeboat/events?token=${harness.token}`)).status).toBe(403);
+    expect((await request('/__lifeboat/events', { headers: { [TOKEN_HEADER]: 'x' } })).status).toBe(
       403,
     );
-    expect((await request('/assets/index.js')).status).toBe(403);
-    expect((await request('/__lifeboat/bridge.js')).status).toBe(403);
-    expect((await request('/__lifeboat/events')).status).toBe(403);
+  });
+
+  it('never sets a cookie, and the public files do not hold the token', async () => {
+    for (const pathname of ['/', '/__lifeboat/bridge.js', '/assets/index.js']) {
+      const reply = await request(pathname);
+      expect(reply.status, pathname).toBe(200);
+      expect(reply.headers['set-cookie'], pathname).toBeUndefined();
+      expect(reply.body, pathname).not.toContain(harness.token);
+    }
+    // The link's path sends the browser on to the console, which keeps the fragment.
+    const open = await request('/open');
+    expect([open.status, open.headers.location, open.headers['set-cookie']]).toEqual([
+      303,
+      '/',
+      undefined,
+    ]);
+    const answered = await ipc({ channel: 'lifeboat:app.info' });
+    expect(answered.status).toBe(200);
+    expect(answered.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('says when a page first came with the token', async () => {
+    const fresh = await startHarness({
+      dispatcher: services.dispatcher,
+      events: services.events,
+      rendererDir,
+    });
+    try {
+      let connected = false;
+      void fresh.connected.then(() => (connected = true));
+      const url = new URL('/__lifeboat/ipc', fresh.origin);
+      const send = (headers: Record<string, string>) =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request(
+            url,
+            { method: 'POST', headers: { Host: url.host, ...headers } },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', reject);
+          req.end(JSON.stringify({ channel: 'lifeboat:app.info' }));
+        });
+      expect(await send({})).toBe(403);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(connected).toBe(false);
+      expect(await send({ [TOKEN_HEADER]: fresh.token })).toBe(200);
+      await fresh.connected;
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const reply = await request('/', { headers: { Cookie: cookie, Host: 'evil.example:80' } });
+    const reply = await request('/__lifeboat/ipc', {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: harness.token, Host: 'evil.example:80' },
+    });
     expect(reply.status).toBe(421);
   });
 
   it('serves the page with the bridge first and the harness CSP instead of the meta tag', async () => {
-    const page = await request('/', { headers: { Cookie: cookie } });
+    const page = await request('/');
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(HARNESS_CSP);
     expect(HARNESS_CSP).toContain("connect-src 'self'");
@@ -147,14 +198,14 @@ describe('startHarness', () => {
     );
     expect(page.body).toBe(harnessIndexHtml(PAGE));
 
-    const bridge = await request('/__lifeboat/bridge.js', { headers: { Cookie: cookie } });
+    const bridge = await request('/__lifeboat/bridge.js');
     expect(bridge.headers['content-type']).toMatch(/javascript/);
-    expect(bridge.body).toContain(harness.token);
+    expect(bridge.body).toContain(TOKEN_HEADER);
     expect(bridge.body).toContain('lifeboat:readers.list');
   });
 
   it('serves only files inside the renderer folder', async () => {
-    const asset = await request('/assets/index.js', { headers: { Cookie: cookie } });
+    const asset = await request('/assets/index.js');
     expect(asset.body).toBe('console.log("console");');
     for (const p of [
       '/../outside.js',
@@ -162,7 +213,7 @@ describe('startHarness', () => {
       '/%2e%2e%2foutside.js',
       '/nothing.js',
     ]) {
-      expect((await request(p, { headers: { Cookie: cookie } })).status, p).toBe(404);
+      expect((await request(p)).status, p).toBe(404);
     }
   });
 
@@ -172,14 +223,19 @@ describe('startHarness', () => {
       ok: true,
       value: { shell: 'harness', version: '1.0.0' },
     });
-    expect(
-      (await ipc({ channel: 'lifeboat:app.info' }, { 'X-Lifeboat-Token': 'wrong' })).status,
-    ).toBe(403);
+    expect((await ipc({ channel: 'lifeboat:app.info' }, { [TOKEN_HEADER]: 'wrong' })).status).toBe(
+      403,
+    );
     expect(
       (await ipc({ channel: 'lifeboat:app.info' }, { Origin: 'https://evil.example' })).status,
     ).toBe(403);
     expect(
-      (await request('/__lifeboat/ipc', { method: 'GET', headers: { Cookie: cookie } })).status,
+      (
+        await request('/__lifeboat/ipc', {
+          method: 'GET',
+          headers: { [TOKEN_HEADER]: harness.token },
+        })
+      ).status,
     ).toBe(405);
     const junk = await ipc({ channel: 'lifeboat:cards.unlock', payload: { __proto__: 1 } });
     expect(JSON.parse(junk.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
@@ -188,7 +244,7 @@ describe('startHarness', () => {
   it('streams main’s events to the page', async () => {
     const url = new URL('/__lifeboat/events', harness.origin);
     const frames: string[] = [];
-    const req = http.get(url, { headers: { Cookie: cookie } });
+    const req = http.get(url, { headers: { [TOKEN_HEADER]: harness.token } });
     const response = await new Promise<http.IncomingMessage>((resolve) =>
       req.on('response', resolve),
     );

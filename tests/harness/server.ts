@@ -2,10 +2,13 @@
 // with main's real dispatcher, so Playwright (and a developer without the Electron binary)
 // drive the same handlers the app uses. A development tool: it never ships in the app.
 //
-// Only loopback is ever bound. Every request must carry the random per-run token: the page
-// is opened once with `?token=…`, which sets a SameSite=Strict, HttpOnly cookie; IPC calls
-// additionally send the token in a header that another site's page could not set. The Host
-// header must be ours too, so a DNS-rebound name cannot reach the server either.
+// Only loopback is ever bound, and the Host header must be ours, so a DNS-rebound name
+// cannot reach the server. The console's page and files are public build output; what
+// reaches main (IPC calls and the event stream) needs the random per-run token in a
+// header. The token travels in the URL's fragment, which browsers never send to a
+// server; the bridge moves it into sessionStorage, which belongs to this origin, port
+// included, and this tab. It is never a cookie: cookies for 127.0.0.1 go to every other
+// server on 127.0.0.1, whatever its port (RFC 6265 §8.5).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -22,8 +25,14 @@ import type { Dispatcher } from '../../main/ipc/dispatcher';
 import type { EventHub } from '../../main/ipc/events';
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
-const COOKIE = 'lifeboat-harness';
+export const TOKEN_HEADER = 'x-lifeboat-token';
 const BRIDGE_PATH = '/__lifeboat/bridge.js';
+/**
+ * The link's path: it redirects to the console, and the browser keeps the fragment. As the
+ * page's own address is then "/", opening the link again loads the console afresh rather
+ * than scrolling the open page to a fragment.
+ */
+const OPEN_PATH = '/open';
 const IPC_PATH = '/__lifeboat/ipc';
 const EVENTS_PATH = '/__lifeboat/events';
 const MAX_BODY = 1 << 20;
@@ -45,14 +54,16 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
-  /** Open this in the browser: it carries the token. */
+  /** Open this in the browser: its fragment carries the token. */
   readonly url: string;
   readonly origin: string;
   readonly token: string;
+  /** Settles at the first request that carries the token: a page has it. */
+  readonly connected: Promise<void>;
   close(): Promise<void>;
 }
 
-async function bundleBridge(token: string): Promise<string> {
+async function bundleBridge(): Promise<string> {
   const result = await build({
     entryPoints: [path.join(HERE, 'bridge.ts')],
     bundle: true,
@@ -60,7 +71,7 @@ async function bundleBridge(token: string): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome120',
-    define: { __LIFEBOAT_HARNESS_TOKEN__: JSON.stringify(token) },
+    define: { __LIFEBOAT_TOKEN_HEADER__: JSON.stringify(TOKEN_HEADER) },
     logLevel: 'silent',
   });
   const output = result.outputFiles[0];
@@ -84,12 +95,9 @@ function sameToken(candidate: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(request: http.IncomingMessage): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, value] = part.trim().split('=');
-    if (name === COOKIE) return value;
-  }
-  return undefined;
+function headerToken(request: http.IncomingMessage): string | undefined {
+  const value = request.headers[TOKEN_HEADER];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {
@@ -114,12 +122,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     throw new Error(`The harness only listens on loopback (${LOOPBACK_HOSTS.join(', ')}).`);
   }
   const token = randomBytes(32).toString('base64url');
-  const bridge = await bundleBridge(token);
+  const bridge = await bundleBridge();
   const root = path.resolve(options.rendererDir);
   const index = harnessIndexHtml(await fs.readFile(path.join(root, 'index.html'), 'utf8'));
   const streams = new Set<http.ServerResponse>();
   let origin = '';
   let hostHeader = '';
+  let markConnected!: () => void;
+  const connected = new Promise<void>((resolve) => (markConnected = resolve));
 
   const headers = (type?: string): Record<string, string> => ({
     ...RESPONSE_HEADERS,
@@ -135,27 +145,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     void (async () => {
       if (request.headers.host !== hostHeader) return deny(response, 421);
       const url = new URL(request.url ?? '/', origin);
-      if (request.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-        if (!sameToken(url.searchParams.get('token') ?? undefined, token)) {
-          return deny(response, 403);
-        }
-        response.writeHead(303, {
-          ...headers(),
-          Location: '/',
-          'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        });
-        return response.end();
-      }
-      if (!sameToken(cookieToken(request), token)) return deny(response, 403);
 
+      if (url.pathname === IPC_PATH || url.pathname === EVENTS_PATH) {
+        const fromOrigin = request.headers.origin;
+        if (!sameToken(headerToken(request), token)) return deny(response, 403);
+        if (fromOrigin !== undefined && fromOrigin !== origin) return deny(response, 403);
+        markConnected();
+      }
       if (url.pathname === IPC_PATH) {
         if (request.method !== 'POST') return deny(response, 405);
-        const headerToken = request.headers['x-lifeboat-token'];
-        const fromOrigin = request.headers.origin;
-        if (typeof headerToken !== 'string' || !sameToken(headerToken, token)) {
-          return deny(response, 403);
-        }
-        if (fromOrigin !== undefined && fromOrigin !== origin) return deny(response, 403);
         let message: unknown;
         try {
           message = JSON.parse(await readBody(request));
@@ -180,6 +178,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         streams.add(response);
         request.on('close', () => streams.delete(response));
         return;
+      }
+      if (url.pathname === OPEN_PATH) {
+        response.writeHead(303, { ...headers(), Location: '/' });
+        return response.end();
       }
       if (url.pathname === BRIDGE_PATH) {
         response.writeHead(200, headers('text/javascript; charset=utf-8'));
@@ -219,9 +221,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   origin = `http://${hostHeader}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}${OPEN_PATH}#token=${token}`,
     origin,
     token,
+    connected,
     async close() {
       disconnect();
       for (const stream of streams) stream.end();

@@ -1,11 +1,15 @@
 // Starts Debian's pcscd with the vsmartcard vpcd driver for tests and the demo, and stops
-// only a daemon it started itself.
+// only a daemon it started itself. A pcscd that a person started by hand is used as it is
+// (the tests that must restart it are skipped); systemd's is stopped for the whole hold of
+// the bench before this runs (see bench.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import type { TestContext } from 'vitest';
 import { VPCD_READERS } from './vpcd-card';
 
 export const PCSCD_SOCKET = '/run/pcscd/pcscd.comm';
+const PCSCD_PID_FILE = '/run/pcscd/pcscd.pid';
 const PCSCD_CANDIDATES = ['/usr/sbin/pcscd', '/usr/bin/pcscd'];
 const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
 const REQUIRED_PACKAGES = 'pcscd libpcsclite-dev vsmartcard-vpcd';
@@ -63,6 +67,53 @@ export function pcscdRunning(): Promise<boolean> {
   return canConnect({ path: PCSCD_SOCKET });
 }
 
+/** The running pcscd's process id, from the file it writes at start. */
+export function runningPcscdPid(): number | undefined {
+  try {
+    return Number.parseInt(fs.readFileSync(PCSCD_PID_FILE, 'utf8'), 10) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function hasVirtualReaders(): boolean {
+  return Object.values(VPCD_READERS).every(listening);
+}
+
+function describePcscd(pid: number | undefined): string {
+  return pid === undefined ? 'a pcscd' : `a pcscd (process ${pid})`;
+}
+
+/** The message for a running pcscd that lacks the bench's readers, with the command that fixes it. */
+function withoutVirtualReaders(pid: number | undefined): string {
+  const stop = pid === undefined ? `sudo kill $(cat ${PCSCD_PID_FILE})` : `sudo kill ${pid}`;
+  return (
+    `The test bench found ${describePcscd(pid)} running without the virtual readers of ` +
+    'vsmartcard-vpcd: it was started before that package was installed, or with another reader ' +
+    `configuration. Stop it with "${stop}" and run again; the test bench then starts its own.`
+  );
+}
+
+/** Why a test that stops and restarts pcscd cannot run next to a daemon the bench did not start. */
+function foreignPcscdReason(pid: number | undefined): string {
+  return (
+    `it stops and restarts pcscd, and the running one, ${describePcscd(pid)}, was not started ` +
+    'by the test bench (stop it to run this test too)'
+  );
+}
+
+/**
+ * Skips the calling test, with the reason, unless the bench started the running pcscd. The
+ * reason is also written out: vitest lists a skipped test, note included, only when it runs
+ * one file or the file failed.
+ */
+export function skipUnlessOwnPcscd(context: TestContext, pcscd: PcscdHandle): void {
+  if (pcscd.owned) return;
+  const reason = foreignPcscdReason(pcscd.pid());
+  console.warn(`Skipped "${context.task.name}": ${reason}.`);
+  context.skip(reason);
+}
+
 async function waitUntil(
   check: () => Promise<boolean>,
   timeoutMs: number,
@@ -75,20 +126,29 @@ async function waitUntil(
   }
 }
 
+/**
+ * Looks at a pcscd that runs before the bench starts its own: fails at once, with the fix,
+ * when it lacks the virtual readers; otherwise returns what a run on it should say.
+ */
+export async function foreignPcscdNotice(): Promise<string | undefined> {
+  if (!(await pcscdRunning())) return undefined;
+  const pid = runningPcscdPid();
+  if (!hasVirtualReaders()) throw new Error(withoutVirtualReaders(pid));
+  return (
+    `using ${describePcscd(pid)} that was already running; the test bench did not start it, ` +
+    'so the tests that stop and restart pcscd are skipped.'
+  );
+}
+
 /** Reuses a running pcscd, or starts one in the foreground and owns it. */
 export async function ensurePcscd(): Promise<PcscdHandle> {
   const binary = pcscdBinary();
   if (await pcscdRunning()) {
-    if (!Object.values(VPCD_READERS).every(listening)) {
-      throw new Error(
-        'A pcscd is running without the virtual readers of vsmartcard-vpcd (it was probably started ' +
-          'before the package was installed). Restart it, e.g. "sudo systemctl restart pcscd", or stop ' +
-          'it and let the test bench start its own.',
-      );
-    }
+    const pid = runningPcscdPid();
+    if (!hasVirtualReaders()) throw new Error(withoutVirtualReaders(pid));
     return {
       owned: false,
-      pid: () => undefined,
+      pid: () => pid,
       stop: () =>
         Promise.reject(
           new Error('This pcscd was not started by the test bench; it is left alone.'),
@@ -113,7 +173,7 @@ export async function ensurePcscd(): Promise<PcscdHandle> {
               `pcscd exited with code ${started.exitCode}. It needs root or write access to /run/pcscd.\n${output}`,
             );
           }
-          return (await pcscdRunning()) && Object.values(VPCD_READERS).every(listening);
+          return (await pcscdRunning()) && hasVirtualReaders();
         },
         10_000,
         'pcscd and its virtual readers',

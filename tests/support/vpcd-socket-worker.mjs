@@ -3,6 +3,12 @@
 // reader or context closes) block the caller's thread until pcscd answers. A card served
 // by the same thread as that caller would deadlock both, so the ATR and the power
 // messages are answered here, and only C-APDUs go to the card model on the main thread.
+//
+// The card counts as inserted once the reader has asked for its ATR, not when the TCP
+// connection opens: vpcd accepts a new connection only after its next poll found the
+// previous card gone, so until then a connected card is not yet in the reader, and pcscd
+// still reports the card that was there before (whose closed socket the first APDU would
+// hit, failing with "Transaction failed").
 import net from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -51,6 +57,16 @@ try {
 socket.setNoDelay(true);
 let buffered = Buffer.alloc(0);
 let nextId = 0;
+let taken = false;
+const notTaken = setTimeout(() => {
+  parentPort.postMessage({
+    type: 'failed',
+    message:
+      `The virtual reader on port ${port} did not take the card within ${timeoutMs} ms ` +
+      '(is another card still in it?).',
+  });
+  socket.destroy();
+}, timeoutMs);
 socket.on('data', (chunk) => {
   buffered = Buffer.concat([buffered, chunk]);
   while (buffered.length >= 2) {
@@ -58,6 +74,11 @@ socket.on('data', (chunk) => {
     if (buffered.length < 2 + length) return;
     const payload = new Uint8Array(buffered.subarray(2, 2 + length));
     buffered = buffered.subarray(2 + length);
+    if (!taken) {
+      taken = true;
+      clearTimeout(notTaken);
+      parentPort.postMessage({ type: 'inserted' });
+    }
     if (payload.length === 1 && payload[0] === CONTROL.atr) socket.write(frame(atr));
     else if (payload.length === 1) parentPort.postMessage({ type: 'control', value: payload[0] });
     else parentPort.postMessage({ type: 'apdu', id: nextId++, apdu: payload });
@@ -65,7 +86,8 @@ socket.on('data', (chunk) => {
 });
 socket.on('error', () => socket.destroy());
 socket.on('close', () => {
-  parentPort.postMessage({ type: 'removed' });
+  clearTimeout(notTaken);
+  if (taken) parentPort.postMessage({ type: 'removed' });
   parentPort.close();
 });
 
@@ -74,4 +96,3 @@ parentPort.on('message', (message) => {
   // end() sends what is queued first, so an answer written just before still arrives.
   if (message.type === 'remove') socket.end(() => socket.destroy());
 });
-parentPort.postMessage({ type: 'inserted' });

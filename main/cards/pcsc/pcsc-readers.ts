@@ -18,6 +18,11 @@ export interface PcscReadersOptions {
   transmitTimeoutMs?: number;
   /** Injected by tests; normally the npm `pcsclite` binding. */
   factory?: NativePcscFactory;
+  /**
+   * Which readers to watch; any other is left alone as if it were not connected. The test
+   * bench watches only its virtual readers, so a person's own reader and card never see it.
+   */
+  acceptReader?: (name: string) => boolean;
 }
 
 interface ReaderRecord {
@@ -34,6 +39,7 @@ interface ReaderRecord {
 export class PcscReaders implements Readers {
   private readonly retryMs: number;
   private readonly transmitTimeoutMs: number;
+  private readonly acceptReader: (name: string) => boolean;
   private factory: NativePcscFactory | undefined;
   private context: NativePcsc | undefined;
   private readonly records = new Map<string, ReaderRecord>();
@@ -47,6 +53,7 @@ export class PcscReaders implements Readers {
     this.retryMs = options.retryMs ?? 500;
     this.transmitTimeoutMs = options.transmitTimeoutMs ?? 20_000;
     this.factory = options.factory;
+    this.acceptReader = options.acceptReader ?? (() => true);
   }
 
   async start(): Promise<void> {
@@ -191,6 +198,12 @@ export class PcscReaders implements Readers {
   private addReader(context: NativePcsc, native: NativeReader): void {
     if (context !== this.context) return;
     const name = native.name;
+    if (!this.acceptReader(name)) {
+      // Not even its status is watched; the binding announces it again if it comes back.
+      native.on('error', () => undefined);
+      native.close();
+      return;
+    }
     const record: ReaderRecord = {
       native,
       view: { name, state: 'waiting-for-card', cardSeq: 0 },

@@ -8,9 +8,10 @@ import type { CardEvent } from '../../../preload/api';
 import { CardService } from '../../../main/cards/card-service';
 import { keyFileSecretBox } from '../../../main/cards/keycard/key-file-box';
 import { FilePairingStore } from '../../../main/cards/keycard/pairing-store';
-import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { SimulatedKeycard, insertIntoReader } from '../../sim/keycard';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
+import { benchReaders } from '../../support/bench-readers';
 import { waitFor } from '../../support/wait';
 
 const READER = 'Virtual PCD 00 01';
@@ -23,7 +24,7 @@ let dir: string;
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders();
+  readers = benchReaders();
   await readers.start();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-card-service-'));
   service = new CardService({

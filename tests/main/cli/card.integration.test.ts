@@ -11,8 +11,9 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { Signature, computeAddress, recoverAddress } from 'ethers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
+import { benchReaders } from '../../support/bench-readers';
 import { waitFor } from '../../support/wait';
 import { SimulatedKeycard, TEST_CA, insertIntoReader, type InsertedCard } from '../../sim/keycard';
 import { runCli, runCliAtTerminal, type CliRun } from './cli-harness';
@@ -93,7 +94,7 @@ function cardProcess(args: string[], input: string): Promise<CliRun> {
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200 });
+  readers = benchReaders({ retryMs: 200 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.length === 2 ? true : undefined),

@@ -14,13 +14,14 @@ import type { SourceRef, SweepEvent } from '../../../preload/api';
 import { CardService } from '../../../main/cards/card-service';
 import { keyFileSecretBox } from '../../../main/cards/keycard/key-file-box';
 import { FilePairingStore } from '../../../main/cards/keycard/pairing-store';
-import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { cardAccess } from '../../../main/chain/card-source';
 import { ChainService } from '../../../main/chain/chain-service';
 import type { Token } from '../../../main/chain/tokens';
 import { EvmNode } from '../../support/evm-node';
 import { localNetwork } from '../../support/chain-harness';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
+import { benchReaders } from '../../support/bench-readers';
 import { testWallet, type TestWallet } from '../../support/test-wallet';
 import { waitFor } from '../../support/wait';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../../sim/keycard';
@@ -42,7 +43,7 @@ const slots: InsertedCard[] = [];
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200 });
+  readers = benchReaders({ retryMs: 200 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.length === 2 ? true : undefined),

@@ -18,6 +18,7 @@ import { defaultSettings } from '../../../main/settings';
 import { SimulatedKeycard, TEST_CA, insertIntoReader, type InsertedCard } from '../../sim/keycard';
 import { EvmNode } from '../../support/evm-node';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
+import { benchReaders } from '../../support/bench-readers';
 import { waitFor } from '../../support/wait';
 import { memoryIpc, type MemoryIpc } from './memory-ipc';
 
@@ -74,7 +75,12 @@ beforeAll(async () => {
   slots.push(await insertIntoReader(new SimulatedKeycard(), NEW));
 
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-ipc-bench-'));
-  services = await createServices({ dataDir: dir, shell: 'harness', version: '0.0.0' });
+  services = await createServices({
+    dataDir: dir,
+    shell: 'harness',
+    version: '0.0.0',
+    readers: benchReaders(),
+  });
   ipc = memoryIpc(services.dispatcher, services.events);
   api = buildApi(ipc);
   api.sweep.watch((event) => sweepEvents.push(event));

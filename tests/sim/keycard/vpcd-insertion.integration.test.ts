@@ -1,8 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CardChannel } from '../../../main/cards/channel';
-import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { isLifeboatError } from '../../../main/errors';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
+import { benchReaders } from '../../support/bench-readers';
 import { waitFor } from '../../support/wait';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from './index';
 import {
@@ -56,7 +57,7 @@ function selectOver(channel: CardChannel): Promise<Uint8Array> {
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
+  readers = benchReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.length === 2 ? true : undefined),

@@ -13,11 +13,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CardService } from '../../../../main/cards/card-service';
 import { keyFileSecretBox } from '../../../../main/cards/keycard/key-file-box';
 import { FilePairingStore } from '../../../../main/cards/keycard/pairing-store';
-import { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
 import { isLifeboatError } from '../../../../main/errors';
 import { masterKeyMaterial } from '../../../../main/secrets/derivation';
 import { seedFromRecovery } from '../../../../main/secrets/recovery-input';
 import { ensurePcscd, type PcscdHandle } from '../../../support/pcscd';
+import { benchReaders } from '../../../support/bench-readers';
 import { waitFor } from '../../../support/wait';
 import {
   SimulatedKeycard,
@@ -116,7 +117,7 @@ function expectRecovered(result: Awaited<ReturnType<typeof recoveryFlow>>): void
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
+  readers = benchReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.length === 2 ? true : undefined),

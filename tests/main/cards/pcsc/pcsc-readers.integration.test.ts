@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
 import type { ReaderEvent } from '../../../../main/cards/readers';
 import { isLifeboatError } from '../../../../main/errors';
-import { ensurePcscd, type PcscdHandle } from '../../../support/pcscd';
+import { ensurePcscd, skipUnlessOwnPcscd, type PcscdHandle } from '../../../support/pcscd';
+import { benchReaders } from '../../../support/bench-readers';
 import { VpcdCard } from '../../../support/vpcd-card';
 import { waitFor } from '../../../support/wait';
 
@@ -53,7 +54,7 @@ async function insertAndWait(card: VpcdCard): Promise<void> {
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 3000 });
+  readers = benchReaders({ retryMs: 200, transmitTimeoutMs: 3000 });
   readers.onEvent((e) => events.push({ ...e, at: Date.now() }));
   await readers.start();
   await waitFor(
@@ -218,13 +219,28 @@ describe('PC/SC reader layer over pcscd + vpcd', () => {
     });
   });
 
-  it('moves to no-service when pcscd stops and back when it starts again', async () => {
-    if (!pcscd.owned) {
-      throw new Error(
-        'This test stops and restarts pcscd, but the running pcscd was not started by the test bench. ' +
-          'Stop it first (e.g. "sudo systemctl stop pcscd.socket pcscd") and run the tests again.',
+  it('leaves a reader it does not accept alone: not listed, not opened, never sent an APDU', async () => {
+    const OTHER = 'Virtual PCD 00 00';
+    const other = echoCard();
+    await other.insert(OTHER);
+    const only = new PcscReaders({ retryMs: 200, acceptReader: (name) => name === READER });
+    await only.start();
+    try {
+      await waitFor(
+        () => (only.snapshot().readers.length > 0 ? true : undefined),
+        5000,
+        'the accepted reader',
       );
+      expect(only.snapshot().readers.map((r) => r.name)).toEqual([READER]);
+      await expect(only.connect(OTHER)).rejects.toMatchObject({ code: 'reader-not-found' });
+      expect(other.apduCount).toBe(0);
+    } finally {
+      await only.stop();
     }
+  });
+
+  it('moves to no-service when pcscd stops and back when it starts again', async (context) => {
+    skipUnlessOwnPcscd(context, pcscd);
     await pcscd.stop();
     await waitFor(
       () => (readers.snapshot().state === 'no-service' ? true : undefined),

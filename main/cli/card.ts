@@ -1,13 +1,12 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { CardSessionView, Scheme } from '../../preload/api';
+import type { CardSessionView, Scheme, SecretRule } from '../../preload/api';
 import { CardService } from '../cards/card-service';
 import { keyFileSecretBox } from '../cards/keycard/key-file-box';
-import { metadataIndices } from '../cards/keycard/metadata';
 import { FilePairingStore } from '../cards/keycard/pairing-store';
 import { PcscReaders } from '../cards/pcsc/pcsc-readers';
 import { LifeboatError, isLifeboatError } from '../errors';
-import { SCHEMES, masterKeyMaterial } from '../secrets/derivation';
+import { SCHEMES } from '../secrets/derivation';
 import { seedFromRecovery } from '../secrets/recovery-input';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
@@ -77,6 +76,20 @@ interface Subcommand {
 function tries(n: number): string {
   return `${n} ${n === 1 ? 'try' : 'tries'}`;
 }
+
+/** "6 digits", "4 to 16 characters": what the card's family accepts. */
+function ruleText(rule: SecretRule): string {
+  const unit = rule.alphabet === 'digits' ? 'digits' : 'characters';
+  return rule.minLength === rule.maxLength
+    ? `${rule.minLength} ${unit}`
+    : `${rule.minLength} to ${rule.maxLength} ${unit}`;
+}
+
+const FAMILY_NAME: Record<CardSessionView['info']['family'], string> = {
+  keycard: 'Keycard',
+  satochip: 'Satochip',
+  seedkeeper: 'Seedkeeper',
+};
 
 function integerOption(values: Values, name: string, fallback: number): number {
   const raw = values[name];
@@ -182,6 +195,11 @@ function keyUidOf(view: CardSessionView): string | null {
   return view.info.keyUid ?? null;
 }
 
+/** The card's instance UID where its family has one (a Keycard's changes on factory reset). */
+function instanceUidOf(view: CardSessionView): string | null {
+  return (view.info.family === 'keycard' && view.info.instanceUid) || null;
+}
+
 async function readRecovery(ctx: Context): Promise<{ lines: string[]; passphrase: string }> {
   if (ctx.lines.interactive)
     ctx.io.stderr.write(
@@ -212,41 +230,54 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       let name: string | null = null;
       let walletIndices: number[] = [];
       if (info.initialized) {
-        const metadata = await ctx.service
-          .withSession(ctx.view.sessionId, (s) => s.getMetadata())
+        const label = await ctx.service
+          .withSession(ctx.view.sessionId, async (s) => s.readLabel?.(MAX_LISTED_INDICES))
           .catch((error: unknown) => {
             if (isLifeboatError(error, 'malformed-response')) return undefined;
             throw error;
           });
-        name = metadata?.name ?? null;
-        walletIndices = metadata ? metadataIndices(metadata, MAX_LISTED_INDICES) : [];
+        name = label?.name ?? null;
+        walletIndices = label?.accountIndices ?? [];
       }
-      const paired = info.initialized && (await ctx.pairings.get(info.instanceUid)) !== undefined;
+      const family = FAMILY_NAME[info.family];
+      const instanceUid = instanceUidOf(ctx.view);
+      const freePairingSlots = info.family === 'keycard' ? info.freePairingSlots : undefined;
+      const paired =
+        info.initialized &&
+        (await ctx.service.withSession(
+          ctx.view.sessionId,
+          async (s) => (await s.pairingSlots?.saved()) ?? false,
+        ));
       const value = {
         reader: ctx.reader,
+        family: info.family,
         initialized: info.initialized,
         version: info.version || null,
-        instanceUid: info.instanceUid || null,
+        instanceUid,
         keyUid: keyUidOf(ctx.view),
-        freePairingSlots: info.freePairingSlots ?? null,
+        freePairingSlots: freePairingSlots ?? null,
         name,
         walletIndices,
         paired,
       };
       const text = info.initialized
         ? [
-            `Keycard ${info.version} in ${ctx.reader}${name ? ` named "${name}"` : ''}`,
-            `Instance UID: ${info.instanceUid}`,
+            `${family} ${info.version} in ${ctx.reader}${name ? ` named "${name}"` : ''}`,
+            ...(instanceUid ? [`Instance UID: ${instanceUid}`] : []),
             `Key UID: ${value.keyUid ?? 'no key loaded'}`,
-            `Free pairing slots: ${info.freePairingSlots}`,
+            ...(freePairingSlots === undefined ? [] : [`Free pairing slots: ${freePairingSlots}`]),
             ...(walletIndices.length > 0
               ? [`Accounts in use (m/44'/60'/0'/0/i): ${walletIndices.join(', ')}`]
               : []),
-            paired
-              ? 'This computer is paired with it.'
-              : 'This computer is not paired with it yet.',
+            ...(info.rules.pairing
+              ? [
+                  paired
+                    ? 'This computer is paired with it.'
+                    : 'This computer is not paired with it yet.',
+                ]
+              : []),
           ].join('\n')
-        : `A blank Keycard in ${ctx.reader}: it has no PIN yet. Set it up with "lifeboat card init".`;
+        : `A blank ${family} in ${ctx.reader}: it has no PIN yet. Set it up with "lifeboat card init".`;
       return { value, text };
     },
   },
@@ -269,36 +300,50 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       'duress-pin': { type: 'boolean', default: false },
     },
     async run(ctx) {
-      if (ctx.view.info.initialized)
+      const { info } = ctx.view;
+      if (info.initialized)
         throw new LifeboatError('already-initialized', 'This card is already set up.');
-      const pin = await newSecret(ctx, 'New PIN (6 digits)');
-      const puk = await newSecret(ctx, 'New PUK (12 digits)');
-      const pairingPassword = await newSecret(ctx, 'New pairing password');
+      const { rules } = info;
+      if (ctx.values['duress-pin'] && !info.capabilities.includes('duress-pin'))
+        throw new CliUsageError('This card has no duress PIN.');
+      const pin = await newSecret(ctx, `New PIN (${ruleText(rules.pin)})`);
+      const puk = rules.puk ? await newSecret(ctx, `New PUK (${ruleText(rules.puk)})`) : undefined;
+      const pairingPassword = rules.pairing
+        ? await newSecret(ctx, 'New pairing password')
+        : undefined;
       const duressPin = ctx.values['duress-pin']
-        ? await newSecret(ctx, 'Duress PIN (6 digits)')
+        ? await newSecret(ctx, `Duress PIN (${ruleText(rules.pin)})`)
         : undefined;
       const view = await ctx.service.initialize(ctx.view.sessionId, {
         pin,
-        puk,
-        pairingPassword,
+        ...(puk === undefined ? {} : { puk }),
+        ...(pairingPassword === undefined ? {} : { pairingPassword }),
         ...(duressPin === undefined ? {} : { duressPin }),
-        pinRetries: integerOption(ctx.values, 'pin-retries', 3),
-        pukRetries: integerOption(ctx.values, 'puk-retries', 5),
+        pinRetries: integerOption(ctx.values, 'pin-retries', rules.pinTries.default),
+        ...(rules.pukTries
+          ? { pukRetries: integerOption(ctx.values, 'puk-retries', rules.pukTries.default) }
+          : {}),
       });
+      const instanceUid = instanceUidOf(view);
+      const hasDuress = info.capabilities.includes('duress-pin');
       return {
         value: {
           initialized: true,
-          instanceUid: view.info.instanceUid,
+          instanceUid,
           pinTries: view.status?.pinTries,
           pukTries: view.status?.pukTries,
-          duressPin: duressPin === undefined ? 'random' : 'set',
+          ...(hasDuress ? { duressPin: duressPin === undefined ? 'random' : 'set' } : {}),
         },
         text: [
-          `The card is set up (instance UID ${view.info.instanceUid}) and paired with this computer.`,
-          duressPin === undefined
-            ? 'No duress PIN was chosen, so a random one nobody knows was set.'
-            : 'The duress PIN opens a separate decoy wallet.',
-          ctx.pairings.describeProtection(),
+          `The card is set up${instanceUid ? ` (instance UID ${instanceUid})` : ''}${rules.pairing ? ' and paired with this computer' : ''}.`,
+          ...(hasDuress
+            ? [
+                duressPin === undefined
+                  ? 'No duress PIN was chosen, so a random one nobody knows was set.'
+                  : 'The duress PIN opens a separate decoy wallet.',
+              ]
+            : []),
+          ...(rules.pairing ? [ctx.pairings.describeProtection()] : []),
         ].join('\n'),
       };
     },
@@ -306,14 +351,17 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
   pair: {
     async run(ctx) {
+      if (!ctx.view.info.rules.pairing)
+        throw new LifeboatError('not-supported', 'This card does not pair with computers.');
       const view = await pairCard(ctx);
+      const instanceUid = instanceUidOf(view);
       return {
         value: {
           paired: true,
-          instanceUid: view.info.instanceUid,
+          instanceUid,
           pairingProtection: ctx.pairings.describeProtection(),
         },
-        text: `Paired with the card ${view.info.instanceUid}.\n${ctx.pairings.describeProtection()}`,
+        text: `Paired with the card${instanceUid ? ` ${instanceUid}` : ''}.\n${ctx.pairings.describeProtection()}`,
       };
     },
   },
@@ -425,10 +473,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const recovery = await early(ctx, () => readRecovery(ctx));
       await unlock(ctx, pin);
       const { kind, seed } = await seedFromRecovery(recovery ?? (await readRecovery(ctx)));
-      const material = masterKeyMaterial(seed);
-      seed.fill(0);
       try {
-        const key = await ctx.service.loadKey(ctx.view.sessionId, material, {
+        const key = await ctx.service.importSeed(ctx.view.sessionId, seed, {
           replace: ctx.values.replace === true,
         });
         return {
@@ -436,8 +482,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           text: `Loaded the ${kind === 'bip39' ? 'recovery phrase' : 'Shamir backup'}: key UID ${key.keyUid}, first address ${key.address}.`,
         };
       } finally {
-        material.privateKey.fill(0);
-        material.chainCode.fill(0);
+        seed.fill(0);
       }
     },
   },
@@ -478,7 +523,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
   'factory-reset': {
     async run(ctx) {
-      const previous = ctx.view.info.instanceUid || null;
+      const previous = instanceUidOf(ctx.view);
       const confirmation = await ctx.lines.require(
         'This erases the card for good: its keys, PIN, PUK and pairings. Type FACTORY RESET to continue: ',
       );

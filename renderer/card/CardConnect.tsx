@@ -13,6 +13,7 @@ import { CardSetupForm, type CardSecrets } from './CardSetupForm';
 import {
   afterAttestation,
   afterPairing,
+  afterPairingError,
   afterUnblock,
   afterUnlock,
   stepSession,
@@ -126,9 +127,8 @@ export function CardConnect({
         : { sessionId: session.sessionId, pairingPassword },
     );
     if (paired.ok) return show(afterPairing(paired.value));
-    if (paired.error.code === 'wrong-pairing-password') {
-      return show({ name: 'password', session, wrong: pairingPassword !== undefined });
-    }
+    const asked = afterPairingError(session, paired.error.code, pairingPassword !== undefined);
+    if (asked) return show(asked);
     setError(paired.error);
     setWorking(null);
   };
@@ -207,7 +207,11 @@ export function CardConnect({
         <>
           <StepHeading>{t(canSetUp ? 'connect.setupTitle' : 'connect.blankTitle')}</StepHeading>
           {canSetUp ? (
-            <CardSetupForm busy={busy} onSubmit={(s) => void setUp(step.session, s)} />
+            <CardSetupForm
+              rules={step.session.info.rules}
+              busy={busy}
+              onSubmit={(s) => void setUp(step.session, s)}
+            />
           ) : (
             <p>{t('connect.blankHelp')}</p>
           )}
@@ -232,6 +236,7 @@ export function CardConnect({
         <>
           <StepHeading>{t('connect.pinTitle')}</StepHeading>
           <PinPad
+            rules={step.session.info.rules}
             pinTries={step.pinTries}
             wrong={step.wrong}
             busy={busy}
@@ -239,10 +244,11 @@ export function CardConnect({
           />
         </>
       )}
-      {step.name === 'blocked' && (
+      {step.name === 'blocked' && step.session.info.rules.puk && (
         <>
           <StepHeading>{t('connect.blockedTitle')}</StepHeading>
           <UnblockForm
+            rules={{ pin: step.session.info.rules.pin, puk: step.session.info.rules.puk }}
             pukTries={step.pukTries}
             wrong={step.wrong}
             busy={busy}

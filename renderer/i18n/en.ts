@@ -62,6 +62,10 @@ export const en = {
   'card.type': 'Card',
   'card.keycard': 'Keycard, version {version}',
   'card.keycardNoVersion': 'Keycard',
+  'card.satochip': 'Satochip, version {version}',
+  'card.satochipNoVersion': 'Satochip',
+  'card.seedkeeper': 'Seedkeeper, version {version}',
+  'card.seedkeeperNoVersion': 'Seedkeeper',
   'card.state': 'State',
   'card.blank': 'Blank: not set up yet',
   'card.noKey': 'Set up, but holds no wallet',
@@ -118,7 +122,7 @@ export const en = {
   'pairing.password': 'Pairing password',
   'pairing.submit': 'Pair',
 
-  'pin.label': 'PIN (6 digits)',
+  'pin.label': 'PIN ({rule})',
   'pin.keypad': 'PIN keypad',
   'pin.erase': 'Erase the last digit',
   'pin.unlock': 'Unlock',
@@ -126,9 +130,13 @@ export const en = {
   'pin.wrong': 'Wrong PIN.',
   'pin.triesLeft': { one: '{count} try left.', other: '{count} tries left.' },
   'pin.atZero':
-    'When no tries are left the PIN is blocked, and only the PUK (12 digits) can unblock it.',
+    'When no tries are left the PIN is blocked, and only the PUK ({rule}) can unblock it.',
   'pin.lastTry':
-    'This is the last try: a wrong PIN now blocks the card, and only the PUK (12 digits) can unblock it.',
+    'This is the last try: a wrong PIN now blocks the card, and only the PUK ({rule}) can unblock it.',
+  'pin.atZeroNoPuk':
+    'When no tries are left the card is locked for good, and only the recovery phrase or Shamir shares can recover the funds.',
+  'pin.lastTryNoPuk':
+    'This is the last try: a wrong PIN now locks the card for good, and only the recovery phrase or Shamir shares can recover the funds.',
   'pin.blocked': 'The PIN is blocked. Unblock it with the PUK.',
 
   'puk.wrong': 'Wrong PUK.',
@@ -141,19 +149,19 @@ export const en = {
     'The PUK is blocked. Only the recovery phrase or Shamir shares can recover the funds.',
 
   'unblock.intro': 'Type the PUK that came with the card and choose a new PIN.',
-  'unblock.puk': 'PUK (12 digits)',
-  'unblock.newPin': 'New PIN (6 digits)',
+  'unblock.puk': 'PUK ({rule})',
+  'unblock.newPin': 'New PIN ({rule})',
   'unblock.repeatPin': 'New PIN again',
   'unblock.submit': 'Unblock and set the new PIN',
 
   'setup.intro':
     'Choose the secrets that will protect the new card. Lifeboat never stores them; write the PUK and the pairing password down and keep them apart from the card.',
   'setup.pinLegend': 'PIN: unlocks the card for everyday use',
-  'setup.pin': 'PIN (6 digits)',
+  'setup.pin': 'PIN ({rule})',
   'setup.pinRepeat': 'PIN again',
   'setup.pukLegend': 'PUK: unblocks the PIN after too many wrong tries',
-  'setup.pukHint': 'Twelve digits. Keep it somewhere safe, away from the card.',
-  'setup.puk': 'PUK (12 digits)',
+  'setup.pukHint': 'Keep it somewhere safe, away from the card.',
+  'setup.puk': 'PUK ({rule})',
   'setup.pukRepeat': 'PUK again',
   'setup.pairingLegend': 'Pairing password: lets a computer or phone pair with the card',
   'setup.pairingHint': 'Any words you will remember; you need it to pair a new phone later.',
@@ -161,12 +169,16 @@ export const en = {
   'setup.pairingRepeat': 'Pairing password again',
   'setup.submit': 'Set up the card',
 
-  'rules.pinFormat': 'The PIN must be exactly 6 digits.',
+  'rules.pinFormat': 'The PIN must be {rule}.',
   'rules.pinRepeat': 'The two PINs are different. Type the same PIN twice.',
-  'rules.pukFormat': 'The PUK must be exactly 12 digits.',
+  'rules.pukFormat': 'The PUK must be {rule}.',
   'rules.pukRepeat': 'The two PUKs are different. Type the same PUK twice.',
   'rules.pairingEmpty': 'Choose a pairing password.',
   'rules.pairingRepeat': 'The two pairing passwords are different.',
+  'rules.digits': { one: '{count} digit', other: '{count} digits' },
+  'rules.digitsBetween': '{min} to {max} digits',
+  'rules.characters': { one: '{count} character', other: '{count} characters' },
+  'rules.charactersBetween': '{min} to {max} characters',
 
   'newCard.insert': 'Insert the new card.',
   'newCard.insertSecond': 'Insert the new card into the other reader.',
@@ -488,11 +500,11 @@ export const en = {
   'tools.lockedHelp':
     'The card is not unlocked, so only the factory reset is available. Release the card and unlock it to use the other tools.',
   'tools.changePin': 'Change the PIN',
-  'tools.newPin': 'New PIN (6 digits)',
+  'tools.newPin': 'New PIN ({rule})',
   'tools.repeatPin': 'New PIN again',
   'tools.pinChanged': 'The PIN was changed.',
   'tools.changePuk': 'Change the PUK',
-  'tools.newPuk': 'New PUK (12 digits)',
+  'tools.newPuk': 'New PUK ({rule})',
   'tools.repeatPuk': 'New PUK again',
   'tools.pukChanged': 'The PUK was changed.',
   'tools.unpair': 'Unpair this computer',

@@ -4,8 +4,7 @@
 // anyone is asked for a PIN.
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { LifeboatError, isLifeboatError } from '../../errors';
-import type { Readers } from '../readers';
-import type { SecretInput } from './credentials';
+import type { SecretInput } from '../secret-input';
 import {
   DEFAULT_PAIRING_PASSWORD,
   EPHEMERAL_PAIRING_INDEX,
@@ -13,7 +12,7 @@ import {
   type Pairing,
 } from './pairing';
 import type { PairingStore } from './pairing-store';
-import { KeycardSession, type KeycardStatus } from './session';
+import type { KeycardSession, KeycardStatus } from './session';
 
 export type PairedBy = 'stored' | 'default-password' | 'password';
 
@@ -41,17 +40,6 @@ let defaultSecret: Promise<Uint8Array> | undefined;
 function defaultPairingSecret(): Promise<Uint8Array> {
   defaultSecret ??= pairingSecretFromPassword(DEFAULT_PAIRING_PASSWORD);
   return defaultSecret;
-}
-
-/** Connects to the card in `reader` and SELECTs the Keycard applet. */
-export async function openKeycard(readers: Readers, reader: string): Promise<KeycardSession> {
-  const channel = await readers.connect(reader);
-  try {
-    return await KeycardSession.select(channel);
-  } catch (error) {
-    await channel.close().catch(() => undefined);
-    throw error;
-  }
 }
 
 async function tryPair(session: KeycardSession, secret: Uint8Array): Promise<Pairing | undefined> {

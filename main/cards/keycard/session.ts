@@ -9,6 +9,7 @@ import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { HDKey } from '@scure/bip32';
 import { LifeboatError, isLifeboatError } from '../../errors';
 import type { CardChannel } from '../channel';
+import type { ExtendedPublicKey, SignResult } from '../family';
 import { CLA_KEYCARD, INS, SW_OK, encodeCommand, parseResponse, type ResponseApdu } from './apdu';
 import {
   hasCapability,
@@ -17,13 +18,14 @@ import {
   type ApplicationInfo,
   type InitializedInfo,
 } from './application-info';
-import { pinBytes, pukBytes, wipe, type SecretInput } from './credentials';
+import { wipe, type SecretInput } from '../secret-input';
+import { pinBytes, pukBytes } from './credentials';
 import { encodeMetadata, parseMetadata, type CardMetadata } from './metadata';
 import { EPHEMERAL_PAIRING_INDEX, pairingCryptogram, type Pairing } from './pairing';
 import { PATH_SOURCE, encodePath, toKeyPath, type KeyPath } from './path';
 import { uncompressedPublicKey } from './public-key';
 import { SecureChannel, deriveSessionKeys, ecdhX, oneShotEncrypt } from './secure-channel';
-import { parseSignResponse, type RecoverableSignature } from './signature';
+import { parseSignResponse } from './signature';
 import { expectOk, statusError, type CardState, type KeycardCommand } from './status-words';
 import { encodeTlv, requireTag, requireTemplate } from './tlv';
 
@@ -44,17 +46,6 @@ export interface KeycardStatus {
   pinTries: number;
   pukTries: number;
   keyInitialized: boolean;
-}
-
-export interface ExtendedPublicKey {
-  /** Uncompressed, 65 bytes. */
-  publicKey: Uint8Array;
-  chainCode: Uint8Array;
-}
-
-export interface SignResult extends RecoverableSignature {
-  /** r ‖ s ‖ v with v = 27 + recoveryId, the form `ecrecover` and ethers take. */
-  signature65: Uint8Array;
 }
 
 export type DataSlot = 'public' | 'ndef' | 'cash';
@@ -108,6 +99,11 @@ export class KeycardSession {
   /** SELECTs the Keycard applet on a fresh channel. */
   static async select(channel: CardChannel): Promise<KeycardSession> {
     return new KeycardSession(channel, await selectApplet(channel));
+  }
+
+  /** A session on a channel whose Keycard applet was just selected and gave `answer`. */
+  static fromSelectAnswer(channel: CardChannel, answer: Uint8Array): KeycardSession {
+    return new KeycardSession(channel, parseApplicationInfo(answer));
   }
 
   /** The card's answer to the last SELECT. */

@@ -56,6 +56,8 @@ export const ERROR_HELP = {
     'The secure connection to the card was reset. Lifeboat reopens it; if this repeats, re-insert the card.',
   'secure-channel-failed':
     'The card’s encrypted answer could not be verified. Take the card out and put it back in.',
+  'answer-lost':
+    'The card’s answer was lost on the way, so Lifeboat cannot tell whether it was carried out. Nothing was sent again: check the tries left, then decide whether to try again.',
   'pin-required': 'The card needs the PIN before it can do this.',
   'no-key': 'The card has no wallet key loaded.',
   'conditions-not-satisfied': 'The card refused the command in its current state.',

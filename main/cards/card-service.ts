@@ -374,10 +374,30 @@ export class CardService {
     try {
       return await work(entry);
     } catch (error) {
+      if (isLifeboatError(error, 'answer-lost')) this.countersAfterLostAnswer(entry, error);
       const reason = isLifeboatError(error) ? CONNECTION_LOST[error.code] : undefined;
       if (reason) await this.drop(entry, reason);
       throw error;
     }
+  }
+
+  /**
+   * A PIN or PUK may have been spent without an answer: the counters the card reported
+   * after the loss replace the known ones, or, when it could not say, none are known, so the
+   * next attempt reads them before anything is sent.
+   */
+  private countersAfterLostAnswer(entry: Entry, error: LifeboatError): void {
+    const { pinTries, pukTries, keyInitialized } = error.details ?? {};
+    if (
+      typeof pinTries === 'number' &&
+      typeof pukTries === 'number' &&
+      typeof keyInitialized === 'boolean'
+    ) {
+      entry.status = { pinTries, pukTries, keyInitialized };
+    } else {
+      delete entry.status;
+    }
+    this.changed(entry);
   }
 
   private changed(entry: Entry): CardSessionView {

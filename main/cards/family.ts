@@ -82,6 +82,38 @@ export interface CardLabel {
   accountIndices: number[];
 }
 
+/** What a backup card keeps, as Lifeboat writes and reads it; byte fields are wiped by their holder. */
+export type BackupSecret =
+  /** The phrase's words and the passphrase, as UTF-8. */
+  | { kind: 'bip39'; phrase: Uint8Array; passphrase: Uint8Array }
+  | { kind: 'master-seed'; seed: Uint8Array }
+  /** One SLIP-39 share's words, as UTF-8. */
+  | { kind: 'slip39-share'; share: Uint8Array };
+
+export interface BackupSecretHeader {
+  /** The card's own id of the secret. */
+  id: number;
+  label: string;
+  /** `other`: a kind Lifeboat does not read. */
+  kind: BackupSecret['kind'] | 'other';
+  /** Hex fingerprint the card reports, to tell secrets apart without reading them. */
+  fingerprint: string;
+  /** Whether the card gives the secret back in plain form. */
+  exportable: boolean;
+}
+
+/** The labelled secrets of a backup card. */
+export interface BackupSecrets {
+  list(): Promise<BackupSecretHeader[]>;
+  /** Readable later in plain form only when `exportable`, which the person chooses. */
+  store(
+    label: string,
+    secret: BackupSecret,
+    options: { exportable: boolean },
+  ): Promise<BackupSecretHeader>;
+  read(id: number): Promise<BackupSecret>;
+}
+
 /** One open conversation with one card, behind the seam. */
 export interface CardSession {
   readonly family: CardFamily;
@@ -115,6 +147,7 @@ export interface CardSession {
   /** Releases the card; the reader resets it, so no verified PIN stays behind. */
   close(): Promise<void>;
   readonly keys?: WalletKeys;
+  readonly backupSecrets?: BackupSecrets;
   readonly pairingSlots?: PairingSlots;
   /** The card's own label with at most `maxIndices` accounts, where the family keeps one. */
   readLabel?(maxIndices: number): Promise<CardLabel | undefined>;

@@ -12,6 +12,7 @@ import { AttestationResult } from './AttestationResult';
 import { CardSetupForm, type CardSecrets } from './CardSetupForm';
 import {
   afterAttestation,
+  afterLostAnswer,
   afterPairing,
   afterPairingError,
   afterUnblock,
@@ -144,7 +145,14 @@ export function CardConnect({
     setWorking('unlocking');
     const result = await api.cards.unlock({ sessionId: session.sessionId, pin });
     if (result.ok) return show(afterUnlock(session, result.value));
-    setError(result.error);
+    settleFailure(session, result.error);
+  };
+
+  /** The error is shown; where the card's answer was lost, beside the tries it reports now. */
+  const settleFailure = (session: CardSessionView, failure: ApiError) => {
+    const next = afterLostAnswer(session, failure);
+    if (next) show(next);
+    setError(failure);
     setWorking(null);
   };
 
@@ -153,8 +161,7 @@ export function CardConnect({
     setWorking('unlocking');
     const result = await api.cards.unblock({ sessionId: session.sessionId, puk, newPin });
     if (result.ok) return show(afterUnblock(session, result.value));
-    setError(result.error);
-    setWorking(null);
+    settleFailure(session, result.error);
   };
 
   const setUp = async (session: CardSessionView, secrets: CardSecrets) => {

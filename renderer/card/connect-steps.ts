@@ -2,7 +2,7 @@
 // decisions over what main answered and the card's own rules (CardInfo.rules): a pairing
 // password is asked for only where the card pairs, and a blocked PIN leads to the PUK only
 // where the card has one. The component only performs the calls.
-import type { CardSessionView, UnblockOutcome, UnlockOutcome } from '../../preload/api';
+import type { ApiError, CardSessionView, UnblockOutcome, UnlockOutcome } from '../../preload/api';
 import type { ErrorCode } from '../../preload/errors';
 
 /**
@@ -79,6 +79,20 @@ export function afterUnlock(session: CardSessionView, outcome: UnlockOutcome): C
     return { name: 'pin', session, pinTries: outcome.pinTries, wrong: true };
   }
   return blocked(session, session.status?.pukTries ?? 0);
+}
+
+/**
+ * When the card's answer to a PIN or PUK was lost (`answer-lost`): nothing was sent again,
+ * so the person decides, in front of the tries the card reports now. Null when the card
+ * could not say, or for any other error.
+ */
+export function afterLostAnswer(session: CardSessionView, error: ApiError): ConnectStep | null {
+  const pinTries = error.details?.pinTries;
+  const pukTries = error.details?.pukTries;
+  if (error.code !== 'answer-lost' || typeof pinTries !== 'number' || typeof pukTries !== 'number')
+    return null;
+  if (pinTries === 0) return blocked(session, pukTries);
+  return { name: 'pin', session, pinTries, wrong: false };
 }
 
 export function afterUnblock(session: CardSessionView, outcome: UnblockOutcome): ConnectStep {

@@ -3,6 +3,7 @@ import type { CardSessionView, CredentialRules } from '../../../preload/api';
 import { KEYCARD_RULES } from '../../../main/cards/keycard/driver';
 import {
   afterAttestation,
+  afterLostAnswer,
   afterPairing,
   afterPairingError,
   afterUnblock,
@@ -207,6 +208,43 @@ describe('the card’s own rules', () => {
       name: 'puk-blocked',
       session: counting,
     });
+  });
+});
+
+describe('afterLostAnswer', () => {
+  const paired = session({
+    paired: true,
+    status: { pinTries: 3, pukTries: 5, keyInitialized: true },
+  });
+  const lost = (details: Record<string, number>) => ({
+    code: 'answer-lost' as const,
+    message: 'The card’s answer was lost.',
+    details: { command: 'verify-pin', ...details },
+  });
+
+  it('shows the PIN pad again with the tries the card reports, not saying the PIN was wrong', () => {
+    expect(afterLostAnswer(paired, lost({ pinTries: 2, pukTries: 5 }))).toEqual({
+      name: 'pin',
+      session: paired,
+      pinTries: 2,
+      wrong: false,
+    });
+  });
+
+  it('turns to the PUK when the lost entry spent the last try', () => {
+    expect(afterLostAnswer(paired, lost({ pinTries: 0, pukTries: 5 }))).toEqual({
+      name: 'blocked',
+      session: paired,
+      pukTries: 5,
+      wrong: false,
+    });
+  });
+
+  it('leaves other errors, and a card that could not say its tries, to the error notice', () => {
+    expect(afterLostAnswer(paired, lost({}))).toBeNull();
+    expect(
+      afterLostAnswer(paired, { code: 'card-removed', message: 'gone', details: { pinTries: 2 } }),
+    ).toBeNull();
   });
 });
 

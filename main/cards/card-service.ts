@@ -160,14 +160,20 @@ export class CardService {
   /**
    * Opens the secure channel; where the family pairs: the saved pairing, else
    * `pairingPassword`, else the default password. Fails with `wrong-pairing-password` when
-   * the person has to be asked.
+   * the person has to be asked. `remember` keeps a new pairing for this computer even where
+   * the card offers one that ends with the session.
    */
-  pair(sessionId: string, pairingPassword?: SecretInput): Promise<CardSessionView> {
+  pair(
+    sessionId: string,
+    pairingPassword?: SecretInput,
+    options: { remember?: boolean } = {},
+  ): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
       if (!entry.session.connected) {
-        entry.status = await entry.session.connect(
-          pairingPassword === undefined ? {} : { pairingPassword },
-        );
+        entry.status = await entry.session.connect({
+          ...(pairingPassword === undefined ? {} : { pairingPassword }),
+          ...(options.remember === undefined ? {} : { remember: options.remember }),
+        });
       }
       return this.changed(entry);
     });

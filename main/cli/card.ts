@@ -123,11 +123,13 @@ async function early<T>(ctx: Context, read: () => Promise<T>): Promise<T | undef
   return ctx.lines.interactive ? undefined : read();
 }
 
-async function pairCard(ctx: Context): Promise<CardSessionView> {
+/** Opens the card's channel; `remember` keeps a new pairing even where it could be ephemeral. */
+async function pairCard(ctx: Context, remember = false): Promise<CardSessionView> {
   requireInitialized(ctx);
+  const options = { remember };
   let lastError: unknown;
   try {
-    ctx.view = await ctx.service.pair(ctx.view.sessionId);
+    ctx.view = await ctx.service.pair(ctx.view.sessionId, undefined, options);
     return ctx.view;
   } catch (error) {
     if (!isLifeboatError(error, 'wrong-pairing-password')) throw error;
@@ -141,7 +143,7 @@ async function pairCard(ctx: Context): Promise<CardSessionView> {
     const password = await ctx.lines.read('Pairing password: ', { secret: true });
     if (password === undefined) break;
     try {
-      ctx.view = await ctx.service.pair(ctx.view.sessionId, password);
+      ctx.view = await ctx.service.pair(ctx.view.sessionId, password, options);
       return ctx.view;
     } catch (error) {
       if (!isLifeboatError(error, 'wrong-pairing-password')) throw error;
@@ -353,7 +355,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     async run(ctx) {
       if (!ctx.view.info.rules.pairing)
         throw new LifeboatError('not-supported', 'This card does not pair with computers.');
-      const view = await pairCard(ctx);
+      const view = await pairCard(ctx, true);
       const instanceUid = instanceUidOf(view);
       return {
         value: {

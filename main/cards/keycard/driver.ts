@@ -28,7 +28,7 @@ import type {
 import type { SecretInput } from '../secret-input';
 import { KEYCARD_INSTANCE_AID, hasCapability } from './application-info';
 import { attest } from './attestation';
-import { secureKeycard } from './connect';
+import { cardKeyOf, secureKeycard } from './connect';
 import { PIN_LENGTH, PUK_LENGTH, randomPin } from './credentials';
 import { metadataIndices } from './metadata';
 import { pairingSecretFromPassword } from './pairing';
@@ -76,6 +76,8 @@ class KeycardCard implements CardSession {
   readonly family = 'keycard';
   readonly keys: WalletKeys;
   readonly pairingSlots: PairingSlots;
+  /** The channel is open with the pairing saved for this card (not an ephemeral one). */
+  private openedWithSaved = false;
 
   constructor(
     private readonly session: KeycardSession,
@@ -91,13 +93,9 @@ class KeycardCard implements CardSession {
     };
     this.pairingSlots = {
       unpair: (index) => this.unpair(index),
-      saved: async () => {
-        const info = session.info;
-        return (
-          info.initialized &&
-          (await options.pairings.get(bytesToHex(info.instanceUid))) !== undefined
-        );
-      },
+      saved: async () =>
+        session.info.initialized &&
+        (await options.pairings.get(this.uid(), cardKeyOf(session))) !== undefined,
     };
   }
 
@@ -152,7 +150,9 @@ class KeycardCard implements CardSession {
       ...(options.pairingPassword === undefined
         ? {}
         : { pairingPassword: options.pairingPassword }),
+      ...(options.remember === undefined ? {} : { remember: options.remember }),
     });
+    this.openedWithSaved = secured.pairingStored;
     return secured.status;
   }
 
@@ -196,9 +196,11 @@ class KeycardCard implements CardSession {
         pukRetries: request.pukRetries ?? KEYCARD_RULES.pukTries!.default,
         duressPin,
       });
+      // A card this computer sets up keeps its pairing here, so using it later needs no password.
       const pairing = await session.pair(pairingSecret);
-      await this.options.pairings.set(bytesToHex(session.initializedInfo.instanceUid), pairing);
+      await this.options.pairings.set(this.uid(), pairing, cardKeyOf(session));
       await session.openSecureChannel(pairing);
+      this.openedWithSaved = true;
     } finally {
       pairingSecret.fill(0);
       if (duressPin instanceof Uint8Array) duressPin.fill(0);
@@ -207,11 +209,18 @@ class KeycardCard implements CardSession {
     return session.getStatus();
   }
 
+  /**
+   * The saved pairing is forgotten only where this session's channel showed that the card is
+   * the one it was saved for; otherwise it stays, harmless, since a reset card has a new UID.
+   */
   async factoryReset(): Promise<void> {
     const { session } = this;
-    const oldUid = session.info.initialized ? bytesToHex(session.info.instanceUid) : undefined;
+    const proven = this.openedWithSaved
+      ? { uid: this.uid(), cardKey: cardKeyOf(session) }
+      : undefined;
     await session.factoryReset();
-    if (oldUid) await this.options.pairings.delete(oldUid);
+    this.openedWithSaved = false;
+    if (proven) await this.options.pairings.delete(proven.uid, proven.cardKey);
   }
 
   async readLabel(maxIndices: number): Promise<CardLabel | undefined> {
@@ -243,7 +252,13 @@ class KeycardCard implements CardSession {
     if (target === undefined)
       throw new LifeboatError('not-paired', 'Lifeboat is not paired with this card.');
     await session.unpair(target);
-    if (own && target === own.index)
-      await this.options.pairings.delete(bytesToHex(session.initializedInfo.instanceUid));
+    if (own && target === own.index && this.openedWithSaved) {
+      await this.options.pairings.delete(this.uid(), cardKeyOf(session));
+      this.openedWithSaved = false;
+    }
+  }
+
+  private uid(): string {
+    return bytesToHex(this.session.initializedInfo.instanceUid);
   }
 }

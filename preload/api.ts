@@ -527,7 +527,10 @@ export interface Preferences {
 export interface Settings {
   networks: NetworkSettings[];
   tokens: TokenSettings[];
-  /** Hex compressed public keys of attestation CAs whose certificates count as genuine. */
+  /**
+   * Hex compressed public keys of attestation CAs the person added, whose certificates count
+   * as genuine besides the built-in ones (AppInfo.builtInCaKeys).
+   */
   trustedCaKeys: string[];
   preferences: Preferences;
 }
@@ -540,6 +543,8 @@ export interface AppInfo {
   shell: 'electron' | 'harness';
   /** Plain words on what protects the stored card pairings. */
   pairingProtection: string;
+  /** Attestation CA keys trusted whatever the settings say (the production Keycard CA). */
+  builtInCaKeys: string[];
 }
 
 // ─── window.lifeboat ────────────────────────────────────────────────────────────────────────

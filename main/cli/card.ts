@@ -16,7 +16,8 @@ export const cardUsage = `Usage: lifeboat card <command> [--reader NAME] [--json
 
 Commands:
   info                  what the card is (no pairing or PIN needed)
-  identify              prove the card is genuine; --trust-ca HEX (repeatable) names trusted CA keys
+  identify              prove the card is genuine against the production Keycard CA; --trust-ca HEX
+                        (repeatable) trusts more CA keys
   init                  set up a blank card; reads the PIN, the PUK and the pairing password
                         (--duress-pin also reads a duress PIN; --pin-retries N, --puk-retries N)
   pair                  pair this computer with the card (the default password is tried first)

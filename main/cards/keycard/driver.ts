@@ -27,7 +27,7 @@ import type {
 } from '../family';
 import type { SecretInput } from '../secret-input';
 import { KEYCARD_INSTANCE_AID, hasCapability } from './application-info';
-import { attest } from './attestation';
+import { attest, keycardTrustedCaKeys } from './attestation';
 import { cardKeyOf, secureKeycard } from './connect';
 import { PIN_LENGTH, PUK_LENGTH, randomPin } from './credentials';
 import { metadataIndices } from './metadata';
@@ -59,7 +59,10 @@ const ALWAYS: readonly CardCapability[] = [
 
 export interface KeycardDriverOptions {
   pairings: PairingStore;
-  /** Hex CA keys whose certificates count as genuine; read at each attestation. */
+  /**
+   * Hex CA keys the person added, whose certificates count as genuine besides the built-in
+   * production key; read at each attestation.
+   */
   trustedCaKeys: () => readonly string[];
 }
 
@@ -140,7 +143,7 @@ class KeycardCard implements CardSession {
   }
 
   attest(): Promise<Attestation> {
-    return attest(this.session, this.options.trustedCaKeys());
+    return attest(this.session, keycardTrustedCaKeys(this.options.trustedCaKeys()));
   }
 
   async connect(options: ConnectOptions = {}): Promise<CardStatus> {

@@ -47,7 +47,7 @@ const VAULT_SWEEP_MS = 30_000;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { dataDir } = options;
-  const readers = options.readers ?? new PcscReaders();
+  const readers = options.readers ?? new PcscReaders({ role: 'console' });
   const settings = new SettingsStore(path.join(dataDir, 'settings.json'), defaultSettings());
   const pairings = new FilePairingStore(
     dataDir,

@@ -26,13 +26,16 @@ export const ERROR_HELP = {
   'card-reset': 'The card was reset by another program or by the reader. Try the step again.',
   'reader-busy':
     'Another program is using the card reader (for example gpg or a browser). Close it and try again.',
+  'card-in-use':
+    'Lifeboat itself is using this card, in its console or in another lifeboat command. Release the card there, or let the command finish, then try again.',
   'card-timeout': 'The card did not answer in time. Take it out, put it back in and try again.',
   'card-mute':
     'The card does not respond. Check that it is inserted the right way round, then try again.',
   'reader-error': 'The card reader reported an error. Unplug it, plug it back in and try again.',
   'malformed-response':
     'The card sent an answer Lifeboat cannot read. Take the card out, put it back in and try again.',
-  'card-not-supported': 'This card is not a Keycard, or its version is not supported by Lifeboat.',
+  'card-not-supported':
+    'This is not a card Lifeboat can work with: its applet is not one Lifeboat knows, or runs a version Lifeboat does not support yet.',
 
   // Keycard protocol
   'not-initialized': 'This card is blank: it has no PIN yet. Set it up first.',

@@ -8,6 +8,7 @@ import { FilePairingStore } from '../cards/keycard/pairing-store';
 import { PcscReaders } from '../cards/pcsc/pcsc-readers';
 import { LifeboatError, isLifeboatError } from '../errors';
 import type { LineReader } from './io';
+import { noSuchReader } from './reader-names';
 
 /** pcscd reports readers and cards a moment after the context is established. */
 const CARD_WAIT_MS = 5000;
@@ -20,7 +21,7 @@ export interface CardSessions {
 }
 
 export async function cardSessions(dataDir: string): Promise<CardSessions> {
-  const readers = new PcscReaders();
+  const readers = new PcscReaders({ role: 'command' });
   const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
   const cards = new CardService({ readers, pairings, trustedCaKeys: () => [] });
   await readers.start();
@@ -66,11 +67,7 @@ async function waitForCard(readers: PcscReaders, reader: string): Promise<void> 
     if (view && (view.state === 'card-present' || view.state === 'connected')) return;
     if (Date.now() > deadline) {
       if (snapshot.state === 'no-service') throw new LifeboatError('no-service');
-      if (!view) {
-        throw new LifeboatError('reader-not-found', `There is no reader named "${reader}".`, {
-          reader,
-        });
-      }
+      if (!view) throw noSuchReader(reader, snapshot);
       throw new LifeboatError('no-card', undefined, { reader });
     }
     await new Promise((r) => setTimeout(r, 50));

@@ -10,6 +10,7 @@ import { SCHEMES } from '../secrets/derivation';
 import { seedFromRecovery } from '../secrets/recovery-input';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
+import { noSuchReader } from './reader-names';
 import { EXIT, printResult } from './output';
 
 export const cardUsage = `Usage: lifeboat card <command> [--reader NAME] [--json] [--data-dir DIR] [options]
@@ -49,7 +50,6 @@ const COMMON = {
   reader: { type: 'string' },
   json: { type: 'boolean', default: false },
   'data-dir': { type: 'string' },
-  help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -559,10 +559,7 @@ async function chooseReader(readers: PcscReaders, wanted: string | undefined): P
   if (snapshot.state === 'no-reader') throw new LifeboatError('no-reader');
   if (wanted !== undefined) {
     const reader = snapshot.readers.find((r) => r.name === wanted);
-    if (!reader)
-      throw new LifeboatError('reader-not-found', `There is no reader named "${wanted}".`, {
-        reader: wanted,
-      });
+    if (!reader) throw noSuchReader(wanted, snapshot);
     throw new LifeboatError(
       reader.state === 'error' ? (reader.error ?? 'reader-error') : 'no-card',
       undefined,
@@ -581,9 +578,9 @@ async function chooseReader(readers: PcscReaders, wanted: string | undefined): P
 
 export async function runCard(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
+  if (name === undefined) {
     io.stdout.write(`${cardUsage}\n`);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
   const subcommand = SUBCOMMANDS[name];
   if (!subcommand) throw new CliUsageError(`Unknown card command "${name}".\n\n${cardUsage}`);
@@ -594,15 +591,11 @@ export async function runCard(argv: string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   const values: Values = parsed;
-  if (values.help) {
-    io.stdout.write(`${cardUsage}\n`);
-    return EXIT.ok;
-  }
   const dataDir = dataDirOf(values);
   const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
   const trustCa = values['trust-ca'];
   const trusted = Array.isArray(trustCa) ? trustCa : [];
-  const readers = new PcscReaders();
+  const readers = new PcscReaders({ role: 'command' });
   const service = new CardService({ readers, pairings, trustedCaKeys: () => trusted });
   const lines = new LineReader(io);
   try {

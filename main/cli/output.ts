@@ -12,6 +12,7 @@ export function printResult(io: CliIo, json: boolean, value: object, text: () =>
 /**
  * Prints a failure and returns the exit code. With --json the failure is
  * {"error":{"code","message",…details}} on stdout, so scripts read one object either way.
+ * As text: the message, then the code's help where it says something the message did not.
  */
 export function printError(io: CliIo, json: boolean, error: unknown): number {
   if (error instanceof CliUsageError) {
@@ -28,7 +29,10 @@ export function printError(io: CliIo, json: boolean, error: unknown): number {
       `${JSON.stringify({ error: { code: data.code, message: data.message, ...data.details } })}\n`,
     );
   } else {
-    io.stderr.write(`Error (${data.code}): ${data.message}\n${ERROR_HELP[data.code]}\n`);
+    const help = ERROR_HELP[data.code];
+    io.stderr.write(
+      `Error (${data.code}): ${data.message}\n${help === data.message ? '' : `${help}\n`}`,
+    );
   }
   return EXIT.failed;
 }

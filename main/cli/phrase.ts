@@ -50,9 +50,9 @@ export async function runPhrase(argv: string[], io: CliIo): Promise<number> {
       reader.close();
     }
   }
-  if (command === undefined || command === '--help' || command === '-h') {
+  if (command === undefined) {
     io.stdout.write(`${phraseUsage}\n`);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
   return printError(
     io,

@@ -26,9 +26,9 @@ export async function runShares(argv: string[], io: CliIo): Promise<number> {
   if (command === 'split') return splitCommand(rest, io);
   if (command === 'check') return checkCommand(rest, io);
   const json = argv.includes('--json');
-  if (command === undefined || command === '--help' || command === '-h') {
+  if (command === undefined) {
     io.stdout.write(`${sharesUsage}\n`);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
   return printError(
     io,

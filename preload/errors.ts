@@ -19,7 +19,7 @@ export const ERROR_HELP = {
     'The smart-card service (pcscd) is not running. Start it, e.g. "sudo systemctl start pcscd", or install the pcscd package.',
   'no-reader': 'No card reader is connected. Plug in a USB smart-card reader.',
   'reader-not-found':
-    'That card reader is no longer connected. Plug it in again or choose another reader.',
+    'That card reader is not connected. Plug it in, or choose one of the readers that are.',
   'no-card': 'There is no card in the reader. Insert the card and try again.',
   'card-removed':
     'The card was removed during the operation. Put it back in; Lifeboat continues where it stopped.',
@@ -46,8 +46,10 @@ export const ERROR_HELP = {
   'wrong-puk': 'The PUK is wrong. Check the number of tries left before trying again.',
   'puk-blocked':
     'The PUK is blocked. The card can no longer be unlocked; recover the funds from the recovery phrase or Shamir shares, then factory-reset the card.',
-  'invalid-pin-format': 'A PIN is exactly 6 digits.',
-  'invalid-puk-format': 'A PUK is exactly 12 digits.',
+  'invalid-pin-format':
+    'That PIN does not have the form this card takes (a Keycard PIN is exactly 6 digits).',
+  'invalid-puk-format':
+    'That PUK does not have the form this card takes (a Keycard PUK is exactly 12 digits).',
   'no-pairing-slots':
     'The card has no free pairing slots. Unpair an old device using a paired session, or factory-reset the card.',
   'wrong-pairing-password':

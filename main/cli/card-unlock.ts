@@ -28,8 +28,8 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
   return {
     cards,
     async unlock(reader, lines) {
-      const pin = await lines.require(`PIN of the card in ${reader}: `, { secret: true });
       await waitForCard(readers, reader);
+      const pin = await lines.require(`PIN of the card in ${reader}: `, { secret: true });
       const opened = await cards.open(reader);
       try {
         await cards.pair(opened.sessionId);
@@ -45,10 +45,18 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
       }
       const outcome = await cards.unlock(opened.sessionId, pin);
       if (!outcome.unlocked) {
-        throw new LifeboatError(outcome.pinTries === 0 ? 'pin-blocked' : 'wrong-pin', undefined, {
-          reader,
-          triesLeft: outcome.pinTries,
-        });
+        const triesLeft = outcome.pinTries;
+        throw triesLeft === 0
+          ? new LifeboatError(
+              'pin-blocked',
+              `The PIN of the card in ${reader} is blocked. Unblock it with: lifeboat card unblock --reader "${reader}".`,
+              { reader, triesLeft },
+            )
+          : new LifeboatError(
+              'wrong-pin',
+              `Wrong PIN for the card in ${reader}: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`,
+              { reader, triesLeft },
+            );
       }
       return opened.sessionId;
     },

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import type { CardSessionView, Scheme, SecretRule } from '../../preload/api';
+import { MAX_ADDRESS_COUNT } from '../cards/addresses';
 import { CardService } from '../cards/card-service';
 import { keyFileSecretBox } from '../cards/keycard/key-file-box';
 import { FilePairingStore } from '../cards/keycard/pairing-store';
@@ -108,13 +109,17 @@ function requireInitialized(ctx: Context): void {
     );
 }
 
-/** A secret for a new PIN/PUK: asked twice at a terminal, so a typo cannot lock anyone out. */
-async function newSecret(ctx: Context, label: string): Promise<string> {
+/**
+ * A new secret, e.g. `name` "new PIN" under the card's `rule`: asked twice at a terminal, so a
+ * typo cannot lock anyone out.
+ */
+async function newSecret(ctx: Context, name: string, rule?: SecretRule): Promise<string> {
+  const label = `${name[0]!.toUpperCase()}${name.slice(1)}${rule ? ` (${ruleText(rule)})` : ''}`;
   const value = await ctx.lines.require(`${label}: `, { secret: true });
   if (ctx.lines.interactive) {
     const again = await ctx.lines.require(`${label} again: `, { secret: true });
     if (again !== value)
-      throw new CliUsageError(`The two entries of the ${label.toLowerCase()} differ.`);
+      throw new LifeboatError('confirmation-mismatch', `The two entries of the ${name} differ.`);
   }
   return value;
 }
@@ -191,6 +196,7 @@ async function unlock(ctx: Context, earlyPin: string | undefined): Promise<CardS
 }
 
 async function withPin(ctx: Context): Promise<CardSessionView> {
+  requireInitialized(ctx);
   return unlock(ctx, await early(ctx, () => readPin(ctx)));
 }
 
@@ -309,13 +315,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const { rules } = info;
       if (ctx.values['duress-pin'] && !info.capabilities.includes('duress-pin'))
         throw new CliUsageError('This card has no duress PIN.');
-      const pin = await newSecret(ctx, `New PIN (${ruleText(rules.pin)})`);
-      const puk = rules.puk ? await newSecret(ctx, `New PUK (${ruleText(rules.puk)})`) : undefined;
+      const pin = await newSecret(ctx, 'new PIN', rules.pin);
+      const puk = rules.puk ? await newSecret(ctx, 'new PUK', rules.puk) : undefined;
       const pairingPassword = rules.pairing
-        ? await newSecret(ctx, 'New pairing password')
+        ? await newSecret(ctx, 'new pairing password')
         : undefined;
       const duressPin = ctx.values['duress-pin']
-        ? await newSecret(ctx, `Duress PIN (${ruleText(rules.pin)})`)
+        ? await newSecret(ctx, 'duress PIN', rules.pin)
         : undefined;
       const view = await ctx.service.initialize(ctx.view.sessionId, {
         pin,
@@ -397,18 +403,25 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
   'change-pin': {
     async run(ctx) {
+      requireInitialized(ctx);
+      const rule = ctx.view.info.rules.pin;
       const current = await early(ctx, () => readPin(ctx));
-      const next = await early(ctx, () => newSecret(ctx, 'New PIN'));
+      const next = await early(ctx, () => newSecret(ctx, 'new PIN', rule));
       await unlock(ctx, current);
-      await ctx.service.changePin(ctx.view.sessionId, next ?? (await newSecret(ctx, 'New PIN')));
+      await ctx.service.changePin(
+        ctx.view.sessionId,
+        next ?? (await newSecret(ctx, 'new PIN', rule)),
+      );
       return { value: { changed: true }, text: 'The PIN was changed.' };
     },
   },
 
   unblock: {
     async run(ctx) {
+      requireInitialized(ctx);
+      const rule = ctx.view.info.rules.pin;
       const puk = await early(ctx, () => ctx.lines.require('PUK: ', { secret: true }));
-      const pin = await early(ctx, () => newSecret(ctx, 'New PIN'));
+      const pin = await early(ctx, () => newSecret(ctx, 'new PIN', rule));
       const view = await pairCard(ctx);
       const outcome = await ctx.service.unblock(
         view.sessionId,
@@ -416,7 +429,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           (await ctx.lines.require(`PUK (${tries(view.status?.pukTries ?? 0)} left): `, {
             secret: true,
           })),
-        pin ?? (await newSecret(ctx, 'New PIN')),
+        pin ?? (await newSecret(ctx, 'new PIN', rule)),
       );
       if (!outcome.unblocked) {
         const triesLeft = outcome.pukTries;
@@ -442,6 +455,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         throw new CliUsageError(`--scheme is one of ${SCHEMES.join(', ')}.`);
       const start = integerOption(ctx.values, 'start', 0);
       const count = integerOption(ctx.values, 'count', 5);
+      if (count < 1 || count > MAX_ADDRESS_COUNT)
+        throw new CliUsageError(`--count is 1 to ${MAX_ADDRESS_COUNT}.`);
       const view = await withPin(ctx);
       const accounts = await ctx.service.accounts(view.sessionId, { scheme, start, count });
       return {
@@ -472,6 +487,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   load: {
     options: { replace: { type: 'boolean', default: false } },
     async run(ctx) {
+      requireInitialized(ctx);
       const pin = await early(ctx, () => readPin(ctx));
       const recovery = await early(ctx, () => readRecovery(ctx));
       await unlock(ctx, pin);
@@ -526,6 +542,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
   'factory-reset': {
     async run(ctx) {
+      if (!ctx.view.info.initialized)
+        throw new LifeboatError(
+          'not-initialized',
+          'This card is blank already: there is nothing to erase.',
+        );
       const previous = instanceUidOf(ctx.view);
       const confirmation = await ctx.lines.require(
         'This erases the card for good: its keys, PIN, PUK and pairings. Type FACTORY RESET to continue: ',

@@ -115,7 +115,8 @@ class KeycardCard implements CardSession {
         initialized: false,
         instanceUid: '',
         rules: KEYCARD_RULES,
-        capabilities: [...ALWAYS, 'factory-reset'],
+        // A blank card has nothing to reset (the applet refuses it).
+        capabilities: [...ALWAYS],
       };
     }
     const keyUid = this.session.keyUid;

@@ -384,6 +384,50 @@ describe('lifeboat card', () => {
     }
   });
 
+  it('checks what it can before asking for secrets, and names the tries left for a source card', async () => {
+    await insert(new SimulatedKeycard(), OTHER_READER);
+    // A blank card is named as such before any line of standard input is read.
+    const load = await card(['load', '--json'], '', OTHER_READER);
+    expect(json(load)).toMatchObject({ error: { code: 'not-initialized' } });
+    const reset = await card(['factory-reset', '--json'], '', OTHER_READER);
+    expect(json(reset)).toMatchObject({
+      error: { code: 'not-initialized', message: expect.stringContaining('nothing to erase') },
+    });
+    const typo = await runCliAtTerminal(
+      ['card', 'init', '--reader', OTHER_READER, '--data-dir', dataDir],
+      ['111111', '111112'],
+    );
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('The two entries of the new PIN differ.');
+
+    await insert(
+      SimulatedKeycard.initialized({
+        pin: PIN,
+        puk: PUK,
+        duressPin: '000111',
+        pairingPassword: 'KeycardDefaultPairing',
+      }),
+    );
+    // No network is contacted before the card is unlocked, so none needs to be running.
+    const discover = (reader: string) =>
+      runCli(
+        [
+          'discover',
+          '--rpc',
+          '1=http://127.0.0.1:9',
+          '--from-reader',
+          reader,
+          '--data-dir',
+          dataDir,
+        ],
+        lines('999999'),
+      );
+    const wrong = await discover(READER);
+    expect(wrong.stderr).toContain(`Wrong PIN for the card in ${READER}: 2 tries left.`);
+    const missing = await discover('Virtual PCD 00 07');
+    expect(missing.stderr).toContain('There is no reader named "Virtual PCD 00 07"');
+  });
+
   it('works as a real process', async () => {
     await insert(new SimulatedKeycard());
     const run = await cardProcess(['info', '--json'], '');

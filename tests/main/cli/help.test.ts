@@ -1,7 +1,7 @@
 // Asking for help works the same everywhere and never does anything else: every command and
 // every subcommand answers --help, -h and "help" with its usage on standard output.
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli-harness';
+import { runCli, runCliAtTerminal } from './cli-harness';
 
 /** Every command line a person may ask help for, and a word its usage must contain. */
 const TOPICS: [string[], string][] = [
@@ -79,5 +79,20 @@ describe('help', () => {
     expect(option.stderr).toBe(
       `Unknown option '--frobnicate'. Run "lifeboat phrase --help" for its options.\n`,
     );
+  });
+});
+
+describe('a person who stops or runs out of input', () => {
+  it('cancels the command with Ctrl-C at a hidden prompt', async () => {
+    const run = await runCliAtTerminal(['shares', 'combine'], ['\u0003']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Error (cancelled): The operation was cancelled.');
+    expect(run.stderr).not.toContain('insufficient-shares');
+  });
+
+  it('names what standard input ended before', async () => {
+    const run = await runCli(['shares', 'split', '--group', '2-of-3'], '');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('Standard input ended; expected: Master secret (hex).\n');
   });
 });

@@ -280,7 +280,15 @@ export class KeycardSession {
    */
   verifyPin(pin: SecretInput): Promise<void> {
     return this.exclusive(async () => {
-      if (this.tries.pin === 0) throw statusError(0x63c0, 'verify-pin');
+      if (this.tries.pin === 0)
+        throw new LifeboatError(
+          'pin-blocked',
+          'The PIN is blocked; nothing was sent to the card.',
+          {
+            command: 'verify-pin',
+            triesLeft: 0,
+          },
+        );
       const bytes = pinBytes(pin);
       try {
         this.pinOk = false;
@@ -322,7 +330,15 @@ export class KeycardSession {
    */
   unblockPin(puk: SecretInput, newPin: SecretInput): Promise<void> {
     return this.exclusive(async () => {
-      if (this.tries.puk === 0) throw statusError(0x63c0, 'unblock-pin');
+      if (this.tries.puk === 0)
+        throw new LifeboatError(
+          'puk-blocked',
+          'The PUK is blocked; nothing was sent to the card.',
+          {
+            command: 'unblock-pin',
+            triesLeft: 0,
+          },
+        );
       const pukDigits = pukBytes(puk);
       let pinDigits: Uint8Array | undefined;
       let data: Uint8Array | undefined;

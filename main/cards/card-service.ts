@@ -41,8 +41,6 @@ export interface CardServiceOptions extends DriverOptions {
   drivers?: readonly CardDriver[];
 }
 
-export type InitializeRequest = SetUpRequest;
-
 export interface CardSignature {
   /** 0x r ‖ s ‖ v (v = 27 + recoveryId), low-S. */
   signature: string;
@@ -252,7 +250,7 @@ export class CardService {
   }
 
   /** Sets up a blank card, connects to it (saving a pairing where the family pairs) and unlocks it. */
-  initialize(sessionId: string, request: InitializeRequest): Promise<CardSessionView> {
+  initialize(sessionId: string, request: SetUpRequest): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
       entry.status = await entry.session.setUp(request);
       return this.changed(entry);

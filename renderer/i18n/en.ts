@@ -155,7 +155,7 @@ export const en = {
   'unblock.submit': 'Unblock and set the new PIN',
 
   'setup.intro':
-    'Choose the secrets that will protect the new card. Lifeboat never stores them; write the PUK and the pairing password down and keep them apart from the card.',
+    'Choose the secrets that will protect the new card. Lifeboat never stores them; write them down and keep them apart from the card.',
   'setup.pinLegend': 'PIN: unlocks the card for everyday use',
   'setup.pin': 'PIN ({rule})',
   'setup.pinRepeat': 'PIN again',

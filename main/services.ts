@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { AppInfo } from '../preload/api';
 import { CardService } from './cards/card-service';
+import { KEYCARD_CA_KEYS } from './cards/keycard/attestation';
 import { keyFileSecretBox } from './cards/keycard/key-file-box';
 import { FilePairingStore, type SecretBox } from './cards/keycard/pairing-store';
 import { PcscReaders } from './cards/pcsc/pcsc-readers';
@@ -46,7 +47,7 @@ const VAULT_SWEEP_MS = 30_000;
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { dataDir } = options;
-  const readers = options.readers ?? new PcscReaders();
+  const readers = options.readers ?? new PcscReaders({ role: 'console' });
   const settings = new SettingsStore(path.join(dataDir, 'settings.json'), defaultSettings());
   const pairings = new FilePairingStore(
     dataDir,
@@ -68,6 +69,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     version: options.version,
     shell: options.shell,
     pairingProtection: pairings.describeProtection(),
+    builtInCaKeys: [...KEYCARD_CA_KEYS],
   };
   const dispatcher = createDispatcher(
     createHandlers({

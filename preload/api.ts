@@ -50,18 +50,85 @@ export interface ReadersSnapshot {
 
 // ─── Cards ──────────────────────────────────────────────────────────────────────────────────
 
-export interface CardInfo {
-  family: 'keycard';
-  /** Applet version, e.g. "3.1". */
+/** The card families Lifeboat speaks to; each is recognised by SELECT of its applet. */
+export type CardFamily = 'keycard' | 'satochip' | 'seedkeeper';
+
+/** What a PIN or PUK may be, so the console and the CLI can name a mistake before the card does. */
+export interface SecretRule {
+  /** Lengths in bytes of the UTF-8 text (for digits, the number of digits). */
+  minLength: number;
+  maxLength: number;
+  /** `digits`: ASCII 0–9 only; `any`: any characters. */
+  alphabet: 'digits' | 'any';
+}
+
+/** The try counts a set-up may choose; `default` is what the card gets when nobody chooses. */
+export interface TriesRule {
+  min: number;
+  max: number;
+  default: number;
+}
+
+/** A family's credentials, as data: callers read these instead of assuming a Keycard. */
+export interface CredentialRules {
+  pin: SecretRule;
+  /** The code that unblocks a blocked PIN (a Keycard's PUK); null where the family has none. */
+  puk: SecretRule | null;
+  /** True where a computer pairs with the card (with a pairing password) before the PIN. */
+  pairing: boolean;
+  pinTries: TriesRule;
+  pukTries: TriesRule | null;
+}
+
+/** What a card can do, so callers ask "can this card sign?" rather than "is this a Keycard?". */
+export type CardCapability =
+  /** Prove that it is genuine. */
+  | 'attest'
+  /** Give public keys of a wallet, so its accounts can be listed. */
+  | 'accounts'
+  | 'sign'
+  /** Take a wallet from a BIP-32 seed. */
+  | 'import-seed'
+  /** Make a wallet key on the card (one that has no recovery phrase). */
+  | 'generate-key'
+  | 'change-pin'
+  | 'change-puk'
+  | 'unblock'
+  /** Free this computer's pairing slot. */
+  | 'unpair'
+  | 'factory-reset'
+  /** A second PIN that opens a decoy wallet. */
+  | 'duress-pin'
+  /** A backup card: store, list and read labelled secrets. */
+  | 'backup-secrets';
+
+interface CardInfoCommon {
+  /** Applet version, e.g. "3.1"; empty when a blank card does not report it. */
   version: string;
   /** False for a blank card that has no PIN yet. */
   initialized: boolean;
-  /** Hex; changes on factory reset. Pairings are remembered per instance UID. */
-  instanceUid: string;
   /** Hex SHA-256 of the master public key: the wallet fingerprint. Absent without a key. */
   keyUid?: string;
+  rules: CredentialRules;
+  capabilities: CardCapability[];
+}
+
+export interface KeycardInfo extends CardInfoCommon {
+  family: 'keycard';
+  /** Hex; changes on factory reset. Pairings are remembered per instance UID. */
+  instanceUid: string;
   freePairingSlots?: number;
 }
+
+export interface SatochipInfo extends CardInfoCommon {
+  family: 'satochip';
+}
+
+export interface SeedkeeperInfo extends CardInfoCommon {
+  family: 'seedkeeper';
+}
+
+export type CardInfo = KeycardInfo | SatochipInfo | SeedkeeperInfo;
 
 export interface CardStatus {
   pinTries: number;
@@ -460,7 +527,10 @@ export interface Preferences {
 export interface Settings {
   networks: NetworkSettings[];
   tokens: TokenSettings[];
-  /** Hex compressed public keys of attestation CAs whose certificates count as genuine. */
+  /**
+   * Hex compressed public keys of attestation CAs the person added, whose certificates count
+   * as genuine besides the built-in ones (AppInfo.builtInCaKeys).
+   */
   trustedCaKeys: string[];
   preferences: Preferences;
 }
@@ -473,6 +543,8 @@ export interface AppInfo {
   shell: 'electron' | 'harness';
   /** Plain words on what protects the stored card pairings. */
   pairingProtection: string;
+  /** Attestation CA keys trusted whatever the settings say (the production Keycard CA). */
+  builtInCaKeys: string[];
 }
 
 // ─── window.lifeboat ────────────────────────────────────────────────────────────────────────
@@ -501,12 +573,15 @@ export interface LifeboatApi {
     }): Promise<Result<UnblockOutcome>>;
     changePin(input: { sessionId: string; newPin: string }): Promise<Result<CardSessionView>>;
     changePuk(input: { sessionId: string; newPuk: string }): Promise<Result<CardSessionView>>;
-    /** Sets up a blank card, pairs with it and unlocks it. Without `duressPin` none is usable. */
+    /**
+     * Sets up a blank card, pairs with it and unlocks it. `puk` and `pairingPassword` where the
+     * card's rules have them; without `duressPin` none is usable.
+     */
     initialize(input: {
       sessionId: string;
       pin: string;
-      puk: string;
-      pairingPassword: string;
+      puk?: string;
+      pairingPassword?: string;
       duressPin?: string;
     }): Promise<Result<CardSessionView>>;
     generateKey(input: { sessionId: string }): Promise<Result<CardKeyView>>;
@@ -702,8 +777,8 @@ export const API_METHODS: MethodTable = deepFreeze({
       args: {
         ...session,
         pin: 'string',
-        puk: 'string',
-        pairingPassword: 'string',
+        puk: 'string?',
+        pairingPassword: 'string?',
         duressPin: 'string?',
       },
     },

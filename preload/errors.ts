@@ -19,20 +19,23 @@ export const ERROR_HELP = {
     'The smart-card service (pcscd) is not running. Start it, e.g. "sudo systemctl start pcscd", or install the pcscd package.',
   'no-reader': 'No card reader is connected. Plug in a USB smart-card reader.',
   'reader-not-found':
-    'That card reader is no longer connected. Plug it in again or choose another reader.',
+    'That card reader is not connected. Plug it in, or choose one of the readers that are.',
   'no-card': 'There is no card in the reader. Insert the card and try again.',
   'card-removed':
     'The card was removed during the operation. Put it back in; Lifeboat continues where it stopped.',
   'card-reset': 'The card was reset by another program or by the reader. Try the step again.',
   'reader-busy':
     'Another program is using the card reader (for example gpg or a browser). Close it and try again.',
+  'card-in-use':
+    'Lifeboat itself is using this card, in its console or in another lifeboat command. Release the card there, or let the command finish, then try again.',
   'card-timeout': 'The card did not answer in time. Take it out, put it back in and try again.',
   'card-mute':
     'The card does not respond. Check that it is inserted the right way round, then try again.',
   'reader-error': 'The card reader reported an error. Unplug it, plug it back in and try again.',
   'malformed-response':
     'The card sent an answer Lifeboat cannot read. Take the card out, put it back in and try again.',
-  'card-not-supported': 'This card is not a Keycard, or its version is not supported by Lifeboat.',
+  'card-not-supported':
+    'This is not a card Lifeboat can work with: its applet is not one Lifeboat knows, or runs a version Lifeboat does not support yet.',
 
   // Keycard protocol
   'not-initialized': 'This card is blank: it has no PIN yet. Set it up first.',
@@ -43,8 +46,10 @@ export const ERROR_HELP = {
   'wrong-puk': 'The PUK is wrong. Check the number of tries left before trying again.',
   'puk-blocked':
     'The PUK is blocked. The card can no longer be unlocked; recover the funds from the recovery phrase or Shamir shares, then factory-reset the card.',
-  'invalid-pin-format': 'A PIN is exactly 6 digits.',
-  'invalid-puk-format': 'A PUK is exactly 12 digits.',
+  'invalid-pin-format':
+    'That PIN does not have the form this card takes (a Keycard PIN is exactly 6 digits).',
+  'invalid-puk-format':
+    'That PUK does not have the form this card takes (a Keycard PUK is exactly 12 digits).',
   'no-pairing-slots':
     'The card has no free pairing slots. Unpair an old device using a paired session, or factory-reset the card.',
   'wrong-pairing-password':
@@ -56,6 +61,8 @@ export const ERROR_HELP = {
     'The secure connection to the card was reset. Lifeboat reopens it; if this repeats, re-insert the card.',
   'secure-channel-failed':
     'The card’s encrypted answer could not be verified. Take the card out and put it back in.',
+  'answer-lost':
+    'The card’s answer was lost on the way, so Lifeboat cannot tell whether it was carried out. Nothing was sent again: check the tries left, then decide whether to try again.',
   'pin-required': 'The card needs the PIN before it can do this.',
   'no-key': 'The card has no wallet key loaded.',
   'conditions-not-satisfied': 'The card refused the command in its current state.',

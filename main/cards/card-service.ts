@@ -1,13 +1,16 @@
 // The card operations of window.lifeboat.cards, in plain data: sessions live here behind
 // opaque ids, one per reader, and every answer is a view that holds no secret. The IPC
-// layer maps its handlers onto these methods one to one; the CLI uses them too.
+// layer maps its handlers onto these methods one to one; the CLI uses them too. Cards are
+// reached only through the family seam: what a card can do is asked of its capabilities.
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import type {
   AccountView,
   Attestation,
+  CardCapability,
   CardEvent,
   CardKeyView,
   CardSessionView,
+  CardStatus,
   FactoryResetConfirmation,
   Scheme,
   UnblockOutcome,
@@ -17,35 +20,25 @@ import type { ErrorCode } from '../../preload/errors';
 import { LifeboatError, isLifeboatError } from '../errors';
 import { Listeners } from '../listeners';
 import { schemePath } from '../secrets/derivation';
-import { addressOfPublicKey, deriveAddresses } from './keycard/addresses';
-import { attest } from './keycard/attestation';
-import { openKeycard, secureKeycard } from './keycard/connect';
-import { randomPin, type SecretInput } from './keycard/credentials';
-import { pairingSecretFromPassword } from './keycard/pairing';
-import type { PairingStore } from './keycard/pairing-store';
-import type { KeycardSession, KeycardStatus, SignResult } from './keycard/session';
+import { addressOfPublicKey, deriveAddresses } from './addresses';
+import { cardDrivers, type DriverOptions } from './drivers';
+import {
+  FamilyRegistry,
+  type CardDriver,
+  type CardSession,
+  type SetUpRequest,
+  type SignResult,
+  type WalletKeys,
+} from './family';
 import type { ReaderEvent, Readers } from './readers';
+import type { SecretInput } from './secret-input';
 
 export const FACTORY_RESET_CONFIRMATION: FactoryResetConfirmation = 'FACTORY RESET';
-/** What INIT sets when nothing else is asked for: the applet's own defaults. */
-export const DEFAULT_PIN_RETRIES = 3;
-export const DEFAULT_PUK_RETRIES = 5;
 
-export interface CardServiceOptions {
+export interface CardServiceOptions extends DriverOptions {
   readers: Readers;
-  pairings: PairingStore;
-  /** Hex compressed CA keys whose certificates count as genuine; read at each attestation. */
-  trustedCaKeys: () => readonly string[];
-}
-
-export interface InitializeRequest {
-  pin: SecretInput;
-  puk: SecretInput;
-  pairingPassword: SecretInput;
-  /** Without one, a random PIN nobody knows is set, so the duress wallet cannot be opened. */
-  duressPin?: SecretInput;
-  pinRetries?: number;
-  pukRetries?: number;
+  /** The families to recognise, in order; the built-in drivers when omitted. */
+  drivers?: readonly CardDriver[];
 }
 
 export interface CardSignature {
@@ -63,8 +56,8 @@ interface Entry {
   id: string;
   reader: string;
   cardSeq: number;
-  session: KeycardSession;
-  status?: KeycardStatus;
+  session: CardSession;
+  status?: CardStatus;
   attestation?: Attestation;
 }
 
@@ -90,8 +83,10 @@ export class CardService {
   private readonly opening = new Map<string, Promise<unknown>>();
   private readonly closedBecause = new Map<string, CloseReason>();
   private readonly stopWatching: () => void;
+  private readonly registry: FamilyRegistry;
 
   constructor(private readonly options: CardServiceOptions) {
+    this.registry = new FamilyRegistry(options.drivers ?? cardDrivers(options));
     this.stopWatching = options.readers.onEvent((event) => void this.onReaderEvent(event));
   }
 
@@ -124,7 +119,7 @@ export class CardService {
     if (existing && existing.cardSeq === cardSeq && !existing.session.channel.closed)
       return this.view(existing);
     if (existing) await this.drop(existing, 'closed');
-    const session = await openKeycard(this.options.readers, reader);
+    const session = await this.select(reader);
     const entry: Entry = { id: bytesToHex(randomBytes(16)), reader, cardSeq, session };
     this.entries.set(entry.id, entry);
     return this.changed(entry);
@@ -137,34 +132,23 @@ export class CardService {
   view(entryOrId: Entry | string): CardSessionView {
     const entry = typeof entryOrId === 'string' ? this.entry(entryOrId) : entryOrId;
     const { session } = entry;
-    const info = session.info;
-    const keyUid = session.keyUid;
     return {
       sessionId: entry.id,
       reader: entry.reader,
       cardSeq: entry.cardSeq,
-      info: info.initialized
-        ? {
-            family: 'keycard',
-            version: `${info.version.major}.${info.version.minor}`,
-            initialized: true,
-            instanceUid: bytesToHex(info.instanceUid),
-            ...(keyUid ? { keyUid: bytesToHex(keyUid) } : {}),
-            freePairingSlots: info.freePairingSlots,
-          }
-        : { family: 'keycard', version: '', initialized: false, instanceUid: '' },
+      info: session.info,
       ...(entry.attestation ? { attestation: entry.attestation } : {}),
-      // A channel dropped after a transmission error is reopened by the next command.
-      paired: session.pairing !== undefined,
+      paired: session.connected,
       ...(entry.status ? { status: { ...entry.status } } : {}),
-      unlocked: session.pinVerified,
+      unlocked: session.unlocked,
     };
   }
 
   /** Attestation with a fresh challenge against the trusted CA list. */
   identify(sessionId: string): Promise<Attestation> {
     return this.run(sessionId, async (entry) => {
-      const attestation = await attest(entry.session, this.options.trustedCaKeys());
+      this.require(entry, 'attest');
+      const attestation = await entry.session.attest();
       entry.attestation = attestation;
       this.changed(entry);
       return attestation;
@@ -172,17 +156,22 @@ export class CardService {
   }
 
   /**
-   * Opens the secure channel: the saved pairing, else `pairingPassword`, else the default
-   * password. Fails with `wrong-pairing-password` when the person has to be asked.
+   * Opens the secure channel; where the family pairs: the saved pairing, else
+   * `pairingPassword`, else the default password. Fails with `wrong-pairing-password` when
+   * the person has to be asked. `remember` keeps a new pairing for this computer even where
+   * the card offers one that ends with the session.
    */
-  pair(sessionId: string, pairingPassword?: SecretInput): Promise<CardSessionView> {
+  pair(
+    sessionId: string,
+    pairingPassword?: SecretInput,
+    options: { remember?: boolean } = {},
+  ): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
-      if (entry.session.pairing === undefined) {
-        const secured = await secureKeycard(entry.session, {
-          pairings: this.options.pairings,
+      if (!entry.session.connected) {
+        entry.status = await entry.session.connect({
           ...(pairingPassword === undefined ? {} : { pairingPassword }),
+          ...(options.remember === undefined ? {} : { remember: options.remember }),
         });
-        entry.status = secured.status;
       }
       return this.changed(entry);
     });
@@ -191,7 +180,7 @@ export class CardService {
   /** The retry counters and key state, read fresh from the card. */
   status(sessionId: string): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
-      entry.status = await entry.session.getStatus();
+      entry.status = await entry.session.status();
       return this.changed(entry);
     });
   }
@@ -212,7 +201,7 @@ export class CardService {
         throw error;
       }
       // A correct PIN resets its counter to the card's limit, which only the card knows.
-      entry.status = await entry.session.getStatus();
+      entry.status = await entry.session.status();
       return { unlocked: true, session: this.changed(entry) };
     });
   }
@@ -220,6 +209,7 @@ export class CardService {
   /** UNBLOCK PIN with the PUK; only while the PIN is blocked (`pin-not-blocked` otherwise). */
   unblock(sessionId: string, puk: SecretInput, newPin: SecretInput): Promise<UnblockOutcome> {
     return this.run(sessionId, async (entry) => {
+      this.require(entry, 'unblock');
       const status = await this.knownStatus(entry);
       if (status.pukTries === 0) return { unblocked: false, pukTries: 0 };
       if (status.pinTries > 0)
@@ -238,13 +228,14 @@ export class CardService {
         }
         throw error;
       }
-      entry.status = await entry.session.getStatus();
+      entry.status = await entry.session.status();
       return { unblocked: true, session: this.changed(entry) };
     });
   }
 
   changePin(sessionId: string, newPin: SecretInput): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
+      this.require(entry, 'change-pin');
       await entry.session.changePin(newPin);
       return this.changed(entry);
     });
@@ -252,60 +243,42 @@ export class CardService {
 
   changePuk(sessionId: string, newPuk: SecretInput): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
+      this.require(entry, 'change-puk');
       await entry.session.changePuk(newPuk);
       return this.changed(entry);
     });
   }
 
-  /** Sets up a blank card, pairs with it (saving the pairing) and unlocks it. */
-  initialize(sessionId: string, request: InitializeRequest): Promise<CardSessionView> {
+  /** Sets up a blank card, connects to it (saving a pairing where the family pairs) and unlocks it. */
+  initialize(sessionId: string, request: SetUpRequest): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
-      const { session } = entry;
-      if (session.info.initialized)
-        throw new LifeboatError('already-initialized', 'This card is already set up.');
-      const pairingSecret = await pairingSecretFromPassword(request.pairingPassword);
-      const duressPin = request.duressPin ?? randomPin(request.pin);
-      try {
-        await session.init({
-          pin: request.pin,
-          puk: request.puk,
-          pairingSecret,
-          pinRetries: request.pinRetries ?? DEFAULT_PIN_RETRIES,
-          pukRetries: request.pukRetries ?? DEFAULT_PUK_RETRIES,
-          duressPin,
-        });
-        const pairing = await session.pair(pairingSecret);
-        await this.options.pairings.set(bytesToHex(session.initializedInfo.instanceUid), pairing);
-        await session.openSecureChannel(pairing);
-      } finally {
-        pairingSecret.fill(0);
-        if (duressPin instanceof Uint8Array) duressPin.fill(0);
-      }
-      await session.verifyPin(request.pin);
-      entry.status = await session.getStatus();
+      entry.status = await entry.session.setUp(request);
       return this.changed(entry);
     });
   }
 
-  /** GENERATE KEY on the card: a key with no recovery phrase, which can never be backed up. */
+  /** A key made on the card: it has no recovery phrase, so it can never be backed up. */
   generateKey(sessionId: string, options: { replace?: boolean } = {}): Promise<CardKeyView> {
     return this.run(sessionId, async (entry) => {
+      const keys = this.keysOf(entry, 'generate-key');
+      if (!keys.generateKey) throw notSupported('generate-key');
       await this.refuseToReplace(entry, options.replace === true);
-      await entry.session.generateKey();
-      return this.keyView(entry);
+      await keys.generateKey();
+      return this.keyView(entry, keys);
     });
   }
 
-  /** LOAD KEY with a master extended private key (e.g. from a rebuilt seed). */
-  loadKey(
+  /** Puts the wallet of a BIP-32 seed (e.g. a rebuilt one) on the card. */
+  importSeed(
     sessionId: string,
-    key: { privateKey: Uint8Array; chainCode: Uint8Array },
+    seed: Uint8Array,
     options: { replace?: boolean } = {},
   ): Promise<CardKeyView> {
     return this.run(sessionId, async (entry) => {
+      const keys = this.keysOf(entry, 'import-seed');
       await this.refuseToReplace(entry, options.replace === true);
-      await entry.session.loadKey(key);
-      return this.keyView(entry);
+      await keys.importSeed(seed);
+      return this.keyView(entry, keys);
     });
   }
 
@@ -314,7 +287,7 @@ export class CardService {
     query: { scheme: Scheme; start: number; count: number },
   ): Promise<AccountView[]> {
     return this.run(sessionId, async (entry) => {
-      const derived = await deriveAddresses(entry.session, query.scheme, query);
+      const derived = await deriveAddresses(this.keysOf(entry, 'accounts'), query.scheme, query);
       return derived.map((a) => ({ scheme: query.scheme, ...a }));
     });
   }
@@ -322,7 +295,7 @@ export class CardService {
   /** Signs a 32-byte hash with the key at `path` (for main's own signers, never the renderer). */
   sign(sessionId: string, hash: Uint8Array, path: string): Promise<CardSignature> {
     return this.run(sessionId, async (entry) =>
-      signatureView(await entry.session.sign(hash, path), path),
+      signatureView(await this.keysOf(entry, 'sign').sign(hash, path), path),
     );
   }
 
@@ -332,14 +305,10 @@ export class CardService {
    */
   unpair(sessionId: string, index?: number): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
-      const { session } = entry;
-      const own = session.pairing;
-      const target = index ?? own?.index;
-      if (target === undefined)
-        throw new LifeboatError('not-paired', 'Lifeboat is not paired with this card.');
-      await session.unpair(target);
-      if (own && target === own.index)
-        await this.options.pairings.delete(bytesToHex(session.initializedInfo.instanceUid));
+      const slots = entry.session.pairingSlots;
+      if (!slots || !entry.session.info.capabilities.includes('unpair'))
+        throw notSupported('unpair');
+      await slots.unpair(index);
       return this.changed(entry);
     });
   }
@@ -353,10 +322,8 @@ export class CardService {
           `Type ${FACTORY_RESET_CONFIRMATION} exactly to confirm.`,
         );
       }
-      const { session } = entry;
-      const oldUid = session.info.initialized ? bytesToHex(session.info.instanceUid) : undefined;
-      await session.factoryReset();
-      if (oldUid) await this.options.pairings.delete(oldUid);
+      this.require(entry, 'factory-reset');
+      await entry.session.factoryReset();
       delete entry.status;
       delete entry.attestation;
       return this.changed(entry);
@@ -364,10 +331,10 @@ export class CardService {
   }
 
   /**
-   * Runs `work` on the session's KeycardSession with the service's error handling, for
-   * main-side callers that need a command this facade does not wrap.
+   * Runs `work` on the card's session with the service's error handling, for main-side
+   * callers that need what this facade does not wrap (e.g. a family's own facets).
    */
-  withSession<T>(sessionId: string, work: (session: KeycardSession) => Promise<T>): Promise<T> {
+  withSession<T>(sessionId: string, work: (session: CardSession) => Promise<T>): Promise<T> {
     return this.run(sessionId, (entry) => work(entry.session));
   }
 
@@ -411,10 +378,30 @@ export class CardService {
     try {
       return await work(entry);
     } catch (error) {
+      if (isLifeboatError(error, 'answer-lost')) this.countersAfterLostAnswer(entry, error);
       const reason = isLifeboatError(error) ? CONNECTION_LOST[error.code] : undefined;
       if (reason) await this.drop(entry, reason);
       throw error;
     }
+  }
+
+  /**
+   * A PIN or PUK may have been spent without an answer: the counters the card reported
+   * after the loss replace the known ones, or, when it could not say, none are known, so the
+   * next attempt reads them before anything is sent.
+   */
+  private countersAfterLostAnswer(entry: Entry, error: LifeboatError): void {
+    const { pinTries, pukTries, keyInitialized } = error.details ?? {};
+    if (
+      typeof pinTries === 'number' &&
+      typeof pukTries === 'number' &&
+      typeof keyInitialized === 'boolean'
+    ) {
+      entry.status = { pinTries, pukTries, keyInitialized };
+    } else {
+      delete entry.status;
+    }
+    this.changed(entry);
   }
 
   private changed(entry: Entry): CardSessionView {
@@ -423,9 +410,31 @@ export class CardService {
     return session;
   }
 
-  private async knownStatus(entry: Entry): Promise<KeycardStatus> {
-    entry.status ??= await entry.session.getStatus();
+  private async knownStatus(entry: Entry): Promise<CardStatus> {
+    entry.status ??= await entry.session.status();
     return entry.status;
+  }
+
+  /** Connects to the card in `reader` and opens the session of the family it belongs to. */
+  private async select(reader: string): Promise<CardSession> {
+    const channel = await this.options.readers.connect(reader);
+    try {
+      return await this.registry.open(channel);
+    } catch (error) {
+      await channel.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private require(entry: Entry, capability: CardCapability): void {
+    if (!entry.session.info.capabilities.includes(capability)) throw notSupported(capability);
+  }
+
+  private keysOf(entry: Entry, capability: CardCapability): WalletKeys {
+    const keys = entry.session.keys;
+    if (!keys || !entry.session.info.capabilities.includes(capability))
+      throw notSupported(capability);
+    return keys;
   }
 
   private async refuseToReplace(entry: Entry, replace: boolean): Promise<void> {
@@ -435,13 +444,13 @@ export class CardService {
     }
   }
 
-  private async keyView(entry: Entry): Promise<CardKeyView> {
-    const keyUid = entry.session.keyUid;
+  private async keyView(entry: Entry, keys: WalletKeys): Promise<CardKeyView> {
+    const keyUid = entry.session.info.keyUid;
     if (!keyUid) throw new LifeboatError('no-key', 'The card has no wallet key loaded.');
     entry.status = { ...(await this.knownStatus(entry)), keyInitialized: true };
-    const address = addressOfPublicKey(await entry.session.exportPublicKey(schemePath('bip44', 0)));
+    const address = addressOfPublicKey(await keys.exportPublicKey(schemePath('bip44', 0)));
     this.changed(entry);
-    return { keyUid: bytesToHex(keyUid), address };
+    return { keyUid, address };
   }
 
   private cardSeq(reader: string): number {
@@ -477,6 +486,10 @@ export class CardService {
     );
     await Promise.all(affected.map((e) => this.drop(e, reason)));
   }
+}
+
+function notSupported(capability: CardCapability): LifeboatError {
+  return new LifeboatError('not-supported', 'This card cannot do that.', { capability });
 }
 
 function signatureView(result: SignResult, path: string): CardSignature {

@@ -8,6 +8,7 @@ import { FilePairingStore } from '../cards/keycard/pairing-store';
 import { PcscReaders } from '../cards/pcsc/pcsc-readers';
 import { LifeboatError, isLifeboatError } from '../errors';
 import type { LineReader } from './io';
+import { noSuchReader } from './reader-names';
 
 /** pcscd reports readers and cards a moment after the context is established. */
 const CARD_WAIT_MS = 5000;
@@ -20,15 +21,15 @@ export interface CardSessions {
 }
 
 export async function cardSessions(dataDir: string): Promise<CardSessions> {
-  const readers = new PcscReaders();
+  const readers = new PcscReaders({ role: 'command' });
   const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
   const cards = new CardService({ readers, pairings, trustedCaKeys: () => [] });
   await readers.start();
   return {
     cards,
     async unlock(reader, lines) {
-      const pin = await lines.require(`PIN of the card in ${reader}: `, { secret: true });
       await waitForCard(readers, reader);
+      const pin = await lines.require(`PIN of the card in ${reader}: `, { secret: true });
       const opened = await cards.open(reader);
       try {
         await cards.pair(opened.sessionId);
@@ -44,10 +45,18 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
       }
       const outcome = await cards.unlock(opened.sessionId, pin);
       if (!outcome.unlocked) {
-        throw new LifeboatError(outcome.pinTries === 0 ? 'pin-blocked' : 'wrong-pin', undefined, {
-          reader,
-          triesLeft: outcome.pinTries,
-        });
+        const triesLeft = outcome.pinTries;
+        throw triesLeft === 0
+          ? new LifeboatError(
+              'pin-blocked',
+              `The PIN of the card in ${reader} is blocked. Unblock it with: lifeboat card unblock --reader "${reader}".`,
+              { reader, triesLeft },
+            )
+          : new LifeboatError(
+              'wrong-pin',
+              `Wrong PIN for the card in ${reader}: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`,
+              { reader, triesLeft },
+            );
       }
       return opened.sessionId;
     },
@@ -66,11 +75,7 @@ async function waitForCard(readers: PcscReaders, reader: string): Promise<void> 
     if (view && (view.state === 'card-present' || view.state === 'connected')) return;
     if (Date.now() > deadline) {
       if (snapshot.state === 'no-service') throw new LifeboatError('no-service');
-      if (!view) {
-        throw new LifeboatError('reader-not-found', `There is no reader named "${reader}".`, {
-          reader,
-        });
-      }
+      if (!view) throw noSuchReader(reader, snapshot);
       throw new LifeboatError('no-card', undefined, { reader });
     }
     await new Promise((r) => setTimeout(r, 50));

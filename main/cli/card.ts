@@ -1,23 +1,25 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { CardSessionView, Scheme } from '../../preload/api';
+import type { CardSessionView, Scheme, SecretRule } from '../../preload/api';
+import { MAX_ADDRESS_COUNT } from '../cards/addresses';
 import { CardService } from '../cards/card-service';
 import { keyFileSecretBox } from '../cards/keycard/key-file-box';
-import { metadataIndices } from '../cards/keycard/metadata';
 import { FilePairingStore } from '../cards/keycard/pairing-store';
 import { PcscReaders } from '../cards/pcsc/pcsc-readers';
 import { LifeboatError, isLifeboatError } from '../errors';
-import { SCHEMES, masterKeyMaterial } from '../secrets/derivation';
+import { SCHEMES } from '../secrets/derivation';
 import { seedFromRecovery } from '../secrets/recovery-input';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
+import { noSuchReader } from './reader-names';
 import { EXIT, printResult } from './output';
 
 export const cardUsage = `Usage: lifeboat card <command> [--reader NAME] [--json] [--data-dir DIR] [options]
 
 Commands:
   info                  what the card is (no pairing or PIN needed)
-  identify              prove the card is genuine; --trust-ca HEX (repeatable) names trusted CA keys
+  identify              prove the card is genuine against the production Keycard CA; --trust-ca HEX
+                        (repeatable) trusts more CA keys
   init                  set up a blank card; reads the PIN, the PUK and the pairing password
                         (--duress-pin also reads a duress PIN; --pin-retries N, --puk-retries N)
   pair                  pair this computer with the card (the default password is tried first)
@@ -49,7 +51,6 @@ const COMMON = {
   reader: { type: 'string' },
   json: { type: 'boolean', default: false },
   'data-dir': { type: 'string' },
-  help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -78,6 +79,20 @@ function tries(n: number): string {
   return `${n} ${n === 1 ? 'try' : 'tries'}`;
 }
 
+/** "6 digits", "4 to 16 characters": what the card's family accepts. */
+function ruleText(rule: SecretRule): string {
+  const unit = rule.alphabet === 'digits' ? 'digits' : 'characters';
+  return rule.minLength === rule.maxLength
+    ? `${rule.minLength} ${unit}`
+    : `${rule.minLength} to ${rule.maxLength} ${unit}`;
+}
+
+const FAMILY_NAME: Record<CardSessionView['info']['family'], string> = {
+  keycard: 'Keycard',
+  satochip: 'Satochip',
+  seedkeeper: 'Seedkeeper',
+};
+
 function integerOption(values: Values, name: string, fallback: number): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
@@ -94,13 +109,17 @@ function requireInitialized(ctx: Context): void {
     );
 }
 
-/** A secret for a new PIN/PUK: asked twice at a terminal, so a typo cannot lock anyone out. */
-async function newSecret(ctx: Context, label: string): Promise<string> {
+/**
+ * A new secret, e.g. `name` "new PIN" under the card's `rule`: asked twice at a terminal, so a
+ * typo cannot lock anyone out.
+ */
+async function newSecret(ctx: Context, name: string, rule?: SecretRule): Promise<string> {
+  const label = `${name[0]!.toUpperCase()}${name.slice(1)}${rule ? ` (${ruleText(rule)})` : ''}`;
   const value = await ctx.lines.require(`${label}: `, { secret: true });
   if (ctx.lines.interactive) {
     const again = await ctx.lines.require(`${label} again: `, { secret: true });
     if (again !== value)
-      throw new CliUsageError(`The two entries of the ${label.toLowerCase()} differ.`);
+      throw new LifeboatError('confirmation-mismatch', `The two entries of the ${name} differ.`);
   }
   return value;
 }
@@ -110,11 +129,13 @@ async function early<T>(ctx: Context, read: () => Promise<T>): Promise<T | undef
   return ctx.lines.interactive ? undefined : read();
 }
 
-async function pairCard(ctx: Context): Promise<CardSessionView> {
+/** Opens the card's channel; `remember` keeps a new pairing even where it could be ephemeral. */
+async function pairCard(ctx: Context, remember = false): Promise<CardSessionView> {
   requireInitialized(ctx);
+  const options = { remember };
   let lastError: unknown;
   try {
-    ctx.view = await ctx.service.pair(ctx.view.sessionId);
+    ctx.view = await ctx.service.pair(ctx.view.sessionId, undefined, options);
     return ctx.view;
   } catch (error) {
     if (!isLifeboatError(error, 'wrong-pairing-password')) throw error;
@@ -128,7 +149,7 @@ async function pairCard(ctx: Context): Promise<CardSessionView> {
     const password = await ctx.lines.read('Pairing password: ', { secret: true });
     if (password === undefined) break;
     try {
-      ctx.view = await ctx.service.pair(ctx.view.sessionId, password);
+      ctx.view = await ctx.service.pair(ctx.view.sessionId, password, options);
       return ctx.view;
     } catch (error) {
       if (!isLifeboatError(error, 'wrong-pairing-password')) throw error;
@@ -175,11 +196,17 @@ async function unlock(ctx: Context, earlyPin: string | undefined): Promise<CardS
 }
 
 async function withPin(ctx: Context): Promise<CardSessionView> {
+  requireInitialized(ctx);
   return unlock(ctx, await early(ctx, () => readPin(ctx)));
 }
 
 function keyUidOf(view: CardSessionView): string | null {
   return view.info.keyUid ?? null;
+}
+
+/** The card's instance UID where its family has one (a Keycard's changes on factory reset). */
+function instanceUidOf(view: CardSessionView): string | null {
+  return (view.info.family === 'keycard' && view.info.instanceUid) || null;
 }
 
 async function readRecovery(ctx: Context): Promise<{ lines: string[]; passphrase: string }> {
@@ -212,41 +239,54 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       let name: string | null = null;
       let walletIndices: number[] = [];
       if (info.initialized) {
-        const metadata = await ctx.service
-          .withSession(ctx.view.sessionId, (s) => s.getMetadata())
+        const label = await ctx.service
+          .withSession(ctx.view.sessionId, async (s) => s.readLabel?.(MAX_LISTED_INDICES))
           .catch((error: unknown) => {
             if (isLifeboatError(error, 'malformed-response')) return undefined;
             throw error;
           });
-        name = metadata?.name ?? null;
-        walletIndices = metadata ? metadataIndices(metadata, MAX_LISTED_INDICES) : [];
+        name = label?.name ?? null;
+        walletIndices = label?.accountIndices ?? [];
       }
-      const paired = info.initialized && (await ctx.pairings.get(info.instanceUid)) !== undefined;
+      const family = FAMILY_NAME[info.family];
+      const instanceUid = instanceUidOf(ctx.view);
+      const freePairingSlots = info.family === 'keycard' ? info.freePairingSlots : undefined;
+      const paired =
+        info.initialized &&
+        (await ctx.service.withSession(
+          ctx.view.sessionId,
+          async (s) => (await s.pairingSlots?.saved()) ?? false,
+        ));
       const value = {
         reader: ctx.reader,
+        family: info.family,
         initialized: info.initialized,
         version: info.version || null,
-        instanceUid: info.instanceUid || null,
+        instanceUid,
         keyUid: keyUidOf(ctx.view),
-        freePairingSlots: info.freePairingSlots ?? null,
+        freePairingSlots: freePairingSlots ?? null,
         name,
         walletIndices,
         paired,
       };
       const text = info.initialized
         ? [
-            `Keycard ${info.version} in ${ctx.reader}${name ? ` named "${name}"` : ''}`,
-            `Instance UID: ${info.instanceUid}`,
+            `${family} ${info.version} in ${ctx.reader}${name ? ` named "${name}"` : ''}`,
+            ...(instanceUid ? [`Instance UID: ${instanceUid}`] : []),
             `Key UID: ${value.keyUid ?? 'no key loaded'}`,
-            `Free pairing slots: ${info.freePairingSlots}`,
+            ...(freePairingSlots === undefined ? [] : [`Free pairing slots: ${freePairingSlots}`]),
             ...(walletIndices.length > 0
               ? [`Accounts in use (m/44'/60'/0'/0/i): ${walletIndices.join(', ')}`]
               : []),
-            paired
-              ? 'This computer is paired with it.'
-              : 'This computer is not paired with it yet.',
+            ...(info.rules.pairing
+              ? [
+                  paired
+                    ? 'This computer is paired with it.'
+                    : 'This computer is not paired with it yet.',
+                ]
+              : []),
           ].join('\n')
-        : `A blank Keycard in ${ctx.reader}: it has no PIN yet. Set it up with "lifeboat card init".`;
+        : `A blank ${family} in ${ctx.reader}: it has no PIN yet. Set it up with "lifeboat card init".`;
       return { value, text };
     },
   },
@@ -269,36 +309,50 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       'duress-pin': { type: 'boolean', default: false },
     },
     async run(ctx) {
-      if (ctx.view.info.initialized)
+      const { info } = ctx.view;
+      if (info.initialized)
         throw new LifeboatError('already-initialized', 'This card is already set up.');
-      const pin = await newSecret(ctx, 'New PIN (6 digits)');
-      const puk = await newSecret(ctx, 'New PUK (12 digits)');
-      const pairingPassword = await newSecret(ctx, 'New pairing password');
+      const { rules } = info;
+      if (ctx.values['duress-pin'] && !info.capabilities.includes('duress-pin'))
+        throw new CliUsageError('This card has no duress PIN.');
+      const pin = await newSecret(ctx, 'new PIN', rules.pin);
+      const puk = rules.puk ? await newSecret(ctx, 'new PUK', rules.puk) : undefined;
+      const pairingPassword = rules.pairing
+        ? await newSecret(ctx, 'new pairing password')
+        : undefined;
       const duressPin = ctx.values['duress-pin']
-        ? await newSecret(ctx, 'Duress PIN (6 digits)')
+        ? await newSecret(ctx, 'duress PIN', rules.pin)
         : undefined;
       const view = await ctx.service.initialize(ctx.view.sessionId, {
         pin,
-        puk,
-        pairingPassword,
+        ...(puk === undefined ? {} : { puk }),
+        ...(pairingPassword === undefined ? {} : { pairingPassword }),
         ...(duressPin === undefined ? {} : { duressPin }),
-        pinRetries: integerOption(ctx.values, 'pin-retries', 3),
-        pukRetries: integerOption(ctx.values, 'puk-retries', 5),
+        pinRetries: integerOption(ctx.values, 'pin-retries', rules.pinTries.default),
+        ...(rules.pukTries
+          ? { pukRetries: integerOption(ctx.values, 'puk-retries', rules.pukTries.default) }
+          : {}),
       });
+      const instanceUid = instanceUidOf(view);
+      const hasDuress = info.capabilities.includes('duress-pin');
       return {
         value: {
           initialized: true,
-          instanceUid: view.info.instanceUid,
+          instanceUid,
           pinTries: view.status?.pinTries,
           pukTries: view.status?.pukTries,
-          duressPin: duressPin === undefined ? 'random' : 'set',
+          ...(hasDuress ? { duressPin: duressPin === undefined ? 'random' : 'set' } : {}),
         },
         text: [
-          `The card is set up (instance UID ${view.info.instanceUid}) and paired with this computer.`,
-          duressPin === undefined
-            ? 'No duress PIN was chosen, so a random one nobody knows was set.'
-            : 'The duress PIN opens a separate decoy wallet.',
-          ctx.pairings.describeProtection(),
+          `The card is set up${instanceUid ? ` (instance UID ${instanceUid})` : ''}${rules.pairing ? ' and paired with this computer' : ''}.`,
+          ...(hasDuress
+            ? [
+                duressPin === undefined
+                  ? 'No duress PIN was chosen, so a random one nobody knows was set.'
+                  : 'The duress PIN opens a separate decoy wallet.',
+              ]
+            : []),
+          ...(rules.pairing ? [ctx.pairings.describeProtection()] : []),
         ].join('\n'),
       };
     },
@@ -306,14 +360,17 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
   pair: {
     async run(ctx) {
-      const view = await pairCard(ctx);
+      if (!ctx.view.info.rules.pairing)
+        throw new LifeboatError('not-supported', 'This card does not pair with computers.');
+      const view = await pairCard(ctx, true);
+      const instanceUid = instanceUidOf(view);
       return {
         value: {
           paired: true,
-          instanceUid: view.info.instanceUid,
+          instanceUid,
           pairingProtection: ctx.pairings.describeProtection(),
         },
-        text: `Paired with the card ${view.info.instanceUid}.\n${ctx.pairings.describeProtection()}`,
+        text: `Paired with the card${instanceUid ? ` ${instanceUid}` : ''}.\n${ctx.pairings.describeProtection()}`,
       };
     },
   },
@@ -346,18 +403,25 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
   'change-pin': {
     async run(ctx) {
+      requireInitialized(ctx);
+      const rule = ctx.view.info.rules.pin;
       const current = await early(ctx, () => readPin(ctx));
-      const next = await early(ctx, () => newSecret(ctx, 'New PIN'));
+      const next = await early(ctx, () => newSecret(ctx, 'new PIN', rule));
       await unlock(ctx, current);
-      await ctx.service.changePin(ctx.view.sessionId, next ?? (await newSecret(ctx, 'New PIN')));
+      await ctx.service.changePin(
+        ctx.view.sessionId,
+        next ?? (await newSecret(ctx, 'new PIN', rule)),
+      );
       return { value: { changed: true }, text: 'The PIN was changed.' };
     },
   },
 
   unblock: {
     async run(ctx) {
+      requireInitialized(ctx);
+      const rule = ctx.view.info.rules.pin;
       const puk = await early(ctx, () => ctx.lines.require('PUK: ', { secret: true }));
-      const pin = await early(ctx, () => newSecret(ctx, 'New PIN'));
+      const pin = await early(ctx, () => newSecret(ctx, 'new PIN', rule));
       const view = await pairCard(ctx);
       const outcome = await ctx.service.unblock(
         view.sessionId,
@@ -365,7 +429,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           (await ctx.lines.require(`PUK (${tries(view.status?.pukTries ?? 0)} left): `, {
             secret: true,
           })),
-        pin ?? (await newSecret(ctx, 'New PIN')),
+        pin ?? (await newSecret(ctx, 'new PIN', rule)),
       );
       if (!outcome.unblocked) {
         const triesLeft = outcome.pukTries;
@@ -391,6 +455,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         throw new CliUsageError(`--scheme is one of ${SCHEMES.join(', ')}.`);
       const start = integerOption(ctx.values, 'start', 0);
       const count = integerOption(ctx.values, 'count', 5);
+      if (count < 1 || count > MAX_ADDRESS_COUNT)
+        throw new CliUsageError(`--count is 1 to ${MAX_ADDRESS_COUNT}.`);
       const view = await withPin(ctx);
       const accounts = await ctx.service.accounts(view.sessionId, { scheme, start, count });
       return {
@@ -421,14 +487,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   load: {
     options: { replace: { type: 'boolean', default: false } },
     async run(ctx) {
+      requireInitialized(ctx);
       const pin = await early(ctx, () => readPin(ctx));
       const recovery = await early(ctx, () => readRecovery(ctx));
       await unlock(ctx, pin);
       const { kind, seed } = await seedFromRecovery(recovery ?? (await readRecovery(ctx)));
-      const material = masterKeyMaterial(seed);
-      seed.fill(0);
       try {
-        const key = await ctx.service.loadKey(ctx.view.sessionId, material, {
+        const key = await ctx.service.importSeed(ctx.view.sessionId, seed, {
           replace: ctx.values.replace === true,
         });
         return {
@@ -436,8 +501,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           text: `Loaded the ${kind === 'bip39' ? 'recovery phrase' : 'Shamir backup'}: key UID ${key.keyUid}, first address ${key.address}.`,
         };
       } finally {
-        material.privateKey.fill(0);
-        material.chainCode.fill(0);
+        seed.fill(0);
       }
     },
   },
@@ -478,7 +542,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
 
   'factory-reset': {
     async run(ctx) {
-      const previous = ctx.view.info.instanceUid || null;
+      if (!ctx.view.info.initialized)
+        throw new LifeboatError(
+          'not-initialized',
+          'This card is blank already: there is nothing to erase.',
+        );
+      const previous = instanceUidOf(ctx.view);
       const confirmation = await ctx.lines.require(
         'This erases the card for good: its keys, PIN, PUK and pairings. Type FACTORY RESET to continue: ',
       );
@@ -511,10 +580,7 @@ async function chooseReader(readers: PcscReaders, wanted: string | undefined): P
   if (snapshot.state === 'no-reader') throw new LifeboatError('no-reader');
   if (wanted !== undefined) {
     const reader = snapshot.readers.find((r) => r.name === wanted);
-    if (!reader)
-      throw new LifeboatError('reader-not-found', `There is no reader named "${wanted}".`, {
-        reader: wanted,
-      });
+    if (!reader) throw noSuchReader(wanted, snapshot);
     throw new LifeboatError(
       reader.state === 'error' ? (reader.error ?? 'reader-error') : 'no-card',
       undefined,
@@ -533,9 +599,9 @@ async function chooseReader(readers: PcscReaders, wanted: string | undefined): P
 
 export async function runCard(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
+  if (name === undefined) {
     io.stdout.write(`${cardUsage}\n`);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
   const subcommand = SUBCOMMANDS[name];
   if (!subcommand) throw new CliUsageError(`Unknown card command "${name}".\n\n${cardUsage}`);
@@ -546,15 +612,11 @@ export async function runCard(argv: string[], io: CliIo): Promise<number> {
     allowPositionals: false,
   });
   const values: Values = parsed;
-  if (values.help) {
-    io.stdout.write(`${cardUsage}\n`);
-    return EXIT.ok;
-  }
   const dataDir = dataDirOf(values);
   const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
   const trustCa = values['trust-ca'];
   const trusted = Array.isArray(trustCa) ? trustCa : [];
-  const readers = new PcscReaders();
+  const readers = new PcscReaders({ role: 'command' });
   const service = new CardService({ readers, pairings, trustedCaKeys: () => trusted });
   const lines = new LineReader(io);
   try {

@@ -27,7 +27,6 @@ export const CHAIN_OPTIONS = {
   'gap-limit': { type: 'string' },
   'data-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
-  help: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
 
 export const CHAIN_OPTIONS_USAGE = `Networks:

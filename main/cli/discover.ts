@@ -33,10 +33,6 @@ export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const values: ChainValues = parsed;
-  if (values.help) {
-    io.stdout.write(`${discoverUsage}\n`);
-    return EXIT.ok;
-  }
   const json = values.json === true;
   const networks = networksOf(values);
   const settings = chainSettings(values);

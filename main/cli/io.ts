@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { LifeboatError } from '../errors';
 
 export interface CliIo {
   stdin: Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -28,7 +29,10 @@ export class LineReader {
     return this.io.stdin.isTTY === true;
   }
 
-  /** The next line, or undefined at end of input. */
+  /**
+   * The next line, or undefined at end of input (Ctrl-D at a terminal). Ctrl-C at a hidden
+   * prompt cancels the command.
+   */
   async read(prompt: string, options: { secret?: boolean } = {}): Promise<string | undefined> {
     if (this.interactive) return this.prompt(prompt, options.secret === true);
     this.attach();
@@ -38,14 +42,15 @@ export class LineReader {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Like `read`, but a missing line is an error naming what was expected. */
+  /**
+   * Like `read`, but a missing line is an error: at a terminal the person gave up
+   * (`cancelled`), from a script the input ended too soon, naming what was expected.
+   */
   async require(prompt: string, options: { secret?: boolean } = {}): Promise<string> {
     const line = await this.read(prompt, options);
-    if (line === undefined)
-      throw new CliUsageError(
-        `Expected ${prompt.replace(/[:\s]+$/, '').toLowerCase()} on standard input.`,
-      );
-    return line;
+    if (line !== undefined) return line;
+    if (this.interactive) throw new LifeboatError('cancelled');
+    throw new CliUsageError(`Standard input ended; expected: ${prompt.replace(/[:\s]+$/, '')}.`);
   }
 
   close(): void {
@@ -84,21 +89,24 @@ export class LineReader {
         rl.once('close', () => resolve(undefined));
       });
     }
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
       let value = '';
       stdin.setRawMode?.(true);
       stdin.resume();
-      const finish = (result: string | undefined) => {
+      const finish = (result: string | undefined | LifeboatError) => {
         stdin.setRawMode?.(false);
         stdin.pause();
         stdin.removeListener('data', onData);
         stderr.write('\n');
-        resolve(result);
+        if (result instanceof LifeboatError) reject(result);
+        else resolve(result);
       };
       const onData = (chunk: Buffer) => {
         for (const ch of chunk.toString('utf8')) {
           if (ch === '\r' || ch === '\n') return finish(value);
-          if (ch === '\u0003' || ch === '\u0004') return finish(undefined);
+          // Raw mode turns Ctrl-C into a character; it still means "stop".
+          if (ch === '\u0003') return finish(new LifeboatError('cancelled'));
+          if (ch === '\u0004') return finish(undefined);
           if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
           else if (ch >= ' ') value += ch;
         }

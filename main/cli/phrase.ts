@@ -50,9 +50,9 @@ export async function runPhrase(argv: string[], io: CliIo): Promise<number> {
       reader.close();
     }
   }
-  if (command === undefined || command === '--help' || command === '-h') {
+  if (command === undefined) {
     io.stdout.write(`${phraseUsage}\n`);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
   return printError(
     io,
@@ -62,13 +62,13 @@ export async function runPhrase(argv: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * The phrase: one prompt at a terminal; from a script, the lines up to the first empty one
- * (so a phrase wrapped over several lines also works). A Shamir share is refused here.
+ * The phrase: one hidden prompt at a terminal; from a script, the lines up to the first
+ * empty one (so a phrase wrapped over several lines also works). A Shamir share is refused.
  */
 async function readPhrase(reader: LineReader): Promise<string> {
   const lines: string[] = [];
   for (;;) {
-    const line = await reader.read('Recovery phrase: ');
+    const line = await reader.read('Recovery phrase: ', { secret: true });
     if (line === undefined || line.trim() === '') break;
     lines.push(line);
     if (reader.interactive) break;

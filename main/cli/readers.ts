@@ -20,7 +20,7 @@ export async function runReaders(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const json = values.json;
-  const readers = new PcscReaders();
+  const readers = new PcscReaders({ role: 'command' });
   try {
     await readers.start();
     await new Promise((r) => setTimeout(r, SETTLE_MS));

@@ -26,9 +26,9 @@ export async function runShares(argv: string[], io: CliIo): Promise<number> {
   if (command === 'split') return splitCommand(rest, io);
   if (command === 'check') return checkCommand(rest, io);
   const json = argv.includes('--json');
-  if (command === undefined || command === '--help' || command === '-h') {
+  if (command === undefined) {
     io.stdout.write(`${sharesUsage}\n`);
-    return command === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
   return printError(
     io,
@@ -161,8 +161,8 @@ async function splitCommand(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * Reads shares until an empty line (or the end of input) and adds each to `shares`. At a
- * terminal every share is checked as soon as it is entered and a rejected one can be typed
- * again; from a script the first rejected share is the command's error.
+ * terminal a share is typed hidden, checked as soon as it is entered, and a rejected one can
+ * be typed again; from a script the first rejected share is the command's error.
  */
 async function readShares(
   reader: LineReader,
@@ -172,7 +172,9 @@ async function readShares(
 ): Promise<ShareSetProgress> {
   let progress = shares.progress();
   for (let line = 0; ; line++) {
-    const text = await reader.read(`Share ${progress.sharesEntered + 1} (empty line to finish): `);
+    const text = await reader.read(`Share ${progress.sharesEntered + 1} (empty line to finish): `, {
+      secret: true,
+    });
     if (text === undefined || text.trim() === '') return progress;
     const check = shares.add(text);
     progress = check.progress;

@@ -82,19 +82,15 @@ const SUBCOMMANDS: readonly Subcommand[] = ['plan', 'execute', 'resume', 'report
 
 export async function runSweep(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
+  if (name === undefined) {
     io.stdout.write(`${sweepUsage}\n`);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
   if (!SUBCOMMANDS.includes(name as Subcommand)) {
     throw new CliUsageError(`Unknown sweep command "${name}".\n\n${sweepUsage}`);
   }
   const { values: parsed } = parseArgs({ args: rest, options: OPTIONS, strict: true });
   const values: ChainValues = parsed;
-  if (values.help) {
-    io.stdout.write(`${sweepUsage}\n`);
-    return EXIT.ok;
-  }
   const run = new SweepRun(io, values);
   try {
     return await run.dispatch(name as Subcommand);

@@ -1,7 +1,6 @@
 // window.lifeboat.cards → CardService, one to one, plus loading a rebuilt secret, which
-// needs the vault: the seed is turned into LOAD KEY material in main and wiped at once.
+// needs the vault: its seed goes from the vault to the card within main and is never copied.
 import type { CardService } from '../cards/card-service';
-import { masterKeyMaterial } from '../secrets/derivation';
 import type { Handlers } from './contract';
 
 /** Lends a vault secret's seed to `work`; the bytes are only valid during the call. */
@@ -23,21 +22,13 @@ export function cardHandlers(cards: CardService, withSeed: SeedLender): Handlers
     initialize: ({ sessionId, pin, puk, pairingPassword, duressPin }) =>
       cards.initialize(sessionId, {
         pin,
-        puk,
-        pairingPassword,
+        ...(puk === undefined ? {} : { puk }),
+        ...(pairingPassword === undefined ? {} : { pairingPassword }),
         ...(duressPin === undefined ? {} : { duressPin }),
       }),
     generateKey: ({ sessionId }) => cards.generateKey(sessionId),
     loadSecret: ({ sessionId, secretId }) =>
-      withSeed(secretId, async (seed) => {
-        const key = masterKeyMaterial(seed);
-        try {
-          return await cards.loadKey(sessionId, key);
-        } finally {
-          key.privateKey.fill(0);
-          key.chainCode.fill(0);
-        }
-      }),
+      withSeed(secretId, (seed) => cards.importSeed(sessionId, seed)),
     accounts: ({ sessionId, scheme, start, count }) =>
       cards.accounts(sessionId, { scheme, start, count }),
     unpair: ({ sessionId }) => cards.unpair(sessionId),

@@ -63,8 +63,8 @@ export const INPUT_SCHEMAS: Schemas = {
     initialize: z.strictObject({
       ...session,
       pin: cardSecret,
-      puk: cardSecret,
-      pairingPassword: cardSecret,
+      puk: cardSecret.optional(),
+      pairingPassword: cardSecret.optional(),
       duressPin: cardSecret.optional(),
     }),
     generateKey: z.strictObject(session),

@@ -12,7 +12,9 @@ import { AttestationResult } from './AttestationResult';
 import { CardSetupForm, type CardSecrets } from './CardSetupForm';
 import {
   afterAttestation,
+  afterLostAnswer,
   afterPairing,
+  afterPairingError,
   afterUnblock,
   afterUnlock,
   stepSession,
@@ -126,9 +128,8 @@ export function CardConnect({
         : { sessionId: session.sessionId, pairingPassword },
     );
     if (paired.ok) return show(afterPairing(paired.value));
-    if (paired.error.code === 'wrong-pairing-password') {
-      return show({ name: 'password', session, wrong: pairingPassword !== undefined });
-    }
+    const asked = afterPairingError(session, paired.error.code, pairingPassword !== undefined);
+    if (asked) return show(asked);
     setError(paired.error);
     setWorking(null);
   };
@@ -144,7 +145,14 @@ export function CardConnect({
     setWorking('unlocking');
     const result = await api.cards.unlock({ sessionId: session.sessionId, pin });
     if (result.ok) return show(afterUnlock(session, result.value));
-    setError(result.error);
+    settleFailure(session, result.error);
+  };
+
+  /** The error is shown; where the card's answer was lost, beside the tries it reports now. */
+  const settleFailure = (session: CardSessionView, failure: ApiError) => {
+    const next = afterLostAnswer(session, failure);
+    if (next) show(next);
+    setError(failure);
     setWorking(null);
   };
 
@@ -153,8 +161,7 @@ export function CardConnect({
     setWorking('unlocking');
     const result = await api.cards.unblock({ sessionId: session.sessionId, puk, newPin });
     if (result.ok) return show(afterUnblock(session, result.value));
-    setError(result.error);
-    setWorking(null);
+    settleFailure(session, result.error);
   };
 
   const setUp = async (session: CardSessionView, secrets: CardSecrets) => {
@@ -207,7 +214,11 @@ export function CardConnect({
         <>
           <StepHeading>{t(canSetUp ? 'connect.setupTitle' : 'connect.blankTitle')}</StepHeading>
           {canSetUp ? (
-            <CardSetupForm busy={busy} onSubmit={(s) => void setUp(step.session, s)} />
+            <CardSetupForm
+              rules={step.session.info.rules}
+              busy={busy}
+              onSubmit={(s) => void setUp(step.session, s)}
+            />
           ) : (
             <p>{t('connect.blankHelp')}</p>
           )}
@@ -232,6 +243,7 @@ export function CardConnect({
         <>
           <StepHeading>{t('connect.pinTitle')}</StepHeading>
           <PinPad
+            rules={step.session.info.rules}
             pinTries={step.pinTries}
             wrong={step.wrong}
             busy={busy}
@@ -239,10 +251,11 @@ export function CardConnect({
           />
         </>
       )}
-      {step.name === 'blocked' && (
+      {step.name === 'blocked' && step.session.info.rules.puk && (
         <>
           <StepHeading>{t('connect.blockedTitle')}</StepHeading>
           <UnblockForm
+            rules={{ pin: step.session.info.rules.pin, puk: step.session.info.rules.puk }}
             pukTries={step.pukTries}
             wrong={step.wrong}
             busy={busy}

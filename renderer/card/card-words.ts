@@ -1,5 +1,10 @@
 // Plain words for what main reports about readers and cards.
-import type { AttestationVerdict, CardSessionView, ReaderView } from '../../preload/api';
+import type {
+  AttestationVerdict,
+  CardFamily,
+  CardSessionView,
+  ReaderView,
+} from '../../preload/api';
 import { t, type MessageKey } from '../i18n/t';
 
 export const READER_STATE: Record<ReaderView['state'], MessageKey> = {
@@ -23,11 +28,17 @@ export const VERDICT_TONE: Record<AttestationVerdict, 'good' | 'warning' | 'bad'
   invalid: 'bad',
 };
 
-/** "Keycard, version 3.1"; a blank card does not report its applet version. */
+/** Each family's name, with and without the applet version. */
+const FAMILY: Record<CardFamily, { versioned: MessageKey; plain: MessageKey }> = {
+  keycard: { versioned: 'card.keycard', plain: 'card.keycardNoVersion' },
+  satochip: { versioned: 'card.satochip', plain: 'card.satochipNoVersion' },
+  seedkeeper: { versioned: 'card.seedkeeper', plain: 'card.seedkeeperNoVersion' },
+};
+
+/** "Keycard, version 3.1"; a blank card may not report its applet version. */
 export function cardTypeText(session: CardSessionView): string {
-  return session.info.version
-    ? t('card.keycard', { version: session.info.version })
-    : t('card.keycardNoVersion');
+  const { family, version } = session.info;
+  return version ? t(FAMILY[family].versioned, { version }) : t(FAMILY[family].plain);
 }
 
 /** "Blank", "Set up, no wallet key" or "Set up, holds a wallet". */

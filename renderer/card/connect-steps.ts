@@ -1,6 +1,9 @@
 // The steps from "a card is in a reader" to "the card is unlocked and usable", as pure
-// decisions over what main answered. The component only performs the calls.
-import type { CardSessionView, UnblockOutcome, UnlockOutcome } from '../../preload/api';
+// decisions over what main answered and the card's own rules (CardInfo.rules): a pairing
+// password is asked for only where the card pairs, and a blocked PIN leads to the PUK only
+// where the card has one. The component only performs the calls.
+import type { ApiError, CardSessionView, UnblockOutcome, UnlockOutcome } from '../../preload/api';
+import type { ErrorCode } from '../../preload/errors';
 
 /**
  * What the card is wanted for: the old card of a restore or sweep (`source`), a backup card
@@ -21,6 +24,7 @@ export type ConnectStep =
   | { name: 'password'; session: CardSessionView; wrong: boolean }
   | { name: 'pin'; session: CardSessionView; pinTries: number; wrong: boolean }
   | { name: 'blocked'; session: CardSessionView; pukTries: number; wrong: boolean }
+  /** Locked for good: the PUK is blocked too, or the card has none. */
   | { name: 'puk-blocked'; session: CardSessionView }
   | { name: 'ready'; session: CardSessionView };
 
@@ -39,17 +43,34 @@ export function afterAttestation(
   return 'pair';
 }
 
+/** A blocked PIN: the PUK where the card has one and tries are left, else the end. */
+function blocked(session: CardSessionView, pukTries: number): ConnectStep {
+  return session.info.rules.puk === null || pukTries === 0
+    ? { name: 'puk-blocked', session }
+    : { name: 'blocked', session, pukTries, wrong: false };
+}
+
 /** After pairing: the PIN pad, or the PUK when the PIN is already blocked. */
 export function afterPairing(session: CardSessionView): ConnectStep {
   if (session.unlocked) return { name: 'ready', session };
   const status = session.status;
-  if (status && status.pinTries === 0) {
-    return status.pukTries === 0
-      ? { name: 'puk-blocked', session }
-      : { name: 'blocked', session, pukTries: status.pukTries, wrong: false };
-  }
-  // A card that has not reported its counters yet still has the applet's full three.
-  return { name: 'pin', session, pinTries: status?.pinTries ?? 3, wrong: false };
+  if (status && status.pinTries === 0) return blocked(session, status.pukTries);
+  // A card that has not reported its counters yet still has its family's default tries.
+  const pinTries = status?.pinTries ?? session.info.rules.pinTries.default;
+  return { name: 'pin', session, pinTries, wrong: false };
+}
+
+/**
+ * When pairing failed: the password form where the card pairs and the password was the
+ * problem (`wrong` once a typed one was refused); null when the error is to be shown as is.
+ */
+export function afterPairingError(
+  session: CardSessionView,
+  code: ErrorCode,
+  typedPassword: boolean,
+): ConnectStep | null {
+  if (!session.info.rules.pairing || code !== 'wrong-pairing-password') return null;
+  return { name: 'password', session, wrong: typedPassword };
 }
 
 export function afterUnlock(session: CardSessionView, outcome: UnlockOutcome): ConnectStep {
@@ -57,10 +78,21 @@ export function afterUnlock(session: CardSessionView, outcome: UnlockOutcome): C
   if (outcome.pinTries > 0) {
     return { name: 'pin', session, pinTries: outcome.pinTries, wrong: true };
   }
-  const pukTries = session.status?.pukTries ?? 0;
-  return pukTries === 0
-    ? { name: 'puk-blocked', session }
-    : { name: 'blocked', session, pukTries, wrong: false };
+  return blocked(session, session.status?.pukTries ?? 0);
+}
+
+/**
+ * When the card's answer to a PIN or PUK was lost (`answer-lost`): nothing was sent again,
+ * so the person decides, in front of the tries the card reports now. Null when the card
+ * could not say, or for any other error.
+ */
+export function afterLostAnswer(session: CardSessionView, error: ApiError): ConnectStep | null {
+  const pinTries = error.details?.pinTries;
+  const pukTries = error.details?.pukTries;
+  if (error.code !== 'answer-lost' || typeof pinTries !== 'number' || typeof pukTries !== 'number')
+    return null;
+  if (pinTries === 0) return blocked(session, pukTries);
+  return { name: 'pin', session, pinTries, wrong: false };
 }
 
 export function afterUnblock(session: CardSessionView, outcome: UnblockOutcome): ConnectStep {

@@ -4,29 +4,42 @@ import { t, type MessageKey } from '../i18n/t';
 import { isCaKey } from './settings-draft';
 
 interface TrustedKeysEditorProps {
+  /** Trusted whatever the settings say; shown, never removable. */
+  builtIn: readonly string[];
+  /** The keys the person added. */
   keys: readonly string[];
   onAdd: (key: string) => void;
   onRemove: (key: string) => void;
 }
 
 /** The attestation CA keys whose certificates make a card count as genuine. */
-export function TrustedKeysEditor({ keys, onAdd, onRemove }: TrustedKeysEditorProps) {
+export function TrustedKeysEditor({ builtIn, keys, onAdd, onRemove }: TrustedKeysEditorProps) {
   const id = useId();
   const [key, setKey] = useState('');
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!isCaKey(key)) return setProblem('settings.badCaKey');
+    if (builtIn.includes(key.trim().toLowerCase())) return setProblem('settings.caKeyBuiltIn');
     setProblem(null);
     onAdd(key);
     setKey('');
   };
   return (
     <div className="stack">
+      {builtIn.length > 0 && (
+        <ul className="key-list" aria-label={t('settings.builtInCaKeys')}>
+          {builtIn.map((k) => (
+            <li key={k}>
+              <code className="hex">{k}</code> {t('settings.builtInCaKey')}
+            </li>
+          ))}
+        </ul>
+      )}
       {keys.length === 0 ? (
         <p>{t('settings.noCaKeys')}</p>
       ) : (
-        <ul className="key-list">
+        <ul className="key-list" aria-label={t('settings.addedCaKeys')}>
           {keys.map((k) => (
             <li key={k}>
               <code className="hex">{k}</code>{' '}

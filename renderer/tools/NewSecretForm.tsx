@@ -1,4 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { SecretRule } from '../../preload/api';
+import { inputFor, ruleText } from '../card/secret-rules';
 import { FieldProblem } from '../components/FieldProblem';
 import { takeFields } from '../components/take-fields';
 import type { MessageKey } from '../i18n/t';
@@ -7,8 +9,9 @@ interface NewSecretFormProps {
   label: string;
   repeatLabel: string;
   submitLabel: string;
-  maxLength: number;
-  problemOf: (value: string, repeat: string) => MessageKey | null;
+  /** The card's rule for this secret. */
+  rule: SecretRule;
+  problemOf: (value: string, repeat: string, rule: SecretRule) => MessageKey | null;
   busy: boolean;
   onSubmit: (value: string) => void;
 }
@@ -18,7 +21,7 @@ export function NewSecretForm({
   label,
   repeatLabel,
   submitLabel,
-  maxLength,
+  rule,
   problemOf,
   busy,
   onSubmit,
@@ -28,7 +31,7 @@ export function NewSecretForm({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const { value, repeat } = takeFields(event.currentTarget, ['value', 'repeat']);
-    const bad = problemOf(value, repeat);
+    const bad = problemOf(value, repeat, rule);
     setProblem(bad);
     if (!bad) onSubmit(value);
   };
@@ -39,8 +42,7 @@ export function NewSecretForm({
         id={`${id}-value`}
         name="value"
         type="password"
-        inputMode="numeric"
-        maxLength={maxLength}
+        {...inputFor(rule)}
         autoComplete="off"
       />
       <label htmlFor={`${id}-repeat`}>{repeatLabel}</label>
@@ -48,11 +50,10 @@ export function NewSecretForm({
         id={`${id}-repeat`}
         name="repeat"
         type="password"
-        inputMode="numeric"
-        maxLength={maxLength}
+        {...inputFor(rule)}
         autoComplete="off"
       />
-      <FieldProblem problem={problem} />
+      <FieldProblem problem={problem} params={{ rule: ruleText(rule) }} />
       <button type="submit" disabled={busy}>
         {submitLabel}
       </button>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CardSessionView, Result } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { CardSummary } from '../card/CardSummary';
-import { newPinProblem, newPukProblem, PIN_LENGTH, PUK_LENGTH } from '../card/secret-rules';
+import { newPinProblem, newPukProblem, ruleText } from '../card/secret-rules';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
@@ -25,6 +25,7 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
   const action = useAction(async (call: () => Promise<Result<CardSessionView | null>>) => call());
   const api = lifeboat();
   const sessionId = session.sessionId;
+  const { rules, capabilities } = session.info;
 
   const perform = async (
     call: () => Promise<Result<CardSessionView | null>>,
@@ -57,10 +58,10 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
           <section className="tool">
             <h3>{t('tools.changePin')}</h3>
             <NewSecretForm
-              label={t('tools.newPin')}
+              label={t('tools.newPin', { rule: ruleText(rules.pin) })}
               repeatLabel={t('tools.repeatPin')}
               submitLabel={t('tools.changePin')}
-              maxLength={PIN_LENGTH}
+              rule={rules.pin}
               problemOf={newPinProblem}
               busy={action.busy}
               onSubmit={(newPin) =>
@@ -71,63 +72,69 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
               }
             />
           </section>
-          <section className="tool">
-            <h3>{t('tools.changePuk')}</h3>
-            <NewSecretForm
-              label={t('tools.newPuk')}
-              repeatLabel={t('tools.repeatPuk')}
-              submitLabel={t('tools.changePuk')}
-              maxLength={PUK_LENGTH}
-              problemOf={newPukProblem}
-              busy={action.busy}
-              onSubmit={(newPuk) =>
-                void perform(
-                  () => api.cards.changePuk({ sessionId, newPuk }),
-                  t('tools.pukChanged'),
-                )
-              }
-            />
-          </section>
-          <section className="tool">
-            <h3>{t('tools.unpair')}</h3>
-            <p>{t('tools.unpairHelp')}</p>
-            {confirmUnpair ? (
-              <div className="actions">
-                <button type="button" onClick={() => setConfirmUnpair(false)}>
-                  {t('common.cancel')}
+          {rules.puk && capabilities.includes('change-puk') && (
+            <section className="tool">
+              <h3>{t('tools.changePuk')}</h3>
+              <NewSecretForm
+                label={t('tools.newPuk', { rule: ruleText(rules.puk) })}
+                repeatLabel={t('tools.repeatPuk')}
+                submitLabel={t('tools.changePuk')}
+                rule={rules.puk}
+                problemOf={newPukProblem}
+                busy={action.busy}
+                onSubmit={(newPuk) =>
+                  void perform(
+                    () => api.cards.changePuk({ sessionId, newPuk }),
+                    t('tools.pukChanged'),
+                  )
+                }
+              />
+            </section>
+          )}
+          {capabilities.includes('unpair') && (
+            <section className="tool">
+              <h3>{t('tools.unpair')}</h3>
+              <p>{t('tools.unpairHelp')}</p>
+              {confirmUnpair ? (
+                <div className="actions">
+                  <button type="button" onClick={() => setConfirmUnpair(false)}>
+                    {t('common.cancel')}
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    disabled={action.busy}
+                    onClick={() => void perform(unpairAndRelease, t('tools.unpaired'), true)}
+                  >
+                    {t('tools.unpairConfirm')}
+                  </button>
+                </div>
+              ) : (
+                <button type="button" onClick={() => setConfirmUnpair(true)}>
+                  {t('tools.unpair')}
                 </button>
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={action.busy}
-                  onClick={() => void perform(unpairAndRelease, t('tools.unpaired'), true)}
-                >
-                  {t('tools.unpairConfirm')}
-                </button>
-              </div>
-            ) : (
-              <button type="button" onClick={() => setConfirmUnpair(true)}>
-                {t('tools.unpair')}
-              </button>
-            )}
-          </section>
+              )}
+            </section>
+          )}
         </>
       ) : (
         <p>{t('tools.lockedHelp')}</p>
       )}
-      <section className="tool">
-        <h3>{t('tools.reset')}</h3>
-        <FactoryResetForm
-          busy={action.busy}
-          onConfirm={(confirmation) =>
-            void perform(
-              () => api.cards.factoryReset({ sessionId, confirmation }),
-              t('tools.resetDone'),
-              true,
-            )
-          }
-        />
-      </section>
+      {capabilities.includes('factory-reset') && (
+        <section className="tool">
+          <h3>{t('tools.reset')}</h3>
+          <FactoryResetForm
+            busy={action.busy}
+            onConfirm={(confirmation) =>
+              void perform(
+                () => api.cards.factoryReset({ sessionId, confirmation }),
+                t('tools.resetDone'),
+                true,
+              )
+            }
+          />
+        </section>
+      )}
       <section className="tool">
         <h3>{t('tools.release')}</h3>
         <p>{t('tools.releaseHelp')}</p>

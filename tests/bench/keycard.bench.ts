@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CardChannel } from '../../main/cards/channel';
-import { deriveAddresses } from '../../main/cards/keycard/addresses';
+import { deriveAddresses } from '../../main/cards/addresses';
 import { secureKeycard } from '../../main/cards/keycard/connect';
 import { keyFileSecretBox } from '../../main/cards/keycard/key-file-box';
 import { FilePairingStore } from '../../main/cards/keycard/pairing-store';

@@ -9,6 +9,20 @@ import type { KeycardSession } from './session';
 
 export type AttestationVerdict = 'genuine' | 'unknown-issuer' | 'no-certificate' | 'invalid';
 
+/**
+ * The production Keycard identity CA: the one key official software ships to check genuine
+ * cards (keycard-shell's app/storage/keys.c `_KEYCARD_CA_PUB`, keycard-rs's
+ * `DEFAULT_CA_PUBLIC_KEY`). Always trusted; the person may add keys beside it.
+ */
+export const KEYCARD_CA_KEYS: readonly string[] = Object.freeze([
+  '029ab99ee1e7a71bdf45b3f9c58c99866ff1294d2c1e304e228a86e10c3343501c',
+]);
+
+/** The CA keys a Keycard's certificate is checked against: the built-in ones and `added`. */
+export function keycardTrustedCaKeys(added: readonly string[]): string[] {
+  return [...new Set([...KEYCARD_CA_KEYS, ...added].map(normaliseCaKey))];
+}
+
 export interface Attestation {
   verdict: AttestationVerdict;
   /** The issuing authority's key (compressed, hex), when the certificate could be checked. */

@@ -1,11 +1,27 @@
-// Getting from "a reader name" to "a Keycard with an open secure channel and known retry
-// counters": SELECT, the stored pairing for this card if it still works, otherwise PAIR
-// with the default password first and then the person's password, and GET STATUS before
-// anyone is asked for a PIN.
+// Getting from "a selected Keycard" to "an open secure channel and known retry counters": the
+// pairing saved for this card if it still works, otherwise PAIR with the default password
+// first and then the person's password, and GET STATUS before anyone is asked for a PIN.
+//
+// Which saved pairing belongs to which card, and when one may be forgotten:
+// - SELECT is not authenticated. Any card can report any instance UID, and also any
+//   secure-channel public key: both are public, read by anyone who once held the card.
+// - What only the genuine card can do is MUTUALLY AUTHENTICATE: its session keys come from
+//   ECDH with the private half of the secure-channel key it reported, mixed with the pairing
+//   key. A channel that opens proves the card holds that private key (and the pairing key).
+// - A failed OPEN SECURE CHANNEL (6A86) or MUTUALLY AUTHENTICATE (6982) proves nothing: an
+//   impostor answers so as easily as a genuine card that lost the pairing. So a saved pairing
+//   that fails is kept, and the person is asked for the pairing password.
+// - Pairings are saved per card: instance UID and secure-channel key together. A card that
+//   reports someone else's UID with its own key finds no pairing and touches none. A card that
+//   reports both cannot open a channel with any pairing, so it cannot prove anything either.
+// - A saved pairing is forgotten only when the card it was made for proves that it no longer
+//   takes it: a fresh pairing opened a channel under the same UID and key (so this is that
+//   card) after the saved one failed on it. The fresh pairing then replaces it, or, if it ends
+//   with the session, the saved one is dropped.
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { LifeboatError, isLifeboatError } from '../../errors';
-import type { Readers } from '../readers';
-import type { SecretInput } from './credentials';
+import type { SecretInput } from '../secret-input';
 import {
   DEFAULT_PAIRING_PASSWORD,
   EPHEMERAL_PAIRING_INDEX,
@@ -13,7 +29,7 @@ import {
   type Pairing,
 } from './pairing';
 import type { PairingStore } from './pairing-store';
-import { KeycardSession, type KeycardStatus } from './session';
+import type { KeycardSession, KeycardStatus } from './session';
 
 export type PairedBy = 'stored' | 'default-password' | 'password';
 
@@ -26,12 +42,17 @@ export interface PairingOptions {
    * up with `wrong-pairing-password`. Without it the flow fails at the first wrong one.
    */
   askPairingPassword?: () => Promise<SecretInput | undefined>;
+  /**
+   * Keep a new pairing for this computer even on a 3.2 card, which otherwise gets an
+   * ephemeral one that takes none of its slots (recovery should never use one up).
+   */
+  remember?: boolean;
 }
 
 export interface SecuredKeycard {
   status: KeycardStatus;
   pairedBy: PairedBy;
-  /** False for a 3.2 ephemeral pairing, which ends with the session. */
+  /** False for a 3.2 ephemeral pairing, which ends with the session, or one not kept. */
   pairingStored: boolean;
 }
 
@@ -43,20 +64,24 @@ function defaultPairingSecret(): Promise<Uint8Array> {
   return defaultSecret;
 }
 
-/** Connects to the card in `reader` and SELECTs the Keycard applet. */
-export async function openKeycard(readers: Readers, reader: string): Promise<KeycardSession> {
-  const channel = await readers.connect(reader);
-  try {
-    return await KeycardSession.select(channel);
-  } catch (error) {
-    await channel.close().catch(() => undefined);
-    throw error;
-  }
+/** The card's secure-channel key as it is saved with a pairing: compressed. */
+export function cardKeyOf(session: KeycardSession): Uint8Array {
+  return secp256k1.Point.fromBytes(session.initializedInfo.secureChannelPublicKey).toBytes(true);
 }
 
-async function tryPair(session: KeycardSession, secret: Uint8Array): Promise<Pairing | undefined> {
+/** Applet 3.2 frees a pairing made with PAIR P2 = 01 when the card is deselected. */
+export function offersEphemeralPairing(session: KeycardSession): boolean {
+  const { major, minor } = session.initializedInfo.version;
+  return major > 3 || (major === 3 && minor >= 2);
+}
+
+async function tryPair(
+  session: KeycardSession,
+  secret: Uint8Array,
+  ephemeral: boolean,
+): Promise<Pairing | undefined> {
   try {
-    return await session.pair(secret);
+    return await session.pair(secret, { ephemeral });
   } catch (error) {
     if (isLifeboatError(error, 'wrong-pairing-password')) return undefined;
     throw error;
@@ -66,13 +91,14 @@ async function tryPair(session: KeycardSession, secret: Uint8Array): Promise<Pai
 async function pairWithPasswords(
   session: KeycardSession,
   options: PairingOptions,
+  ephemeral: boolean,
 ): Promise<{ pairing: Pairing; pairedBy: PairedBy }> {
   if (options.pairingPassword !== undefined) {
     const secret = await pairingSecretFromPassword(options.pairingPassword);
-    const pairing = await tryPair(session, secret).finally(() => secret.fill(0));
+    const pairing = await tryPair(session, secret, ephemeral).finally(() => secret.fill(0));
     if (pairing) return { pairing, pairedBy: 'password' };
   }
-  const byDefault = await tryPair(session, await defaultPairingSecret());
+  const byDefault = await tryPair(session, await defaultPairingSecret(), ephemeral);
   if (byDefault) return { pairing: byDefault, pairedBy: 'default-password' };
   for (;;) {
     const password = await options.askPairingPassword?.();
@@ -83,33 +109,54 @@ async function pairWithPasswords(
       );
     }
     const secret = await pairingSecretFromPassword(password);
-    const pairing = await tryPair(session, secret).finally(() => secret.fill(0));
+    const pairing = await tryPair(session, secret, ephemeral).finally(() => secret.fill(0));
     if (pairing) return { pairing, pairedBy: 'password' };
   }
 }
 
 /**
- * Opens the secure channel on a selected, initialised card and reads its retry counters.
- * A stored pairing the card no longer knows is forgotten and the card is paired again.
+ * Opens the secure channel on a selected, initialised card and reads its retry counters:
+ * with the pairing saved for this card, else a new one (ephemeral on 3.2 unless `remember`).
  */
 export async function secureKeycard(
   session: KeycardSession,
   options: PairingOptions,
 ): Promise<SecuredKeycard> {
+  const { pairings } = options;
   const uid = bytesToHex(session.initializedInfo.instanceUid);
-  const stored = await options.pairings.get(uid);
-  if (stored) {
+  const cardKey = cardKeyOf(session);
+  const saved = await pairings.get(uid, cardKey);
+  if (saved) {
     try {
-      await session.openSecureChannel(stored);
+      await session.openSecureChannel(saved);
+      // An entry saved before keys were recorded now has its card: this one proved it.
+      if (saved.cardKey === undefined) {
+        await pairings.set(uid, saved, cardKey);
+        await pairings.delete(uid);
+      }
       return { status: await session.getStatus(), pairedBy: 'stored', pairingStored: true };
     } catch (error) {
       if (!isLifeboatError(error, 'pairing-invalid')) throw error;
-      await options.pairings.delete(uid);
     }
   }
-  const { pairing, pairedBy } = await pairWithPasswords(session, options);
-  const pairingStored = pairing.index !== EPHEMERAL_PAIRING_INDEX;
-  if (pairingStored) await options.pairings.set(uid, pairing);
-  await session.openSecureChannel(pairing);
-  return { status: await session.getStatus(), pairedBy, pairingStored };
+  const ephemeral = options.remember !== true && offersEphemeralPairing(session);
+  const { pairing, pairedBy } = await pairWithPasswords(session, options, ephemeral);
+  const keep = pairing.index !== EPHEMERAL_PAIRING_INDEX;
+  // Nothing saved for this card can be lost by saving at once, and saving before the
+  // channel opens means a card pulled in between does not leave its slot used for nothing.
+  const savedFirst = keep && saved?.cardKey === undefined;
+  if (savedFirst) await pairings.set(uid, pairing, cardKey);
+  try {
+    await session.openSecureChannel(pairing);
+  } catch (error) {
+    // A card that pairs but then fails to authenticate has not shown that it is this card.
+    if (savedFirst && isLifeboatError(error, 'pairing-invalid')) {
+      await pairings.delete(uid, cardKey);
+    }
+    throw error;
+  }
+  // The channel opened: this is the card the saved pairing was made for, and it refused it.
+  if (keep && !savedFirst) await pairings.set(uid, pairing, cardKey);
+  if (!keep && saved?.cardKey !== undefined) await pairings.delete(uid, cardKey);
+  return { status: await session.getStatus(), pairedBy, pairingStored: keep };
 }

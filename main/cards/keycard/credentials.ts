@@ -3,9 +3,7 @@
 // a generic 6A80, and the error must never echo the value.
 import { randomBytes } from '@noble/hashes/utils.js';
 import { LifeboatError } from '../../errors';
-
-/** A secret typed by a person: a string, or its UTF-8 bytes (which the caller may wipe). */
-export type SecretInput = string | Uint8Array;
+import type { SecretInput } from '../secret-input';
 
 export const PIN_LENGTH = 6;
 export const PUK_LENGTH = 12;
@@ -32,10 +30,6 @@ export function pinBytes(pin: SecretInput, what = 'A PIN'): Uint8Array {
 /** A fresh copy of the PUK's ASCII digits; the caller wipes it after use. */
 export function pukBytes(puk: SecretInput): Uint8Array {
   return digits(puk, PUK_LENGTH, 'invalid-puk-format', 'A PUK');
-}
-
-export function wipe(...buffers: (Uint8Array | undefined)[]): void {
-  for (const buffer of buffers) buffer?.fill(0);
 }
 
 /**

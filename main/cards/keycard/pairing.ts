@@ -4,7 +4,7 @@ import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '@noble/hashes/utils.js';
 import { LifeboatError } from '../../errors';
-import type { SecretInput } from './credentials';
+import type { SecretInput } from '../secret-input';
 
 export interface Pairing {
   /** The card's pairing slot; 0xFF is a 3.2 ephemeral pairing that ends with the session. */

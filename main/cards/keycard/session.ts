@@ -9,6 +9,7 @@ import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { HDKey } from '@scure/bip32';
 import { LifeboatError, isLifeboatError } from '../../errors';
 import type { CardChannel } from '../channel';
+import type { ExtendedPublicKey, SignResult } from '../family';
 import { CLA_KEYCARD, INS, SW_OK, encodeCommand, parseResponse, type ResponseApdu } from './apdu';
 import {
   hasCapability,
@@ -17,13 +18,14 @@ import {
   type ApplicationInfo,
   type InitializedInfo,
 } from './application-info';
-import { pinBytes, pukBytes, wipe, type SecretInput } from './credentials';
+import { wipe, type SecretInput } from '../secret-input';
+import { pinBytes, pukBytes } from './credentials';
 import { encodeMetadata, parseMetadata, type CardMetadata } from './metadata';
 import { EPHEMERAL_PAIRING_INDEX, pairingCryptogram, type Pairing } from './pairing';
 import { PATH_SOURCE, encodePath, toKeyPath, type KeyPath } from './path';
 import { uncompressedPublicKey } from './public-key';
 import { SecureChannel, deriveSessionKeys, ecdhX, oneShotEncrypt } from './secure-channel';
-import { parseSignResponse, type RecoverableSignature } from './signature';
+import { parseSignResponse } from './signature';
 import { expectOk, statusError, type CardState, type KeycardCommand } from './status-words';
 import { encodeTlv, requireTag, requireTemplate } from './tlv';
 
@@ -46,17 +48,6 @@ export interface KeycardStatus {
   keyInitialized: boolean;
 }
 
-export interface ExtendedPublicKey {
-  /** Uncompressed, 65 bytes. */
-  publicKey: Uint8Array;
-  chainCode: Uint8Array;
-}
-
-export interface SignResult extends RecoverableSignature {
-  /** r ‖ s ‖ v with v = 27 + recoveryId, the form `ecrecover` and ethers take. */
-  signature65: Uint8Array;
-}
-
 export type DataSlot = 'public' | 'ndef' | 'cash';
 const DATA_SLOT: Record<DataSlot, number> = { public: 0x00, ndef: 0x01, cash: 0x02 };
 
@@ -69,6 +60,38 @@ const EXPORT_KEY = { public: 0x01, extendedPublic: 0x02 } as const;
 const DERIVE_ONLY = 0x01;
 const FACTORY_RESET_MAGIC = { p1: 0xaa, p2: 0x55 } as const;
 const CHANNEL_LOST: ReadonlySet<number> = new Set([0x6982, 0x6985]);
+/**
+ * Commands that spend a try or change what the card holds. If the answer to one is lost,
+ * the card may have run it, so sending it again could cost a second PIN try (or send a PIN to
+ * a card that just blocked) or replace a key: these are never sent twice by the driver.
+ */
+const NEVER_RESENT: ReadonlySet<KeycardCommand> = new Set([
+  'verify-pin',
+  'unblock-pin',
+  'change-pin',
+  'change-puk',
+  'change-pairing-secret',
+  'unpair',
+  'load-key',
+  'generate-key',
+  'remove-key',
+]);
+const KEY_COMMANDS: ReadonlySet<KeycardCommand> = new Set([
+  'load-key',
+  'generate-key',
+  'remove-key',
+]);
+/** Failures that mean the card or the reader is gone, not that an answer went missing. */
+const CONNECTION_GONE: ReadonlySet<string> = new Set([
+  'card-removed',
+  'card-reset',
+  'card-timeout',
+  'card-mute',
+  'no-card',
+  'no-service',
+  'reader-not-found',
+  'reader-error',
+]);
 
 function malformed(message: string): LifeboatError {
   return new LifeboatError('malformed-response', message);
@@ -94,6 +117,8 @@ export class KeycardSession {
   /** The pairing the current channel was opened with, kept to reopen it after a reset. */
   private openedWith: Pairing | undefined;
   private pinOk = false;
+  /** The tries left as the card last reported them; unknown after a reset of a counter. */
+  private tries: { pin?: number; puk?: number } = {};
   private keyUidValue: Uint8Array | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -108,6 +133,11 @@ export class KeycardSession {
   /** SELECTs the Keycard applet on a fresh channel. */
   static async select(channel: CardChannel): Promise<KeycardSession> {
     return new KeycardSession(channel, await selectApplet(channel));
+  }
+
+  /** A session on a channel whose Keycard applet was just selected and gave `answer`. */
+  static fromSelectAnswer(channel: CardChannel, answer: Uint8Array): KeycardSession {
+    return new KeycardSession(channel, parseApplicationInfo(answer));
   }
 
   /** The card's answer to the last SELECT. */
@@ -240,28 +270,32 @@ export class KeycardSession {
   }
 
   getStatus(): Promise<KeycardStatus> {
-    return this.exclusive(async () => {
-      const fields = requireTemplate(
-        await this.wrapped('get-status', INS.getStatus, 0, 0),
-        0xa3,
-        'status',
-      );
-      const pinTries = requireTag(fields, 0x02, 'PIN tries', { length: 1 })[0]!;
-      const pukTries = requireTag(fields, 0x02, 'PUK tries', { occurrence: 1, length: 1 })[0]!;
-      const keyInitialized = requireTag(fields, 0x01, 'key status', { length: 1 })[0] !== 0;
-      if (!keyInitialized) this.keyUidValue = undefined;
-      return { pinTries, pukTries, keyInitialized };
-    });
+    return this.exclusive(() => this.readStatus());
   }
 
-  /** Fails with `wrong-pin` (details.triesLeft) or `pin-blocked`. */
+  /**
+   * Fails with `wrong-pin` (details.triesLeft) or `pin-blocked`, or `answer-lost` (with the
+   * tries read again) when the card's answer went missing. A card known to be blocked is
+   * refused here, without sending the PIN.
+   */
   verifyPin(pin: SecretInput): Promise<void> {
     return this.exclusive(async () => {
+      if (this.tries.pin === 0)
+        throw new LifeboatError(
+          'pin-blocked',
+          'The PIN is blocked; nothing was sent to the card.',
+          {
+            command: 'verify-pin',
+            triesLeft: 0,
+          },
+        );
       const bytes = pinBytes(pin);
       try {
         this.pinOk = false;
-        await this.wrapped('verify-pin', INS.verifyPin, 0, 0, bytes);
+        await this.counted('pin', () => this.wrapped('verify-pin', INS.verifyPin, 0, 0, bytes));
         this.pinOk = true;
+        // A right PIN resets the counter to a limit only the card knows.
+        delete this.tries.pin;
       } finally {
         wipe(bytes);
       }
@@ -289,17 +323,32 @@ export class KeycardSession {
     });
   }
 
-  /** Only while the PIN is blocked. Fails with `wrong-puk` (details.triesLeft) or `puk-blocked`. */
+  /**
+   * Only while the PIN is blocked. Fails with `wrong-puk` (details.triesLeft) or
+   * `puk-blocked`, or `answer-lost` like verifyPin; a card whose PUK is known to be blocked is
+   * refused here.
+   */
   unblockPin(puk: SecretInput, newPin: SecretInput): Promise<void> {
     return this.exclusive(async () => {
+      if (this.tries.puk === 0)
+        throw new LifeboatError(
+          'puk-blocked',
+          'The PUK is blocked; nothing was sent to the card.',
+          {
+            command: 'unblock-pin',
+            triesLeft: 0,
+          },
+        );
       const pukDigits = pukBytes(puk);
       let pinDigits: Uint8Array | undefined;
       let data: Uint8Array | undefined;
       try {
         pinDigits = pinBytes(newPin);
         data = concatBytes(pukDigits, pinDigits);
-        await this.wrapped('unblock-pin', INS.unblockPin, 0, 0, data);
+        const sent = data;
+        await this.counted('puk', () => this.wrapped('unblock-pin', INS.unblockPin, 0, 0, sent));
         this.pinOk = true;
+        this.tries = {};
       } finally {
         wipe(pukDigits, pinDigits, data);
       }
@@ -602,10 +651,92 @@ export class KeycardSession {
     return keyUid.slice();
   }
 
+  private async readStatus(): Promise<KeycardStatus> {
+    const fields = requireTemplate(
+      await this.wrapped('get-status', INS.getStatus, 0, 0),
+      0xa3,
+      'status',
+    );
+    const pinTries = requireTag(fields, 0x02, 'PIN tries', { length: 1 })[0]!;
+    const pukTries = requireTag(fields, 0x02, 'PUK tries', { occurrence: 1, length: 1 })[0]!;
+    const keyInitialized = requireTag(fields, 0x01, 'key status', { length: 1 })[0] !== 0;
+    if (!keyInitialized) this.keyUidValue = undefined;
+    this.tries = { pin: pinTries, puk: pukTries };
+    return { pinTries, pukTries, keyInitialized };
+  }
+
+  /** Runs a PIN or PUK command, keeping the tries left that a wrong entry reports. */
+  private async counted<T>(which: 'pin' | 'puk', send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      const triesLeft = isLifeboatError(error) ? error.details?.triesLeft : undefined;
+      if (typeof triesLeft === 'number') this.tries[which] = triesLeft;
+      throw error;
+    }
+  }
+
+  /**
+   * The answer to a command that is never resent went missing: the card dropped the channel
+   * (6982/6985) or its answer did not verify. The card may or may not have run it. Reopening
+   * the channel spends nothing, so it is reopened and the counters are read again; the
+   * person then decides whether to try again. A card that left the reader is reported as such.
+   */
+  private async answerLost(command: KeycardCommand): Promise<never> {
+    this.dropChannel();
+    this.tries = {};
+    let status: KeycardStatus | undefined;
+    const pairing = this.openedWith;
+    try {
+      if (pairing) {
+        await this.openChannel(pairing);
+        status = await this.readStatus();
+        if (KEY_COMMANDS.has(command)) await this.refreshKeyUid(status.keyInitialized);
+      }
+    } catch (error) {
+      if (isLifeboatError(error) && CONNECTION_GONE.has(error.code)) throw error;
+      status = undefined;
+    }
+    const counts = status
+      ? ` The card reports ${status.pinTries} PIN ${status.pinTries === 1 ? 'try' : 'tries'} and ${status.pukTries} PUK ${status.pukTries === 1 ? 'try' : 'tries'} left.`
+      : '';
+    throw new LifeboatError(
+      'answer-lost',
+      `The card’s answer was lost, so it is not known whether the command was carried out. It was not sent again.${counts}`,
+      {
+        command,
+        ...(status
+          ? {
+              pinTries: status.pinTries,
+              pukTries: status.pukTries,
+              keyInitialized: status.keyInitialized,
+            }
+          : {}),
+      },
+    );
+  }
+
+  /** The key UID after a key command whose answer was lost: from the master public key. */
+  private async refreshKeyUid(keyInitialized: boolean): Promise<void> {
+    this.keyUidValue = undefined;
+    if (!keyInitialized) return;
+    try {
+      const fields = await this.exportKey(toKeyPath('m'), EXPORT_KEY.public);
+      const master = uncompressedPublicKey(
+        requireTag(fields, 0x80, 'public key', { length: 65 }),
+        'exported key',
+      );
+      this.keyUidValue = sha256(master);
+    } catch (error) {
+      if (isLifeboatError(error) && CONNECTION_GONE.has(error.code)) throw error;
+    }
+  }
+
   private async reselect(): Promise<ApplicationInfo> {
     this.dropChannel();
     this.openedWith = undefined;
     this.pinOk = false;
+    this.tries = {};
     this.currentInfo = await selectApplet(this.channel);
     this.keyUidValue = this.currentInfo.initialized ? this.currentInfo.keyUid : undefined;
     return this.currentInfo;
@@ -659,8 +790,10 @@ export class KeycardSession {
 
   /**
    * A command through the secure channel. If the card dropped the channel (6982 after a
-   * MAC failure, or 6985 "not open"), it did not run the command, so the channel is reopened
-   * with the same pairing and the command is sent once more.
+   * MAC failure, or 6985 "not open"), a genuine card did not run the command, so the channel
+   * is reopened with the same pairing and a command that changes nothing is sent once more.
+   * What says the channel was dropped is not authenticated, though: a command that spends a
+   * try or changes the card is never sent again (see answerLost).
    */
   private async wrapped(
     command: KeycardCommand,
@@ -674,8 +807,16 @@ export class KeycardSession {
         throw new LifeboatError('not-paired', 'Open a secure channel with the card first.');
       await this.openChannel(this.openedWith);
     }
-    const first = await this.wrappedOnce(command, ins, p1, p2, data);
+    const once = NEVER_RESENT.has(command);
+    let first: Uint8Array | 'channel-lost';
+    try {
+      first = await this.wrappedOnce(command, ins, p1, p2, data);
+    } catch (error) {
+      if (once && isLifeboatError(error, 'secure-channel-failed')) return this.answerLost(command);
+      throw error;
+    }
     if (first !== 'channel-lost') return first;
+    if (once) return this.answerLost(command);
     const pairing = this.openedWith;
     if (!pairing) throw statusError(0x6982, command);
     await this.openChannel(pairing);

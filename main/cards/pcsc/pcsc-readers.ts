@@ -11,6 +11,12 @@ import {
 } from './native';
 import { fromPcscError, pcscError } from './pcsc-error';
 import { PcscChannel } from './pcsc-channel';
+import {
+  readerHolders,
+  type HolderRole,
+  type ReaderHolder,
+  type ReaderHolders,
+} from './reader-holders';
 
 export interface PcscReadersOptions {
   /** How often to look for pcscd again after it stopped or was never there. */
@@ -23,6 +29,13 @@ export interface PcscReadersOptions {
    * bench watches only its virtual readers, so a person's own reader and card never see it.
    */
   acceptReader?: (name: string) => boolean;
+  /**
+   * What this process is, recorded while it holds a card so that another Lifeboat process
+   * finding the reader busy can say who has it. Nothing is recorded without one.
+   */
+  role?: HolderRole;
+  /** Injected by tests: where holders are recorded. */
+  holders?: ReaderHolders;
 }
 
 interface ReaderRecord {
@@ -40,6 +53,7 @@ export class PcscReaders implements Readers {
   private readonly retryMs: number;
   private readonly transmitTimeoutMs: number;
   private readonly acceptReader: (name: string) => boolean;
+  private readonly holders: ReaderHolders;
   private factory: NativePcscFactory | undefined;
   private context: NativePcsc | undefined;
   private readonly records = new Map<string, ReaderRecord>();
@@ -54,6 +68,7 @@ export class PcscReaders implements Readers {
     this.transmitTimeoutMs = options.transmitTimeoutMs ?? 20_000;
     this.factory = options.factory;
     this.acceptReader = options.acceptReader ?? (() => true);
+    this.holders = options.holders ?? readerHolders(options.role);
   }
 
   async start(): Promise<void> {
@@ -112,13 +127,15 @@ export class PcscReaders implements Readers {
           protocol: native.SCARD_PROTOCOL_T0 | native.SCARD_PROTOCOL_T1,
         },
         (error, negotiated) =>
-          error ? reject(fromPcscError(error, readerName)) : resolve(negotiated),
+          error ? reject(this.connectError(error, readerName)) : resolve(negotiated),
       );
     });
+    const release = this.holders.hold(readerName);
     const channel = new PcscChannel(native, protocol, atr, this.transmitTimeoutMs, {
       isSameCardPresent: () => this.cardStillThere(record, cardSeq),
       waitForRemoval: (ms) => this.waitForRemoval(record, cardSeq, ms),
       onClosed: () => {
+        release();
         if (record.channel === channel) {
           record.channel = undefined;
           if (record.view.state === 'connected') this.setView(record, { state: 'card-present' });
@@ -130,6 +147,14 @@ export class PcscReaders implements Readers {
     this.setView(record, { state: 'connected' });
     this.events.emit({ type: 'connected', reader: readerName });
     return channel;
+  }
+
+  /** A busy reader held by Lifeboat itself is named as such; see reader-holders.ts. */
+  private connectError(error: unknown, readerName: string): LifeboatError {
+    const typed = fromPcscError(error, readerName);
+    if (typed.code !== 'reader-busy') return typed;
+    const holder = this.holders.holderOf(readerName);
+    return holder ? heldByLifeboat(readerName, holder) : typed;
   }
 
   private establish(): void {
@@ -302,6 +327,18 @@ export class PcscReaders implements Readers {
   private publish(): void {
     this.changes.emit(this.snapshot());
   }
+}
+
+function heldByLifeboat(reader: string, holder: ReaderHolder): LifeboatError {
+  const message =
+    holder.role === 'console'
+      ? `The Lifeboat console (process ${holder.pid}) is using the card in "${reader}". Release the card there (Card tools, "Release the card"), or quit the console, then try again.`
+      : `Another lifeboat command (process ${holder.pid}) is using the card in "${reader}". Let it finish, then try again.`;
+  return new LifeboatError('card-in-use', message, {
+    reader,
+    holder: holder.role,
+    pid: holder.pid,
+  });
 }
 
 function hexToBytes(hex: string): Uint8Array {

@@ -27,7 +27,7 @@ import {
   type Bip39Language,
 } from '../../secrets/bip39';
 import { decodeShare, encodeShare } from '../../secrets/slip39-share';
-import { wipe } from '../keycard/credentials';
+import { wipe } from '../secret-input';
 import { ByteReader } from '../toporin/reader';
 import { SECRET_TYPE, SUBTYPE, fingerprintOf } from './header';
 

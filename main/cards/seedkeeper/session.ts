@@ -13,7 +13,7 @@ import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { LifeboatError, isLifeboatError } from '../../errors';
 import { bip39Seed } from '../../secrets/bip39';
 import type { CardChannel } from '../channel';
-import { wipe } from '../keycard/credentials';
+import { wipe } from '../secret-input';
 import { INS, OP } from '../toporin/apdu';
 import { ByteReader } from '../toporin/reader';
 import { ToporinSession, selectApplet } from '../toporin/session';

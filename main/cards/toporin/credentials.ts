@@ -3,7 +3,7 @@
 // before anything is sent, because the card answers a bad length with a generic 9C0F, and
 // the error never echoes the value.
 import { LifeboatError } from '../../errors';
-import type { SecretInput } from '../keycard/credentials';
+import type { SecretInput } from '../secret-input';
 
 export const PIN_BYTES = { min: 4, max: 16 } as const;
 /** Tries the person may choose; the 63Cx answer can count up to 63, a PIN pad needs far fewer. */

@@ -12,7 +12,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { LifeboatError } from '../../errors';
-import { wipe } from '../keycard/credentials';
+import { wipe } from '../secret-input';
 import { CLA_TOPORIN, INS } from './apdu';
 import { ByteReader } from './reader';
 import { keyFromSignedX, readSignedKey, verifySignature } from './signed-key';

@@ -13,7 +13,7 @@ import { concatBytes, randomBytes } from '@noble/hashes/utils.js';
 import { LifeboatError, isLifeboatError } from '../../errors';
 import type { CardChannel } from '../channel';
 import { parseResponse, type ResponseApdu } from '../keycard/apdu';
-import { wipe, type SecretInput } from '../keycard/credentials';
+import { wipe, type SecretInput } from '../secret-input';
 import {
   AID,
   INS,

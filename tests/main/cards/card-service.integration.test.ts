@@ -12,6 +12,7 @@ import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { SimulatedKeycard, insertIntoReader } from '../../sim/keycard';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import { benchReaders } from '../../support/bench-readers';
+import { VpcdCard } from '../../support/vpcd-card';
 import { waitFor } from '../../support/wait';
 
 const READER = 'Virtual PCD 00 01';
@@ -67,5 +68,54 @@ it('tells a caller whose card was pulled that the card was removed, not that the
     await expect(service.status('no-such-session')).rejects.toMatchObject({ code: 'not-found' });
   } finally {
     await slot.remove();
+  }
+});
+
+it('spends at most one PIN try per entry when the answers are lost, and sends none at zero', async () => {
+  // Between pcscd and the simulated card: the card runs every VERIFY PIN, but its answer
+  // comes back as a bare 6982, as from a card that dropped the secure channel.
+  const card = SimulatedKeycard.initialized(SETUP);
+  const verifySentAt: number[] = [];
+  const vpcd = new VpcdCard({
+    atr: card.atr,
+    onReset: () => card.reset(),
+    handle: (apdu) => {
+      const verify = apdu[0] === 0x80 && apdu[1] === 0x20;
+      if (verify) verifySentAt.push(card.state.pinTriesLeft);
+      const answer = card.transmit(apdu);
+      return verify ? Uint8Array.of(0x69, 0x82) : answer;
+    },
+  });
+  await vpcd.insert(READER);
+  try {
+    await waitFor(
+      () => (readers.snapshot().readers.find((r) => r.name === READER)?.atr ? true : undefined),
+      3000,
+      'the card in the reader',
+    );
+    const { sessionId } = await service.open(READER);
+    await service.pair(sessionId);
+    const outcomes: unknown[] = [];
+    for (let entry = 0; entry < 5; entry += 1) {
+      outcomes.push(await service.unlock(sessionId, '000000').catch((error: unknown) => error));
+      // After every entry the console knows what the card reports, not a guess.
+      expect(service.view(sessionId).status?.pinTries).toBe(card.state.pinTriesLeft);
+    }
+    expect(verifySentAt).toEqual([3, 2, 1]);
+    expect(outcomes.slice(0, 3)).toEqual(
+      [2, 1, 0].map((pinTries) =>
+        expect.objectContaining({
+          code: 'answer-lost',
+          details: expect.objectContaining({ pinTries }),
+        }),
+      ),
+    );
+    expect(outcomes.slice(3)).toEqual([
+      { unlocked: false, pinTries: 0 },
+      { unlocked: false, pinTries: 0 },
+    ]);
+  } finally {
+    card.reset();
+    await vpcd.remove();
   }
 });

@@ -11,11 +11,15 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { Signature, computeAddress, recoverAddress } from 'ethers';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CardService } from '../../../main/cards/card-service';
+import { keyFileSecretBox } from '../../../main/cards/keycard/key-file-box';
+import { FilePairingStore } from '../../../main/cards/keycard/pairing-store';
 import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import { benchReaders } from '../../support/bench-readers';
 import { waitFor } from '../../support/wait';
 import { SimulatedKeycard, TEST_CA, insertIntoReader, type InsertedCard } from '../../sim/keycard';
+import { UnknownCard, insertUnknownCard } from '../../sim/unknown-card';
 import { runCli, runCliAtTerminal, type CliRun } from './cli-harness';
 
 const READER = 'Virtual PCD 00 00';
@@ -317,6 +321,112 @@ describe('lifeboat card', () => {
     expect(json(ambiguous)).toMatchObject({
       error: { message: expect.stringContaining('--reader') },
     });
+  });
+
+  it('lists the readers there are when the one named does not exist', async () => {
+    await insert(new SimulatedKeycard());
+    const run = await card(['info'], '', 'Virtual PCD 00 07');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'There is no reader named "Virtual PCD 00 07". The readers here: "Virtual PCD 00 00", "Virtual PCD 00 01".',
+    );
+  });
+
+  it('says in plain words, once, that a card is not one Lifeboat knows', async () => {
+    const removeUnknown = await insertUnknownCard(new UnknownCard(0x6999), OTHER_READER);
+    try {
+      await present(OTHER_READER, true);
+      const text = await card(['info'], '', OTHER_READER);
+      expect(text.code).toBe(1);
+      expect(text.stderr).toMatch(
+        /^Error \(card-not-supported\): This is not a card Lifeboat knows \(status 6999\)\.\n[^\n]+\n$/,
+      );
+      const data = json(await card(['info', '--json'], '', OTHER_READER));
+      expect(data).toMatchObject({ error: { code: 'card-not-supported', sw: '6999' } });
+    } finally {
+      await removeUnknown();
+    }
+  });
+
+  it('says that the Lifeboat console holds the card, not some other program', async () => {
+    await insert(new SimulatedKeycard());
+    const consoleReaders = benchReaders({ role: 'console' });
+    const consoleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-console-'));
+    const consoleCards = new CardService({
+      readers: consoleReaders,
+      pairings: new FilePairingStore(consoleDir, await keyFileSecretBox(consoleDir)),
+      trustedCaKeys: () => [],
+    });
+    try {
+      await consoleReaders.start();
+      await waitFor(
+        () =>
+          consoleReaders.snapshot().readers.find((r) => r.name === READER)?.atr ? true : undefined,
+        5000,
+        'the card seen by the console',
+      );
+      const held = await consoleCards.open(READER);
+      const run = await cardProcess(['info', '--json'], '');
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        error: {
+          code: 'card-in-use',
+          message: expect.stringContaining(`The Lifeboat console (process ${process.pid})`),
+          holder: 'console',
+        },
+      });
+      await consoleCards.close(held.sessionId);
+      const free = await cardProcess(['info', '--json'], '');
+      expect(JSON.parse(free.stdout)).toMatchObject({ family: 'keycard', initialized: false });
+    } finally {
+      await consoleCards.dispose();
+      await consoleReaders.stop();
+      fs.rmSync(consoleDir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks what it can before asking for secrets, and names the tries left for a source card', async () => {
+    await insert(new SimulatedKeycard(), OTHER_READER);
+    // A blank card is named as such before any line of standard input is read.
+    const load = await card(['load', '--json'], '', OTHER_READER);
+    expect(json(load)).toMatchObject({ error: { code: 'not-initialized' } });
+    const reset = await card(['factory-reset', '--json'], '', OTHER_READER);
+    expect(json(reset)).toMatchObject({
+      error: { code: 'not-initialized', message: expect.stringContaining('nothing to erase') },
+    });
+    const typo = await runCliAtTerminal(
+      ['card', 'init', '--reader', OTHER_READER, '--data-dir', dataDir],
+      ['111111', '111112'],
+    );
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('The two entries of the new PIN differ.');
+
+    await insert(
+      SimulatedKeycard.initialized({
+        pin: PIN,
+        puk: PUK,
+        duressPin: '000111',
+        pairingPassword: 'KeycardDefaultPairing',
+      }),
+    );
+    // No network is contacted before the card is unlocked, so none needs to be running.
+    const discover = (reader: string) =>
+      runCli(
+        [
+          'discover',
+          '--rpc',
+          '1=http://127.0.0.1:9',
+          '--from-reader',
+          reader,
+          '--data-dir',
+          dataDir,
+        ],
+        lines('999999'),
+      );
+    const wrong = await discover(READER);
+    expect(wrong.stderr).toContain(`Wrong PIN for the card in ${READER}: 2 tries left.`);
+    const missing = await discover('Virtual PCD 00 07');
+    expect(missing.stderr).toContain('There is no reader named "Virtual PCD 00 07"');
   });
 
   it('works as a real process', async () => {

@@ -28,23 +28,36 @@ export async function runCli(argv: string[], input: string): Promise<CliRun> {
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
+export interface TerminalRun extends CliRun {
+  /** For each answer typed: whether the terminal was in raw mode, i.e. did not echo it. */
+  hidden: boolean[];
+}
+
 /** At a terminal: each answer is typed once the next prompt (text ending in ": ") shows. */
-export async function runCliAtTerminal(argv: string[], answers: string[]): Promise<CliRun> {
+export async function runCliAtTerminal(argv: string[], answers: string[]): Promise<TerminalRun> {
+  let raw = false;
   const stdin = Object.assign(new PassThrough(), {
     isTTY: true,
-    setRawMode: () => undefined,
+    setRawMode: (mode: boolean) => {
+      raw = mode;
+    },
   });
   const stdout = sink();
   const stderr = sink();
   const pending = [...answers];
+  const hidden: boolean[] = [];
   stderr.stream.on('data', (chunk: Buffer) => {
     if (!chunk.toString('utf8').endsWith(': ')) return;
     const answer = pending.shift();
     // Typed a moment later, as a person would, once the prompt is listening.
-    if (answer !== undefined) setImmediate(() => stdin.write(`${answer}\r\n`));
+    if (answer !== undefined)
+      setImmediate(() => {
+        hidden.push(raw);
+        stdin.write(`${answer}\r\n`);
+      });
   });
   const code = await main(argv, { stdin, stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  return { code, stdout: stdout.text(), stderr: stderr.text(), hidden };
 }
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');

@@ -27,14 +27,21 @@ describe('lifeboat phrase fingerprint', () => {
     expect(text.stdout).toContain(`Key UID: ${expectedWallet(vector.seed).keyUid}`);
   });
 
-  it('asks for the phrase and the hidden passphrase at a terminal', async () => {
+  it('asks for the phrase and the passphrase at a terminal, neither shown as typed', async () => {
     const vector = BIP39_VECTORS.english![4]!;
     const run = await runCliAtTerminal(
       ['phrase', 'fingerprint', '--json'],
       [vector.phrase, 'TREZOR'],
     );
-    expect(run.stderr).toBe('Recovery phrase: Passphrase (empty for none): \n');
+    expect(run.hidden).toEqual([true, true]);
+    expect(run.stderr).toBe('Recovery phrase: \nPassphrase (empty for none): \n');
     expect(JSON.parse(run.stdout)).toEqual(expectedWallet(vector.seed));
+  });
+
+  it('does not show the phrase being checked at a terminal either', async () => {
+    const run = await runCliAtTerminal(['phrase', 'check', '--json'], [APPLET]);
+    expect(run.hidden).toEqual([true]);
+    expect(run.code).toBe(0);
   });
 
   it('refuses a Shamir share', async () => {

@@ -87,6 +87,8 @@ describe('lifeboat shares combine', () => {
       .join(' ');
     const run = await runCliAtTerminal(['shares', 'combine'], [typo, first, second, 'TREZOR']);
     expect(run.code).toBe(0);
+    // Shares and passphrase are typed without being shown.
+    expect(run.hidden).toEqual([true, true, true, true]);
     expect(run.stderr).toContain(
       '✗ This share does not pass its checksum: word 9 is probably mistyped. Enter it again.',
     );
@@ -185,6 +187,12 @@ describe('lifeboat shares split', () => {
 });
 
 describe('lifeboat shares check', () => {
+  it('does not show the shares being checked at a terminal', async () => {
+    const run = await runCliAtTerminal(['shares', 'check', '--json'], [basic.mnemonics[0]!, '']);
+    expect(run.hidden).toEqual([true, true]);
+    expect(run.code).toBe(0);
+  });
+
   it('validates shares without combining', async () => {
     const run = await runCli(['shares', 'check', '--json'], lines(basic.mnemonics[0]!, ''));
     expect(run.code).toBe(0);

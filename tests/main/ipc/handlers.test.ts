@@ -55,12 +55,14 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }
 }
 
 describe('the handler table through buildApi and an in-memory IPC pair', () => {
-  it('answers app.info with the shell and the honest pairing protection', async () => {
+  it('answers app.info with the shell, the honest pairing protection and the built-in CA', async () => {
     const info = value(await api.app.info());
     expect(info).toEqual({
       version: '9.9.9',
       shell: 'harness',
       pairingProtection: expect.stringContaining(path.join(dir, 'pairings')),
+      // The production Keycard CA is trusted by default, shown in the settings as built in.
+      builtInCaKeys: ['029ab99ee1e7a71bdf45b3f9c58c99866ff1294d2c1e304e228a86e10c3343501c'],
     });
     expect(ipc.invoked).toEqual(['lifeboat:app.info']);
   });

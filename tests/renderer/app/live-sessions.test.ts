@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardSessionView } from '../../../preload/api';
+import { KEYCARD_RULES } from '../../../main/cards/keycard/driver';
 import { applyCardEvent, sessionInReader } from '../../../renderer/app/live-sessions';
 
 function session(sessionId: string, reader: string, cardSeq = 1): CardSessionView {
@@ -7,7 +8,14 @@ function session(sessionId: string, reader: string, cardSeq = 1): CardSessionVie
     sessionId,
     reader,
     cardSeq,
-    info: { family: 'keycard', version: '3.1', initialized: true, instanceUid: '00' },
+    info: {
+      family: 'keycard',
+      version: '3.1',
+      initialized: true,
+      instanceUid: '00',
+      rules: KEYCARD_RULES,
+      capabilities: [],
+    },
     paired: false,
     unlocked: false,
   };

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CardSessionView } from '../../../preload/api';
+import type { CardSessionView, CredentialRules } from '../../../preload/api';
+import { KEYCARD_RULES } from '../../../main/cards/keycard/driver';
 import {
   afterAttestation,
+  afterLostAnswer,
   afterPairing,
+  afterPairingError,
   afterUnblock,
   afterUnlock,
   stepSession,
@@ -21,9 +24,39 @@ function session(overrides: Partial<CardSessionView> = {}, info = {}): CardSessi
       initialized: true,
       instanceUid: '00'.repeat(16),
       keyUid: KEY_UID,
+      rules: KEYCARD_RULES,
+      capabilities: ['accounts', 'sign'],
       ...info,
     },
     paired: false,
+    unlocked: false,
+    ...overrides,
+  };
+}
+
+/** A family unlike the Keycard: 4–16 characters, five tries by default, no PUK, no pairing. */
+const NO_PUK: CredentialRules = {
+  pin: { minLength: 4, maxLength: 16, alphabet: 'any' },
+  puk: null,
+  pairing: false,
+  pinTries: { min: 1, max: 15, default: 5 },
+  pukTries: null,
+};
+
+function otherFamily(overrides: Partial<CardSessionView> = {}): CardSessionView {
+  return {
+    sessionId: 's2',
+    reader: 'Virtual PCD 00 01',
+    cardSeq: 1,
+    info: {
+      family: 'satochip',
+      version: '0.12',
+      initialized: true,
+      keyUid: KEY_UID,
+      rules: NO_PUK,
+      capabilities: ['accounts', 'sign'],
+    },
+    paired: true,
     unlocked: false,
     ...overrides,
   };
@@ -144,6 +177,74 @@ describe('afterUnblock', () => {
       name: 'ready',
       session: unlocked,
     });
+  });
+});
+
+describe('the card’s own rules', () => {
+  it('asks for a pairing password only where the card pairs', () => {
+    const keycard = session();
+    expect(afterPairingError(keycard, 'wrong-pairing-password', false)).toEqual({
+      name: 'password',
+      session: keycard,
+      wrong: false,
+    });
+    expect(afterPairingError(keycard, 'wrong-pairing-password', true)).toMatchObject({
+      wrong: true,
+    });
+    expect(afterPairingError(keycard, 'no-pairing-slots', false)).toBeNull();
+    expect(afterPairingError(otherFamily(), 'wrong-pairing-password', false)).toBeNull();
+  });
+
+  it('starts the PIN pad at the family’s default tries when the card has not said', () => {
+    expect(afterPairing(otherFamily())).toMatchObject({ name: 'pin', pinTries: 5 });
+    expect(afterPairing(session())).toMatchObject({ name: 'pin', pinTries: 3 });
+  });
+
+  it('ends at a blocked PIN when the card has no PUK to unblock it', () => {
+    const blocked = otherFamily({ status: { pinTries: 0, pukTries: 0, keyInitialized: true } });
+    expect(afterPairing(blocked)).toEqual({ name: 'puk-blocked', session: blocked });
+    const counting = otherFamily({ status: { pinTries: 1, pukTries: 0, keyInitialized: true } });
+    expect(afterUnlock(counting, { unlocked: false, pinTries: 0 })).toEqual({
+      name: 'puk-blocked',
+      session: counting,
+    });
+  });
+});
+
+describe('afterLostAnswer', () => {
+  const paired = session({
+    paired: true,
+    status: { pinTries: 3, pukTries: 5, keyInitialized: true },
+  });
+  const lost = (details: Record<string, number>) => ({
+    code: 'answer-lost' as const,
+    message: 'The card’s answer was lost.',
+    details: { command: 'verify-pin', ...details },
+  });
+
+  it('shows the PIN pad again with the tries the card reports, not saying the PIN was wrong', () => {
+    expect(afterLostAnswer(paired, lost({ pinTries: 2, pukTries: 5 }))).toEqual({
+      name: 'pin',
+      session: paired,
+      pinTries: 2,
+      wrong: false,
+    });
+  });
+
+  it('turns to the PUK when the lost entry spent the last try', () => {
+    expect(afterLostAnswer(paired, lost({ pinTries: 0, pukTries: 5 }))).toEqual({
+      name: 'blocked',
+      session: paired,
+      pukTries: 5,
+      wrong: false,
+    });
+  });
+
+  it('leaves other errors, and a card that could not say its tries, to the error notice', () => {
+    expect(afterLostAnswer(paired, lost({}))).toBeNull();
+    expect(
+      afterLostAnswer(paired, { code: 'card-removed', message: 'gone', details: { pinTries: 2 } }),
+    ).toBeNull();
   });
 });
 

@@ -6,8 +6,9 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CardChannel } from '../../../main/cards/channel';
-import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { isLifeboatError } from '../../../main/errors';
+import { benchReaders } from '../../support/bench-readers';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import { waitFor } from '../../support/wait';
 import {
@@ -49,7 +50,7 @@ async function connectReader(): Promise<CardChannel> {
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
+  readers = benchReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.some((r) => r.name === READER) ? true : undefined),

@@ -4,7 +4,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { hexToBytes, randomBytes } from '@noble/hashes/utils.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CardChannel } from '../../../main/cards/channel';
-import { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import { benchReaders } from '../../support/bench-readers';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import type { VirtualReader } from '../../support/vpcd-card';
 import { waitFor } from '../../support/wait';
@@ -46,7 +47,7 @@ async function connectReader(reader: VirtualReader): Promise<CardChannel> {
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
+  readers = benchReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.length === 2 ? true : undefined),

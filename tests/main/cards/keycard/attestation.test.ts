@@ -1,6 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { attest } from '../../../../main/cards/keycard/attestation';
+import { cardDrivers } from '../../../../main/cards/drivers';
+import { FamilyRegistry } from '../../../../main/cards/family';
+import {
+  KEYCARD_CA_KEYS,
+  attest,
+  keycardTrustedCaKeys,
+} from '../../../../main/cards/keycard/attestation';
+import { keyFileSecretBox } from '../../../../main/cards/keycard/key-file-box';
+import { FilePairingStore } from '../../../../main/cards/keycard/pairing-store';
 import { KeycardSession } from '../../../../main/cards/keycard/session';
 import {
   SimulatedKeycard,
@@ -51,5 +62,34 @@ describe('attestation over the simulated card', () => {
     expect(challenges).toHaveLength(2);
     expect(challenges[0]).toHaveLength(64);
     expect(challenges[0]).not.toBe(challenges[1]);
+  });
+});
+
+describe('the CA keys a Keycard is checked against', () => {
+  const PRODUCTION = '029ab99ee1e7a71bdf45b3f9c58c99866ff1294d2c1e304e228a86e10c3343501c';
+
+  it('always include the production Keycard CA, besides the keys the person added', () => {
+    expect(KEYCARD_CA_KEYS).toEqual([PRODUCTION]);
+    expect(keycardTrustedCaKeys([])).toEqual([PRODUCTION]);
+    expect(keycardTrustedCaKeys([TEST_CA.publicKey.toUpperCase(), PRODUCTION])).toEqual([
+      PRODUCTION,
+      TEST_CA.publicKey,
+    ]);
+  });
+
+  it('make a card certified by an added CA genuine, and by no trusted CA an unknown issuer', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-attest-'));
+    try {
+      const pairings = new FilePairingStore(dir, await keyFileSecretBox(dir));
+      const verdict = async (added: string[]) => {
+        const registry = new FamilyRegistry(cardDrivers({ pairings, trustedCaKeys: () => added }));
+        const session = await registry.open(simulatorChannel(new SimulatedKeycard()));
+        return (await session.attest()).verdict;
+      };
+      expect(await verdict([TEST_CA.publicKey])).toBe('genuine');
+      expect(await verdict([])).toBe('unknown-issuer');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -15,7 +15,6 @@ import { keyFileSecretBox } from '../../../../main/cards/keycard/key-file-box';
 import { FilePairingStore } from '../../../../main/cards/keycard/pairing-store';
 import type { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
 import { isLifeboatError } from '../../../../main/errors';
-import { masterKeyMaterial } from '../../../../main/secrets/derivation';
 import { seedFromRecovery } from '../../../../main/secrets/recovery-input';
 import { ensurePcscd, type PcscdHandle } from '../../../support/pcscd';
 import { benchReaders } from '../../../support/bench-readers';
@@ -92,13 +91,10 @@ async function recoveryFlow(reader = READER) {
     }
     if (!service.view(id).status?.keyInitialized) {
       const { seed } = await seedFromRecovery({ lines: [PHRASE], passphrase: '' });
-      const key = masterKeyMaterial(seed);
-      seed.fill(0);
       try {
-        await service.loadKey(id, key);
+        await service.importSeed(id, seed);
       } finally {
-        key.privateKey.fill(0);
-        key.chainCode.fill(0);
+        seed.fill(0);
       }
     }
     const accounts = await service.accounts(id, { scheme: 'bip44', start: 0, count: 5 });
@@ -260,7 +256,65 @@ describe('Keycard over pcscd + vpcd', () => {
     ]);
     expectRecovered(resultA);
     expectRecovered(resultB);
-    expect(resultA.view.info.instanceUid).not.toBe(resultB.view.info.instanceUid);
+    const [infoA, infoB] = [resultA.view.info, resultB.view.info];
+    expect(
+      infoA.family === 'keycard' &&
+        infoB.family === 'keycard' &&
+        infoA.instanceUid !== infoB.instanceUid,
+    ).toBe(true);
+  });
+
+  it('recovers with a 3.2 card’s ephemeral pairing, leaving its free slots as they were', async () => {
+    const card = SimulatedKeycard.initialized(
+      {
+        pin: PIN,
+        puk: PUK,
+        duressPin: DURESS_PIN,
+        pairingPassword: PAIRING_PASSWORD,
+        mnemonic: PHRASE,
+      },
+      { version: '3.2' },
+    );
+    await insert(card);
+    expect(card.state.freePairingSlots).toBe(10);
+    expectRecovered(await recoveryFlow());
+    expect(card.state.freePairingSlots).toBe(10);
+    expect(await pairings.get(card.state.instanceUid)).toBeUndefined();
+    // Again, as after losing the phone a second time: still no slot taken.
+    expectRecovered(await recoveryFlow());
+    expect(card.state.freePairingSlots).toBe(10);
+
+    // A pairing kept for this computer on purpose is used when it exists.
+    const { sessionId } = await service.open(READER);
+    await service.pair(sessionId, PAIRING_PASSWORD, { remember: true });
+    await service.close(sessionId);
+    expect(card.state.freePairingSlots).toBe(9);
+    expect(await pairings.get(card.state.instanceUid)).toBeDefined();
+    expectRecovered(await recoveryFlow());
+    expect(card.state.freePairingSlots).toBe(9);
+  });
+
+  it('keeps a card’s pairing when another card in the other reader reports its UID', async () => {
+    const setup = { pin: PIN, puk: PUK, duressPin: DURESS_PIN, pairingPassword: PAIRING_PASSWORD };
+    const victim = SimulatedKeycard.initialized({ ...setup, mnemonic: PHRASE });
+    await insert(victim, READER);
+    expectRecovered(await recoveryFlow(READER));
+    expect(victim.state.freePairingSlots).toBe(4);
+    const saved = await pairings.get(victim.state.instanceUid);
+
+    const impostor = SimulatedKeycard.initialized(setup, {
+      instanceUid: Uint8Array.from(Buffer.from(victim.state.instanceUid, 'hex')),
+    });
+    await insert(impostor, OTHER_READER);
+    const fake = await service.open(OTHER_READER);
+    expect(fake.info).toMatchObject({ instanceUid: victim.state.instanceUid });
+    await service.pair(fake.sessionId, PAIRING_PASSWORD);
+    await service.close(fake.sessionId);
+
+    expect(await pairings.get(victim.state.instanceUid, saved?.cardKey)).toEqual(saved);
+    expectRecovered(await recoveryFlow(READER));
+    // The victim used its saved pairing: no new slot was taken.
+    expect(victim.state.freePairingSlots).toBe(4);
   });
 
   it('survives the card being pulled at every step of the flow, then carries on after re-insertion', async () => {

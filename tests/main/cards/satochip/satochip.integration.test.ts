@@ -7,13 +7,14 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { HDNodeWallet, Signature, computeAddress, recoverAddress } from 'ethers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
 import { factoryResetSatochip } from '../../../../main/cards/satochip/factory-reset';
 import { SatochipSession } from '../../../../main/cards/satochip/session';
 import { attestToporin } from '../../../../main/cards/toporin/attestation';
 import type { ToporinTrust } from '../../../../main/cards/toporin/trust';
 import { parseCertificate } from '../../../../main/cards/toporin/x509';
 import { isLifeboatError } from '../../../../main/errors';
+import { benchReaders } from '../../../support/bench-readers';
 import { ensurePcscd, type PcscdHandle } from '../../../support/pcscd';
 import { waitFor } from '../../../support/wait';
 import {
@@ -84,7 +85,7 @@ async function expectCode(work: Promise<unknown>, code: string): Promise<Record<
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
+  readers = benchReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.length === 2 ? true : undefined),

@@ -3,13 +3,14 @@
 // driver) plugged in as a vpcd card.
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
+import type { PcscReaders } from '../../../../main/cards/pcsc/pcsc-readers';
 import { expectedFingerprint } from '../../../../main/cards/seedkeeper/secret-layouts';
 import { SeedkeeperSession } from '../../../../main/cards/seedkeeper/session';
 import { isLifeboatError } from '../../../../main/errors';
 import { walletPreview } from '../../../../main/secrets/derivation';
 import { seedFromRecovery } from '../../../../main/secrets/recovery-input';
 import { split } from '../../../../main/secrets/slip39';
+import { benchReaders } from '../../../support/bench-readers';
 import { ensurePcscd, type PcscdHandle } from '../../../support/pcscd';
 import { waitFor } from '../../../support/wait';
 import { SimulatedSeedkeeper, insertIntoReader, type InsertedCard } from '../../../sim/seedkeeper';
@@ -59,7 +60,7 @@ async function removeCards(): Promise<void> {
 
 beforeAll(async () => {
   pcscd = await ensurePcscd();
-  readers = new PcscReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
+  readers = benchReaders({ retryMs: 200, transmitTimeoutMs: 5000 });
   await readers.start();
   await waitFor(
     () => (readers.snapshot().readers.length === 2 ? true : undefined),

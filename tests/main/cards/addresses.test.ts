@@ -2,8 +2,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { HDKey } from '@scure/bip32';
 import { computeAddress } from 'ethers';
 import { describe, expect, it } from 'vitest';
-import { deriveAddresses } from '../../../../main/cards/keycard/addresses';
-import { APPLET_MNEMONIC, APPLET_SEED, PIN, opened } from './fixtures';
+import { deriveAddresses } from '../../../main/cards/addresses';
+import { APPLET_MNEMONIC, APPLET_SEED, PIN, opened } from './keycard/fixtures';
 
 const root = HDKey.fromMasterSeed(APPLET_SEED());
 const expected = (path: string) => computeAddress(`0x${bytesToHex(root.derive(path).publicKey!)}`);

@@ -1,17 +1,17 @@
-// Ethereum addresses of a card under the usual derivation schemes, with as few APDUs as
-// the scheme allows: where the varying index is not hardened, the parent's extended public
-// key is exported once and the children are derived here; a hardened index (Ledger Live)
-// can only be derived by the card, one export per address.
+// Ethereum addresses of a card under the usual derivation schemes, whatever its family, with
+// as few APDUs as the scheme allows: where the varying index is not hardened, the parent's
+// extended public key is exported once and the children are derived here; a hardened index
+// (Ledger Live) can only be derived by the card, one export per address.
 import { HDKey } from '@scure/bip32';
 import { computeAddress } from 'ethers';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { LifeboatError } from '../../errors';
-import { SCHEMES, schemePath, type Scheme } from '../../secrets/derivation';
-import { HARDENED } from './path';
-import type { KeycardSession } from './session';
+import { LifeboatError } from '../errors';
+import { SCHEMES, schemePath, type Scheme } from '../secrets/derivation';
+import type { PublicKeys } from './family';
 
 export const MAX_ADDRESS_COUNT = 1000;
+const HARDENED = 0x8000_0000;
 
 export interface DerivedAddress {
   index: number;
@@ -20,7 +20,10 @@ export interface DerivedAddress {
   address: string;
 }
 
-/** The parent whose extended public key yields every address of a non-hardened scheme. */
+/**
+ * The parent whose extended public key yields every address of a non-hardened scheme. Never
+ * the master itself: a Keycard 3.2 exports the master's chain code as zeros.
+ */
 const SHARED_PARENT: Partial<Record<Scheme, string>> = {
   bip44: "m/44'/60'/0'/0",
   legacy: "m/44'/60'/0'",
@@ -31,7 +34,7 @@ export function addressOfPublicKey(publicKey: Uint8Array): string {
 }
 
 export async function deriveAddresses(
-  session: KeycardSession,
+  keys: PublicKeys,
   scheme: Scheme,
   range: { start?: number; count: number },
 ): Promise<DerivedAddress[]> {
@@ -58,11 +61,11 @@ export async function deriveAddresses(
     const out: DerivedAddress[] = [];
     for (const index of indices) {
       const path = schemePath(scheme, index);
-      out.push({ index, path, address: addressOfPublicKey(await session.exportPublicKey(path)) });
+      out.push({ index, path, address: addressOfPublicKey(await keys.exportPublicKey(path)) });
     }
     return out;
   }
-  const parentKey = await session.exportExtendedPublicKey(parentPath);
+  const parentKey = await keys.exportExtendedPublicKey(parentPath);
   const parent = new HDKey({
     publicKey: secp256k1.Point.fromBytes(parentKey.publicKey).toBytes(true),
     chainCode: parentKey.chainCode,

@@ -388,7 +388,8 @@ export interface SweepReport {
   finishedAt?: IsoDate;
   destination: string;
   assets: AssetOutcome[];
-  transactions: { networkId: string; from: string; nonce: number; txHash: string }[];
+  /** Included transactions in plan order; `step` is the index of the plan step it carried out. */
+  transactions: { networkId: string; from: string; nonce: number; txHash: string; step: number }[];
   scanned: { schemes: Scheme[]; networkIds: string[]; addresses: number; tokens: number };
   /** The same report as readable text, for saving. */
   text: string;

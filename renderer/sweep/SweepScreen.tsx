@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Destination, DiscoveryResult, SweepPlanView } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { useApp } from '../app/AppContext';
@@ -11,6 +11,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { DiscoveryProgressView } from '../discovery/DiscoveryProgressView';
+import { NothingToMove } from './NothingToMove';
 import { useDiscovery } from '../discovery/useDiscovery';
 import { useAction } from '../hooks/useAction';
 import { t } from '../i18n/t';
@@ -24,6 +25,8 @@ type Found = KnownSource & { discovery: DiscoveryResult };
 type Step =
   | { name: 'source' }
   | { name: 'discover'; from: KnownSource }
+  /** The search found no account in use: there is nothing to move, so no new card is asked for. */
+  | { name: 'nothing'; from: Found }
   | { name: 'new-card'; from: Found }
   /** One reader: the old card comes back after the new one was set up. */
   | { name: 'reinsert'; from: Found; card: NewCard }
@@ -44,7 +47,7 @@ function initialStep(from: KnownSource | undefined): Step {
 
 /** Move every asset from the old card (or a rebuilt secret) to a new card, and prove it. */
 export function SweepScreen({ from }: { from?: KnownSource }) {
-  const { settings, secrets } = useApp();
+  const { settings, secrets, go } = useApp();
   const { sessions, readers } = useLive();
   const [step, setStep] = useState<Step>(() => initialStep(from));
   const discovery = useDiscovery();
@@ -62,7 +65,8 @@ export function SweepScreen({ from }: { from?: KnownSource }) {
     const found = await discovery.run(source.source);
     if (!found) return;
     const next = { ...source, discovery: found };
-    if (then) await plan(next, then);
+    if (found.accounts.length === 0) setStep({ name: 'nothing', from: next });
+    else if (then) await plan(next, then);
     else setStep({ name: 'new-card', from: next });
   };
 
@@ -93,6 +97,15 @@ export function SweepScreen({ from }: { from?: KnownSource }) {
     }
   };
 
+  // A source handed over without its accounts (a rebuilt wallet) is searched at once.
+  const started = useRef(false);
+  const start = useEffectEvent(() => {
+    if (started.current || step.name !== 'discover') return;
+    started.current = true;
+    void discover(step.from);
+  });
+  useEffect(() => start(), []);
+
   const onlyReader = (readers?.readers.length ?? 0) <= 1;
 
   return (
@@ -109,11 +122,35 @@ export function SweepScreen({ from }: { from?: KnownSource }) {
           <StepHeading>{t('discovery.title')}</StepHeading>
           {discovery.busy && <DiscoveryProgressView rows={discovery.rows} />}
           <ErrorNotice error={discovery.error} />
-          {discovery.error && (
-            <button type="button" onClick={() => void discover(step.from)}>
-              {t('common.tryAgain')}
+          <div className="actions">
+            {discovery.error && (
+              <>
+                <button type="button" onClick={() => void discover(step.from)}>
+                  {t('common.tryAgain')}
+                </button>
+                <button type="button" onClick={() => go({ name: 'settings' })}>
+                  {t('nav.settings')}
+                </button>
+              </>
+            )}
+            <button type="button" onClick={() => go({ name: 'home' })}>
+              {t('common.home')}
             </button>
-          )}
+          </div>
+        </section>
+      )}
+      {step.name === 'nothing' && (
+        <section className="stack">
+          <StepHeading>{t('sweep.nothingTitle')}</StepHeading>
+          <NothingToMove discovery={step.from.discovery} />
+          <div className="actions">
+            <button type="button" onClick={() => go({ name: 'settings' })}>
+              {t('nav.settings')}
+            </button>
+            <button type="button" className="primary" onClick={() => go({ name: 'home' })}>
+              {t('common.home')}
+            </button>
+          </div>
         </section>
       )}
       {step.name === 'new-card' && (

@@ -22,6 +22,19 @@ describe('errorText', () => {
     expect(errorText({ code: 'invalid-share', message })).toEqual({ title: message, help: null });
   });
 
+  it('shows one text when both say the same in other words, keeping main’s specifics', () => {
+    const general = 'The phrase does not pass its checksum: a word is probably wrong.';
+    expect(errorText({ code: 'invalid-mnemonic-checksum', message: general })).toEqual({
+      title: ERROR_HELP['invalid-mnemonic-checksum'],
+      help: null,
+    });
+    const specific = 'The phrase does not pass its checksum: word 5 is probably wrong.';
+    expect(errorText({ code: 'invalid-mnemonic-checksum', message: specific })).toEqual({
+      title: specific,
+      help: null,
+    });
+  });
+
   it('shows both when the help adds advice to a different message', () => {
     const message = 'No answer from http://127.0.0.1:8545 within 10 s.';
     expect(errorText({ code: 'rpc-unreachable', message })).toEqual({

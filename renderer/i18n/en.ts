@@ -311,12 +311,16 @@ export const en = {
   'sweep.reviewTitle': 'Review the plan',
   'sweep.toConfirm': 'Continue to the confirmation',
   'sweep.confirmTitle': 'Confirm the sweep',
-  'sweep.nothingTitle': 'Nothing to move',
-  'sweep.nothingFound': 'No funds were found on this wallet, so there is nothing to move.',
-  'sweep.nothingSearched':
-    'Searched: {networks}; {addresses} addresses; schemes {schemes}. No account has a balance or a transaction.',
-  'sweep.nothingHelp':
-    'No new card is needed. If you expected funds, check the passphrase of the backup, and in Settings the networks and the derivation schemes searched.',
+  'sweep.nothingFoundTitle': 'No funds found',
+  'sweep.nothingFound':
+    'No funds were found on {networks}. Lifeboat looked at {count} addresses ({schemes}) and the tokens it knows.',
+  'sweep.usedButEmpty': {
+    one: 'One account of this wallet was used before, but it holds nothing now.',
+    other: '{count} accounts of this wallet were used before, but they hold nothing now.',
+  },
+  'sweep.nothingFoundHelp':
+    'There is nothing to move, so no new card is needed. If you expected funds, check that the right networks are searched in Settings, or that this is the right wallet.',
+  'sweep.checkNetworks': 'Check the networks in Settings',
 
   'review.destination': 'Destination',
   'review.assets': 'What moves',

@@ -52,6 +52,7 @@ export class SecretsService {
   readonly #shareSetTtlMs: number;
   readonly #now: () => number;
   readonly #shareSets = new Map<string, { set: ShareSet; touched: number }>();
+  /** By secret id; also, while shares are stretched again, a hold of their share set. */
   readonly #origins = new Map<string, Origin>();
   readonly #drafts = new Map<string, { draft: PhraseDraft; touched: number }>();
   readonly #events = new Listeners<SecretsEvent>();
@@ -149,7 +150,9 @@ export class SecretsService {
    * wallet, so trying another one must not mean typing the backup again.
    */
   async reopen(secretId: string, passphrase: string): Promise<SecretView> {
-    this.#vault.info(secretId, this.#owner);
+    // Proves the secret is this owner's and alive, and keeps it from expiring while the
+    // shares are stretched again: its expiry would overwrite them.
+    this.#vault.use(secretId, this.#owner, () => undefined);
     const origin = this.#origins.get(secretId);
     if (!origin) {
       throw new LifeboatError(
@@ -159,12 +162,8 @@ export class SecretsService {
     }
     const reopened =
       origin.kind === 'slip39'
-        ? await this.combine(origin.shareSetId, passphrase)
-        : this.#keep(
-            'bip39',
-            await bip39Seed(new TextDecoder().decode(origin.phrase), passphrase),
-            { kind: 'bip39', phrase: origin.phrase.slice() },
-          );
+        ? await this.#combineHeld(origin.shareSetId, passphrase)
+        : await this.#enterHeld(origin.phrase.slice(), passphrase);
     this.release(secretId);
     return reopened;
   }
@@ -247,6 +246,32 @@ export class SecretsService {
     return { secretId, kind, ...preview };
   }
 
+  /**
+   * Combines shares a secret keeps. They are held while stretching, so the new wallet keeps
+   * them even if the one they came from is cleared meanwhile.
+   */
+  async #combineHeld(shareSetId: string, passphrase: string): Promise<SecretView> {
+    const hold = randomUUID();
+    this.#origins.set(hold, { kind: 'slip39', shareSetId });
+    try {
+      return await this.combine(shareSetId, passphrase);
+    } finally {
+      this.#origins.delete(hold);
+    }
+  }
+
+  /** Opens a kept phrase (a copy this call owns) with a passphrase. */
+  async #enterHeld(phrase: Uint8Array, passphrase: string): Promise<SecretView> {
+    let seed: Uint8Array;
+    try {
+      seed = await bip39Seed(new TextDecoder().decode(phrase), passphrase);
+    } catch (error) {
+      phrase.fill(0);
+      throw error;
+    }
+    return this.#keep('bip39', seed, { kind: 'bip39', phrase });
+  }
+
   /** Overwrites what a released secret came from, unless another secret still needs it. */
   #dropOrigin(secretId: string): void {
     const origin = this.#origins.get(secretId);
@@ -259,6 +284,7 @@ export class SecretsService {
     if (!shared) this.discardShareSet(origin.shareSetId);
   }
 
+  /** New phrases left unchecked go after the same idle time as share sets. */
   #sweepDrafts(): void {
     const cutoff = this.#now() - this.#shareSetTtlMs;
     for (const [id, entry] of this.#drafts) {

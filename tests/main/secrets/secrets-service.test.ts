@@ -197,6 +197,25 @@ describe('SecretsService', () => {
     });
   });
 
+  it('finishes reopening even when the wallet it came from is cleared meanwhile', async () => {
+    const { service } = setup();
+    const { shareSetId } = service.startShareSet();
+    for (const m of slip.mnemonics.slice(0, 2)) service.addShare(shareSetId, m);
+    const shares = await service.combine(shareSetId, '');
+    const reopening = service.reopen(shares.secretId, 'TREZOR');
+    service.release(shares.secretId);
+    const reopened = await reopening;
+    expect(service.useSeed(reopened.secretId, hex)).toBe(slip.masterSecret);
+    // The shares went on with the new wallet: yet another passphrase still needs no typing.
+    expect((await service.reopen(reopened.secretId, '')).keyUid).toBe(shares.keyUid);
+
+    const vector = BIP39_VECTORS.english![7]!;
+    const phrase = await service.enterPhrase(vector.phrase, '');
+    const again = service.reopen(phrase.secretId, 'TREZOR');
+    service.release(phrase.secretId);
+    expect(await again).toMatchObject(expectedWallet(vector.seed));
+  });
+
   it('keeps shares another secret of the same set still needs', async () => {
     const { service } = setup();
     const { shareSetId } = service.startShareSet();

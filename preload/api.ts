@@ -275,6 +275,23 @@ export interface SecretView {
   addresses: string[];
 }
 
+/**
+ * A recovery phrase made in main for a key about to be created. It is the one secret that
+ * crosses to the console, once, because the person has to write it down; the console shows it
+ * and forgets it when it moves on to the check.
+ */
+export interface NewPhrase {
+  draftId: string;
+  words: string[];
+  /** 0-based positions of the words the person types back to prove the phrase is written down. */
+  check: number[];
+}
+
+export type PhraseConfirmation =
+  | { confirmed: true; secret: SecretView }
+  /** The positions (0-based, from `check`) whose typed word was not right. */
+  | { confirmed: false; wrong: number[] };
+
 export type SecretsEvent =
   | { type: 'combine-progress'; shareSetId: string; done: number; total: number }
   | { type: 'secret-released'; secretId: string; reason: 'released' | 'expired' };
@@ -315,6 +332,16 @@ export interface DiscoveryResult {
   /** Only the accounts found in use. */
   accounts: DiscoveredAccount[];
   scanned: { schemes: Scheme[]; networkIds: string[]; addresses: number; tokens: number };
+}
+
+/** Whether a wallet was ever used, for telling a wrong passphrase from the right one. */
+export interface WalletHistory {
+  /** The search behind the answer, on the enabled networks. */
+  discovery: DiscoveryResult;
+  /** Some balance or a transaction (nonce above 0) on a network searched. */
+  used: boolean;
+  /** The remembered wallet with this fingerprint, with its drill results. */
+  remembered?: WalletRecord;
 }
 
 export interface DiscoveryProgress {
@@ -455,7 +482,8 @@ export interface SweepReport {
   finishedAt?: IsoDate;
   destination: string;
   assets: AssetOutcome[];
-  transactions: { networkId: string; from: string; nonce: number; txHash: string }[];
+  /** Included transactions in plan order; `step` is the index of the plan step it carried out. */
+  transactions: { networkId: string; from: string; nonce: number; txHash: string; step: number }[];
   scanned: { schemes: Scheme[]; networkIds: string[]; addresses: number; tokens: number };
   /** The same report as readable text, for saving. */
   text: string;
@@ -614,6 +642,13 @@ export interface LifeboatApi {
     combine(input: { shareSetId: string; passphrase: string }): Promise<Result<SecretView>>;
     checkPhrase(input: { phrase: string }): Promise<Result<PhraseCheck>>;
     enterPhrase(input: { phrase: string; passphrase: string }): Promise<Result<SecretView>>;
+    /** The same shares or phrase with another passphrase; `secretId` is released. */
+    reopen(input: { secretId: string; passphrase: string }): Promise<Result<SecretView>>;
+    /** A new recovery phrase of 12 or 24 words, for a key about to be created. */
+    newPhrase(input: { words: 12 | 24 }): Promise<Result<NewPhrase>>;
+    /** The words asked for by `check`, in that order. */
+    confirmPhrase(input: { draftId: string; words: string[] }): Promise<Result<PhraseConfirmation>>;
+    discardPhrase(input: { draftId: string }): Promise<Result<null>>;
     accounts(input: {
       secretId: string;
       scheme: Scheme;
@@ -626,6 +661,8 @@ export interface LifeboatApi {
   };
   discovery: {
     run(input: DiscoveryRequest): Promise<Result<DiscoveryResult>>;
+    /** Whether the source's wallet has any history; progress comes as discovery progress. */
+    history(input: { source: SourceRef }): Promise<Result<WalletHistory>>;
     watch(listener: (progress: DiscoveryProgress) => void): Unsubscribe;
   };
   transfers: {
@@ -844,6 +881,26 @@ export const API_METHODS: MethodTable = deepFreeze({
       channel: 'lifeboat:secrets.enterPhrase',
       args: { phrase: 'string', passphrase: 'string' },
     },
+    reopen: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.reopen',
+      args: { ...secret, passphrase: 'string' },
+    },
+    newPhrase: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.newPhrase',
+      args: { words: 'number' },
+    },
+    confirmPhrase: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.confirmPhrase',
+      args: { draftId: 'string', words: 'array' },
+    },
+    discardPhrase: {
+      kind: 'invoke',
+      channel: 'lifeboat:secrets.discardPhrase',
+      args: { draftId: 'string' },
+    },
     accounts: {
       kind: 'invoke',
       channel: 'lifeboat:secrets.accounts',
@@ -857,6 +914,11 @@ export const API_METHODS: MethodTable = deepFreeze({
       kind: 'invoke',
       channel: 'lifeboat:discovery.run',
       args: { source: 'object', networkIds: 'array?', schemes: 'array?', gapLimit: 'number?' },
+    },
+    history: {
+      kind: 'invoke',
+      channel: 'lifeboat:discovery.history',
+      args: { source: 'object' },
     },
     watch: { kind: 'subscribe', channel: 'lifeboat:discovery.progress' },
   },

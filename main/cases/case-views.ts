@@ -78,7 +78,15 @@ export function caseReport(record: CaseRecord): SweepReport {
   const transactions = record.plan.steps.flatMap((step) => {
     const included = record.steps[step.index]?.included;
     return included
-      ? [{ networkId: step.networkId, from: step.from, nonce: step.nonce, txHash: included.hash }]
+      ? [
+          {
+            networkId: step.networkId,
+            from: step.from,
+            nonce: step.nonce,
+            txHash: included.hash,
+            step: step.index,
+          },
+        ]
       : [];
   });
   const report: Omit<SweepReport, 'text'> = {
@@ -104,13 +112,18 @@ function reportText(record: CaseRecord, assets: AssetOutcome[]): string {
     '',
     'Assets:',
   ];
-  for (const a of assets) {
+  for (const [i, a] of assets.entries()) {
     const f = (v: string) => `${formatUnits(BigInt(v), a.decimals)} ${a.symbol}`;
+    const planned = record.plan.assets[i]!.moved.toString();
+    const moved =
+      planned === a.moved || a.moved === '0'
+        ? `moved ${f(a.moved)}`
+        : `moved ${f(a.moved)} (planned ${f(planned)}: a native amount is worked out again when it is signed)`;
     const left =
       a.actualRemainder === undefined
         ? 'not verified'
         : `${f(a.actualRemainder)} left${a.actualRemainder === a.expectedRemainder ? ' (as expected)' : ` (expected ${f(a.expectedRemainder)})`}`;
-    lines.push(`  ${networkName(a.networkId)}  ${a.account}  moved ${f(a.moved)}; ${left}`);
+    lines.push(`  ${networkName(a.networkId)}  ${a.account}  ${moved}; ${left}`);
   }
   lines.push('', 'Steps:');
   for (const step of record.plan.steps) {

@@ -200,12 +200,25 @@ function icsStamp(date: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
+/** The alarm rings at 09:00 on the day of the drill (the event starts at midnight). */
+const ALARM_AFTER_START = 'PT9H';
+
+/**
+ * Enough of the fingerprint to tell the person's wallets apart. A calendar is often synced to
+ * a server, so the reminder carries no address: an address would link the person's calendar
+ * to their funds on a public chain.
+ */
+function fingerprintStart(keyUid: string): string {
+  return `${keyUid.slice(0, 4)} ${keyUid.slice(4, 8)}`;
+}
+
 export function drillReminderIcs(wallet: WalletRecord, date: string, now: Date): string {
   const day = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== date) {
     throw new LifeboatError('invalid-input', 'That date is not valid.', { field: 'date' });
   }
   const next = new Date(day.getTime() + 86_400_000).toISOString().slice(0, 10);
+  const summary = `Lifeboat backup drill: ${wallet.label}`;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -216,11 +229,17 @@ export function drillReminderIcs(wallet: WalletRecord, date: string, now: Date):
     `DTSTAMP:${icsStamp(now)}`,
     `DTSTART;VALUE=DATE:${icsDate(date)}`,
     `DTEND;VALUE=DATE:${icsDate(next)}`,
-    `SUMMARY:${icsText(`Lifeboat backup drill: ${wallet.label}`)}`,
+    `SUMMARY:${icsText(summary)}`,
     `DESCRIPTION:${icsText(
-      `Check that the backups of "${wallet.label}" still open the wallet ${wallet.firstAddress}. ` +
+      `Check that the backups of "${wallet.label}" still open the wallet whose fingerprint ` +
+        `starts ${fingerprintStart(wallet.keyUid)}. ` +
         'Open Lifeboat, choose "Check a backup" and follow the steps. No funds move.',
     )}`,
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${icsText(summary)}`,
+    `TRIGGER;RELATED=START:${ALARM_AFTER_START}`,
+    'END:VALARM',
     'END:VEVENT',
     'END:VCALENDAR',
   ];

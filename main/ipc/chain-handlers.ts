@@ -18,8 +18,13 @@ export interface ChainHandlerDeps {
   events: EventHub;
 }
 
+/** The chain's part of the handler table; `discovery.history` adds the drill records to it. */
+export type ChainHandlerTable = Pick<Handlers, 'transfers' | 'sweep'> & {
+  discovery: Pick<Handlers['discovery'], 'run'>;
+};
+
 export interface ChainHandlers {
-  handlers: Pick<Handlers, 'discovery' | 'transfers' | 'sweep'>;
+  handlers: ChainHandlerTable;
   /** Pauses running cases at their next safe point. */
   stop(): Promise<void>;
 }

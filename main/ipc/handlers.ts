@@ -7,10 +7,12 @@ import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
 import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
 import { cardHandlers } from './card-handlers';
+import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
 import { drillHandlers } from './drill-handlers';
 import { secretHandlers } from './secret-handlers';
 import type { SourceDeps } from './sources';
+import { walletHistory } from './wallet-history';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -20,7 +22,7 @@ export interface HandlerDeps {
   sources: SourceDeps;
   settings: SettingsStore;
   drills: DrillStore;
-  chain: Pick<Handlers, 'discovery' | 'transfers' | 'sweep'>;
+  chain: ChainHandlerTable;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -29,7 +31,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     readers: readerHandlers(deps.readers),
     cards: cardHandlers(deps.cards, (secretId, work) => deps.secrets.useSeed(secretId, work)),
     secrets: secretHandlers(deps.secrets),
-    discovery: deps.chain.discovery,
+    discovery: {
+      run: deps.chain.discovery.run,
+      history: walletHistory(deps.chain.discovery.run, deps.drills, deps.sources),
+    },
     transfers: deps.chain.transfers,
     sweep: deps.chain.sweep,
     drills: drillHandlers(deps.drills, deps.sources),

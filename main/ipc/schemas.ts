@@ -87,6 +87,13 @@ export const INPUT_SCHEMAS: Schemas = {
     combine: z.strictObject({ shareSetId: id, passphrase }),
     checkPhrase: z.strictObject({ phrase: recoveryText }),
     enterPhrase: z.strictObject({ phrase: recoveryText, passphrase }),
+    reopen: z.strictObject({ secretId: id, passphrase }),
+    newPhrase: z.strictObject({ words: z.union([z.literal(12), z.literal(24)]) }),
+    confirmPhrase: z.strictObject({
+      draftId: id,
+      words: z.array(z.string().max(32)).min(1).max(24),
+    }),
+    discardPhrase: z.strictObject({ draftId: id }),
     accounts: z.strictObject({ secretId: id, ...accountsQuery }),
     release: z.strictObject({ secretId: id }),
   },
@@ -97,6 +104,7 @@ export const INPUT_SCHEMAS: Schemas = {
       schemes: z.array(scheme).min(1).max(3).optional(),
       gapLimit: z.number().int().min(1).max(100).optional(),
     }),
+    history: z.strictObject({ source }),
   },
   transfers: {
     plan: z.strictObject({

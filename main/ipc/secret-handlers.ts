@@ -16,6 +16,13 @@ export function secretHandlers(secrets: SecretsService): Handlers['secrets'] {
     combine: ({ shareSetId, passphrase }) => secrets.combine(shareSetId, passphrase),
     checkPhrase: async ({ phrase }) => secrets.checkPhrase(phrase),
     enterPhrase: ({ phrase, passphrase }) => secrets.enterPhrase(phrase, passphrase),
+    reopen: ({ secretId, passphrase }) => secrets.reopen(secretId, passphrase),
+    newPhrase: async ({ words }) => secrets.newPhrase(words),
+    confirmPhrase: ({ draftId, words }) => secrets.confirmPhrase(draftId, words),
+    discardPhrase: async ({ draftId }) => {
+      secrets.discardPhrase(draftId);
+      return null;
+    },
     accounts: async ({ secretId, scheme, start, count }) =>
       secrets.accounts(secretId, scheme, start, count),
     release: async ({ secretId }) => {

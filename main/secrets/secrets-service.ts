@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AccountView,
+  NewPhrase,
   PhraseCheck,
+  PhraseConfirmation,
   RecoveryKind,
   Scheme,
   SecretsEvent,
@@ -19,6 +21,7 @@ import { Listeners } from '../listeners';
 import { bip39Seed, checkBip39Phrase, phraseWords } from './bip39';
 import { deriveAccounts, walletPreview, type WalletPreview } from './derivation';
 import { detectInputKind } from './input-kind';
+import { PhraseDraft, type NewPhraseLength } from './phrase-draft';
 import { toProblem } from './problem';
 import { ShareSet } from './share-set';
 import type { Vault } from './vault';
@@ -36,6 +39,12 @@ export interface SecretsServiceOptions {
 
 const DEFAULT_SHARE_SET_TTL_MS = 30 * 60_000;
 
+/**
+ * What a secret was opened from, kept as long as the secret so that it can be opened again
+ * with another passphrase without the shares or phrase being typed again.
+ */
+type Origin = { kind: 'slip39'; shareSetId: string } | { kind: 'bip39'; phrase: Uint8Array };
+
 export class SecretsService {
   readonly #vault: Vault;
   readonly #owner: string;
@@ -43,6 +52,9 @@ export class SecretsService {
   readonly #shareSetTtlMs: number;
   readonly #now: () => number;
   readonly #shareSets = new Map<string, { set: ShareSet; touched: number }>();
+  /** By secret id; also, while shares are stretched again, a hold of their share set. */
+  readonly #origins = new Map<string, Origin>();
+  readonly #drafts = new Map<string, { draft: PhraseDraft; touched: number }>();
   readonly #events = new Listeners<SecretsEvent>();
   readonly #stopVaultEvents: () => void;
 
@@ -53,8 +65,9 @@ export class SecretsService {
     this.#shareSetTtlMs = options.shareSetTtlMs ?? DEFAULT_SHARE_SET_TTL_MS;
     this.#now = options.now ?? Date.now;
     this.#stopVaultEvents = this.#vault.onRelease(({ id, owner, reason }) => {
-      if (owner === this.#owner)
-        this.#events.emit({ type: 'secret-released', secretId: id, reason });
+      if (owner !== this.#owner) return;
+      this.#dropOrigin(id);
+      this.#events.emit({ type: 'secret-released', secretId: id, reason });
     });
   }
 
@@ -92,8 +105,8 @@ export class SecretsService {
 
   /**
    * Rebuilds the secret from the share set into the vault, reporting key stretching to
-   * `onProgress` and as `combine-progress` events. The set is kept, so the same shares can be
-   * tried with another passphrase (each passphrase opens its own wallet).
+   * `onProgress` and as `combine-progress` events. The set is kept while the secret lives, so
+   * the same shares can be tried with another passphrase (each passphrase opens its own wallet).
    */
   async combine(
     shareSetId: string,
@@ -107,7 +120,7 @@ export class SecretsService {
         this.#events.emit({ type: 'combine-progress', shareSetId, ...progress });
       },
     });
-    return this.#keep('slip39', seed);
+    return this.#keep('slip39', seed, { kind: 'slip39', shareSetId });
   }
 
   checkPhrase(phrase: string): PhraseCheck {
@@ -123,7 +136,72 @@ export class SecretsService {
 
   async enterPhrase(phrase: string, passphrase: string): Promise<SecretView> {
     if (detectInputKind(phrase) === 'slip39') throw shareNotPhrase();
-    return this.#keep('bip39', await bip39Seed(phrase, passphrase));
+    const canonical = checkBip39Phrase(phrase).phrase;
+    const seed = await bip39Seed(canonical, passphrase);
+    return this.#keep('bip39', seed, {
+      kind: 'bip39',
+      phrase: new TextEncoder().encode(canonical),
+    });
+  }
+
+  /**
+   * Opens the shares or phrase `secretId` came from again with another passphrase, and
+   * releases `secretId`: a wrong passphrase opens a valid but different (usually empty)
+   * wallet, so trying another one must not mean typing the backup again.
+   */
+  async reopen(secretId: string, passphrase: string): Promise<SecretView> {
+    // Proves the secret is this owner's and alive, and keeps it from expiring while the
+    // shares are stretched again: its expiry would overwrite them.
+    this.#vault.use(secretId, this.#owner, () => undefined);
+    const origin = this.#origins.get(secretId);
+    if (!origin) {
+      throw new LifeboatError(
+        'secret-not-found',
+        'The shares or phrase of this wallet are no longer in memory. Enter them again.',
+      );
+    }
+    const reopened =
+      origin.kind === 'slip39'
+        ? await this.#combineHeld(origin.shareSetId, passphrase)
+        : await this.#enterHeld(origin.phrase.slice(), passphrase);
+    this.release(secretId);
+    return reopened;
+  }
+
+  /**
+   * A new recovery phrase for a key about to be created. Its words are returned this once,
+   * for the person to write down; it becomes a secret only once chosen words are typed back.
+   */
+  newPhrase(length: NewPhraseLength): NewPhrase {
+    this.#sweepDrafts();
+    const draft = new PhraseDraft(length);
+    const draftId = randomUUID();
+    this.#drafts.set(draftId, { draft, touched: this.#now() });
+    return { draftId, words: draft.words(), check: [...draft.check] };
+  }
+
+  /** Checks the words typed back; when all are right the phrase becomes a secret. */
+  async confirmPhrase(draftId: string, answers: readonly string[]): Promise<PhraseConfirmation> {
+    this.#sweepDrafts();
+    const entry = this.#drafts.get(draftId);
+    if (!entry) {
+      throw new LifeboatError(
+        'not-found',
+        'That new recovery phrase is no longer in memory. Start again with a new one.',
+      );
+    }
+    entry.touched = this.#now();
+    const wrong = entry.draft.wrongAnswers(answers);
+    if (wrong.length > 0) return { confirmed: false, wrong };
+    const seed = await entry.draft.seed();
+    const phrase = new TextEncoder().encode(entry.draft.words().join(' '));
+    this.discardPhrase(draftId);
+    return { confirmed: true, secret: this.#keep('bip39', seed, { kind: 'bip39', phrase }) };
+  }
+
+  discardPhrase(draftId: string): void {
+    this.#drafts.get(draftId)?.draft.wipe();
+    this.#drafts.delete(draftId);
   }
 
   accounts(secretId: string, scheme: Scheme, start: number, count: number): AccountView[] {
@@ -141,20 +219,22 @@ export class SecretsService {
     this.#vault.release(secretId, this.#owner);
   }
 
-  /** Overwrites every share set and secret of this owner. */
+  /** Overwrites every share set, new phrase and secret of this owner. */
   dispose(): void {
     for (const id of [...this.#shareSets.keys()]) this.discardShareSet(id);
+    for (const id of [...this.#drafts.keys()]) this.discardPhrase(id);
     this.#vault.releaseOwner(this.#owner);
     this.#stopVaultEvents();
     this.#events.clear();
   }
 
-  #keep(kind: RecoveryKind, seed: Uint8Array): SecretView {
+  #keep(kind: RecoveryKind, seed: Uint8Array, origin: Origin): SecretView {
     let preview: WalletPreview;
     try {
       preview = walletPreview(seed);
     } catch (error) {
       seed.fill(0);
+      if (origin.kind === 'bip39') origin.phrase.fill(0);
       throw error;
     }
     const secretId = this.#vault.put(seed, {
@@ -162,7 +242,54 @@ export class SecretsService {
       kind: `${kind}-seed`,
       ...(this.#secretTtlMs === undefined ? {} : { ttlMs: this.#secretTtlMs }),
     });
+    this.#origins.set(secretId, origin);
     return { secretId, kind, ...preview };
+  }
+
+  /**
+   * Combines shares a secret keeps. They are held while stretching, so the new wallet keeps
+   * them even if the one they came from is cleared meanwhile.
+   */
+  async #combineHeld(shareSetId: string, passphrase: string): Promise<SecretView> {
+    const hold = randomUUID();
+    this.#origins.set(hold, { kind: 'slip39', shareSetId });
+    try {
+      return await this.combine(shareSetId, passphrase);
+    } finally {
+      this.#origins.delete(hold);
+    }
+  }
+
+  /** Opens a kept phrase (a copy this call owns) with a passphrase. */
+  async #enterHeld(phrase: Uint8Array, passphrase: string): Promise<SecretView> {
+    let seed: Uint8Array;
+    try {
+      seed = await bip39Seed(new TextDecoder().decode(phrase), passphrase);
+    } catch (error) {
+      phrase.fill(0);
+      throw error;
+    }
+    return this.#keep('bip39', seed, { kind: 'bip39', phrase });
+  }
+
+  /** Overwrites what a released secret came from, unless another secret still needs it. */
+  #dropOrigin(secretId: string): void {
+    const origin = this.#origins.get(secretId);
+    this.#origins.delete(secretId);
+    if (origin?.kind === 'bip39') origin.phrase.fill(0);
+    if (origin?.kind !== 'slip39') return;
+    const shared = [...this.#origins.values()].some(
+      (o) => o.kind === 'slip39' && o.shareSetId === origin.shareSetId,
+    );
+    if (!shared) this.discardShareSet(origin.shareSetId);
+  }
+
+  /** New phrases left unchecked go after the same idle time as share sets. */
+  #sweepDrafts(): void {
+    const cutoff = this.#now() - this.#shareSetTtlMs;
+    for (const [id, entry] of this.#drafts) {
+      if (entry.touched <= cutoff) this.discardPhrase(id);
+    }
   }
 
   #shareSet(shareSetId: string): ShareSet {

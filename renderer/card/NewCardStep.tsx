@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ApiError, CardKeyView, CardSessionView, SecretView } from '../../preload/api';
 import { ERROR_HELP } from '../../preload/errors';
 import { lifeboat } from '../api/lifeboat';
@@ -6,7 +6,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { shortAddress } from '../format/address';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
-import { t } from '../i18n/t';
+import { t, type MessageKey } from '../i18n/t';
+import { PhraseBackup } from '../backup/PhraseBackup';
 import { CardConnect } from './CardConnect';
 import { NewCardAddress } from './NewCardAddress';
 
@@ -28,12 +29,25 @@ interface NewCardStepProps {
   onDone: (card: NewCard) => void;
 }
 
+/** Where the new card's wallet can be recovered from if the card is lost. */
+type Backup = 'rebuilt' | 'phrase' | 'none' | 'existing';
+
 type Phase =
   | { name: 'connect' }
   | { name: 'key'; session: CardSessionView }
+  /** A recovery phrase is made and written down before it becomes the card's wallet. */
+  | { name: 'phrase'; session: CardSessionView }
+  /** The phrase was checked; it goes onto the card (again, if the first try failed). */
+  | { name: 'phrase-ready'; session: CardSessionView; secret: SecretView }
   /** Loading was asked for, but the card already holds another wallet. */
   | { name: 'occupied' }
-  | { name: 'address'; card: NewCard; loaded: boolean };
+  | { name: 'address'; card: NewCard; backup: Backup };
+
+const BACKUP_NOTE: Record<Exclude<Backup, 'existing'>, MessageKey> = {
+  rebuilt: 'newCard.backupRebuilt',
+  phrase: 'newCard.backupPhrase',
+  none: 'newCard.backupNone',
+};
 
 /** Insert, attest and set up the new card, give it its key, and show its address. */
 export function NewCardStep({
@@ -47,7 +61,9 @@ export function NewCardStep({
   const [phase, setPhase] = useState<Phase>({ name: 'connect' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [noBackupUnderstood, setNoBackupUnderstood] = useState(false);
   const api = lifeboat();
+  const understoodId = useId();
 
   const sameAsSource = (keyUid: string) => sourceKeyUid !== undefined && keyUid === sourceKeyUid;
 
@@ -69,19 +85,32 @@ export function NewCardStep({
     setPhase({
       name: 'address',
       card: { session, key: { keyUid: session.info.keyUid, address: first.address } },
-      loaded: false,
+      backup: 'existing',
     });
   };
 
-  const makeKey = async (session: CardSessionView, secret: SecretView | undefined) => {
+  const makeKey = async (
+    session: CardSessionView,
+    secret: SecretView | undefined,
+    backup: Exclude<Backup, 'existing'>,
+  ) => {
     setError(null);
     setBusy(true);
     const result = secret
       ? await api.cards.loadSecret({ sessionId: session.sessionId, secretId: secret.secretId })
       : await api.cards.generateKey({ sessionId: session.sessionId });
+    // A phrase made for this card is on paper and on the card now; main need not hold it.
+    if (result.ok && backup === 'phrase' && secret) {
+      await api.secrets.release({ secretId: secret.secretId });
+    }
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    setPhase({ name: 'address', card: { session, key: result.value }, loaded: true });
+    setPhase({ name: 'address', card: { session, key: result.value }, backup });
+  };
+
+  const phraseChecked = (session: CardSessionView, secret: SecretView) => {
+    setPhase({ name: 'phrase-ready', session, secret });
+    void makeKey(session, secret, 'phrase');
   };
 
   return (
@@ -96,29 +125,91 @@ export function NewCardStep({
           onReady={(session) => void cardReady(session)}
         />
       )}
-      {phase.name === 'key' && (
+      {phase.name === 'key' && load && (
         <>
-          <StepHeading>{t(load ? 'newCard.loadTitle' : 'newCard.generateTitle')}</StepHeading>
-          <p>{t(load ? 'newCard.loadIntro' : 'newCard.generateIntro')}</p>
+          <StepHeading>{t('newCard.loadTitle')}</StepHeading>
+          <p>{t('newCard.loadIntro')}</p>
           <button
             type="button"
             className="primary"
             disabled={busy}
-            onClick={() => void makeKey(phase.session, load)}
+            onClick={() => void makeKey(phase.session, load, 'rebuilt')}
           >
-            {t(load ? 'newCard.load' : 'newCard.generate')}
+            {t('newCard.load')}
           </button>
-          {!load &&
-            alternatives.map((secret) => (
+        </>
+      )}
+      {phase.name === 'key' && !load && (
+        <>
+          <StepHeading>{t('newCard.generateTitle')}</StepHeading>
+          <div className="notice notice-warning">
+            <p className="notice-title">{t('newCard.noBackupTitle')}</p>
+            <p>{t('newCard.noBackupText')}</p>
+          </div>
+          <h3>{t('newCard.backupTitle')}</h3>
+          <ul className="choice-list">
+            <li>
               <button
-                key={secret.secretId}
                 type="button"
+                className="primary"
                 disabled={busy}
-                onClick={() => void makeKey(phase.session, secret)}
+                onClick={() => setPhase({ name: 'phrase', session: phase.session })}
               >
-                {t('newCard.loadInstead', { address: shortAddress(secret.addresses[0] ?? '') })}
+                {t('newCard.withPhrase')}
               </button>
+              <p className="hint">{t('newCard.withPhraseText')}</p>
+            </li>
+            {alternatives.map((secret) => (
+              <li key={secret.secretId}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void makeKey(phase.session, secret, 'rebuilt')}
+                >
+                  {t('newCard.loadInstead', { address: shortAddress(secret.addresses[0] ?? '') })}
+                </button>
+              </li>
             ))}
+            <li className="stack">
+              <div className="checkbox">
+                <input
+                  id={understoodId}
+                  type="checkbox"
+                  checked={noBackupUnderstood}
+                  onChange={(e) => setNoBackupUnderstood(e.target.checked)}
+                />
+                <label htmlFor={understoodId}>{t('newCard.noBackupUnderstood')}</label>
+              </div>
+              <button
+                type="button"
+                disabled={busy || !noBackupUnderstood}
+                onClick={() => void makeKey(phase.session, undefined, 'none')}
+              >
+                {t('newCard.generate')}
+              </button>
+              <p className="hint">{t('newCard.generateIntro')}</p>
+            </li>
+          </ul>
+        </>
+      )}
+      {phase.name === 'phrase' && (
+        <PhraseBackup
+          onConfirmed={(secret) => phraseChecked(phase.session, secret)}
+          onCancel={() => setPhase({ name: 'key', session: phase.session })}
+        />
+      )}
+      {phase.name === 'phrase-ready' && (
+        <>
+          <StepHeading>{t('newCard.phraseToCard')}</StepHeading>
+          {!busy && error && (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void makeKey(phase.session, phase.secret, 'phrase')}
+            >
+              {t('common.tryAgain')}
+            </button>
+          )}
         </>
       )}
       {phase.name === 'occupied' && (
@@ -137,7 +228,13 @@ export function NewCardStep({
           {load && phase.card.key.address === load.addresses[0] && (
             <StatusLine tone="good">{t('newCard.matchesSecret')}</StatusLine>
           )}
-          {!phase.loaded && <p>{t('newCard.hadKey')}</p>}
+          {phase.backup === 'existing' ? (
+            <p>{t('newCard.hadKey')}</p>
+          ) : (
+            <p className={phase.backup === 'none' ? 'notice notice-warning' : undefined}>
+              {t(BACKUP_NOTE[phase.backup])}
+            </p>
+          )}
           <NewCardAddress address={phase.card.key.address} loaded={load !== undefined} />
           {sameAsSource(phase.card.key.keyUid) ? (
             <StatusLine tone="bad">{t('newCard.sameAsSource')}</StatusLine>

@@ -1,14 +1,14 @@
 import type { ApiError } from '../../preload/api';
-import { ERROR_HELP } from '../../preload/errors';
+import { errorText } from './error-text';
 
 /** A failure in plain words: what happened (from main) and what to do (the code's help text). */
-export function ErrorNotice({ error }: { error: ApiError | null }) {
+export function ErrorNotice({ error, id }: { error: ApiError | null; id?: string }) {
   if (!error) return null;
-  const help = ERROR_HELP[error.code];
+  const { title, help } = errorText(error);
   return (
-    <div className="notice notice-error" role="alert">
-      <p className="notice-title">{error.message}</p>
-      {help !== error.message && <p>{help}</p>}
+    <div id={id} className="notice notice-error" role="alert">
+      <p className="notice-title">{title}</p>
+      {help && <p>{help}</p>}
     </div>
   );
 }

@@ -25,3 +25,31 @@ export function sendable(discovery: DiscoveryResult): Holding[] {
 export function holdingKey(holding: Holding): string {
   return `${holding.account.address}|${holding.networkId}|${holding.asset.asset}`;
 }
+
+export interface AssetTotal {
+  networkId: string;
+  asset: string;
+  symbol: string;
+  decimals: number;
+  /** Base units, summed over the accounts found. */
+  total: string;
+  accounts: number;
+}
+
+/** What the wallet holds, per network and asset, summed over its accounts; zeros left out. */
+export function assetTotals(discovery: DiscoveryResult): AssetTotal[] {
+  const totals = new Map<string, AssetTotal>();
+  for (const { networkId, asset } of sendable(discovery)) {
+    const key = `${networkId}|${asset.asset.toLowerCase()}`;
+    const known = totals.get(key);
+    totals.set(key, {
+      networkId,
+      asset: asset.asset,
+      symbol: asset.symbol,
+      decimals: asset.decimals,
+      total: (BigInt(known?.total ?? '0') + BigInt(asset.balance)).toString(),
+      accounts: (known?.accounts ?? 0) + 1,
+    });
+  }
+  return [...totals.values()];
+}

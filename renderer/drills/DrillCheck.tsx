@@ -44,8 +44,31 @@ export function DrillCheck({ wallet, onChecked }: DrillCheckProps) {
       <section className="stack">
         <StepHeading>{t('drill.resultTitle')}</StepHeading>
         <DrillResultView wallet={wallet} result={result} />
-        <h3>{t('reminder.title')}</h3>
-        <ReminderForm walletId={wallet.walletId} />
+        {result.passed ? (
+          <>
+            <h3>{t('reminder.title')}</h3>
+            <ReminderForm walletId={wallet.walletId} />
+          </>
+        ) : (
+          <>
+            <h3>{t('drill.failedNextTitle')}</h3>
+            <ul className="next-steps">
+              <li>{t('drill.failedPassphrase')}</li>
+              <li>{t('drill.failedWhich', { label: wallet.label })}</li>
+              <li>{t('drill.failedKeep')}</li>
+            </ul>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setResult(null);
+                setMethod('choose');
+              }}
+            >
+              {t('drill.checkAgain')}
+            </button>
+          </>
+        )}
       </section>
     );
   }

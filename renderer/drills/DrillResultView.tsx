@@ -19,11 +19,11 @@ export function DrillResultView({ wallet, result }: { wallet: WalletRecord; resu
         <dd>{t(METHOD[result.method])}</dd>
         <dt>{t('drill.opened')}</dt>
         <dd>
-          <code className="hex">{groupsOf(result.keyUid, 4).join(' ')}</code>
+          <code className="hex grouped">{groupsOf(result.keyUid, 4).join(' ')}</code>
         </dd>
         <dt>{t('drill.expected')}</dt>
         <dd>
-          <code className="hex">{groupsOf(wallet.keyUid, 4).join(' ')}</code>
+          <code className="hex grouped">{groupsOf(wallet.keyUid, 4).join(' ')}</code>
         </dd>
       </dl>
       <p className="hint">{t('drill.noFundsMoved')}</p>

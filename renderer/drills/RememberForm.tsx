@@ -40,7 +40,7 @@ export function RememberForm({ source, onRemembered }: RememberFormProps) {
         {t('remember.submit')}
       </button>
       <StatusLine tone="good">
-        {saved ? t('remember.saved', { label: saved.label }) : ''}
+        {saved ? `${t('remember.saved', { label: saved.label })} ${t('remember.next')}` : ''}
       </StatusLine>
       <ErrorNotice error={remember.error} />
     </form>

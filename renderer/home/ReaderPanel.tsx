@@ -7,12 +7,18 @@ import {
   VERDICT,
   VERDICT_TONE,
 } from '../card/card-words';
+import { errorText } from '../components/error-text';
 import { t } from '../i18n/t';
 
 interface ReaderPanelProps {
   reader: ReaderView;
   session?: CardSessionView;
   problem?: ApiError;
+}
+
+function readerProblem(problem: ApiError): string {
+  const { title, help } = errorText(problem);
+  return help ? `${title} ${help}` : title;
 }
 
 /** One reader and the card in it, in plain words. */
@@ -23,12 +29,7 @@ export function ReaderPanel({ reader, session, problem }: ReaderPanelProps) {
       <h3>{reader.name}</h3>
       <p>{t(READER_STATE[reader.state])}</p>
       {reader.error && <p className="tone-bad">{ERROR_HELP[reader.error]}</p>}
-      {problem && (
-        <p className="tone-bad">
-          {problem.message}{' '}
-          {ERROR_HELP[problem.code] !== problem.message && ERROR_HELP[problem.code]}
-        </p>
-      )}
+      {problem && <p className="tone-bad">{readerProblem(problem)}</p>}
       {session && (
         <dl className="facts">
           <dt>{t('card.type')}</dt>

@@ -186,11 +186,40 @@ export const en = {
   'newCard.generateTitle': 'Create the new wallet on the card',
   'newCard.generateIntro':
     'The card creates a new wallet key inside itself; the key never leaves the card.',
-  'newCard.generate': 'Create the wallet key on the card',
+  'newCard.generate': 'Create the key on the card, without a backup',
   'newCard.loadTitle': 'Load the rebuilt wallet onto the card',
   'newCard.loadIntro':
     'The rebuilt wallet is written into the card. Afterwards the card signs for it without your backup.',
   'newCard.load': 'Load the wallet onto the card',
+  'newCard.noBackupTitle': 'A key created on the card has no backup',
+  'newCard.noBackupText':
+    'If the card is lost, broken or reset, a key made inside it is gone, and the funds with it. Give the new wallet a backup before any money depends on it.',
+  'newCard.backupTitle': 'How do you want the new wallet to be backed up?',
+  'newCard.withPhrase': 'Write down a new recovery phrase, then put it on the card',
+  'newCard.withPhraseText':
+    'Lifeboat makes a 12-word recovery phrase and shows it once. You write it on paper, type some of its words back, and the card gets the wallet of that phrase.',
+  'newCard.noBackupUnderstood':
+    'I understand that a key created on the card has no backup, and that losing the card loses the funds.',
+  'newCard.phraseToCard': 'Putting the new wallet on the card',
+  'newCard.backupRebuilt': 'Its backup is the shares or phrase it was rebuilt from.',
+  'newCard.backupPhrase':
+    'Its backup is the recovery phrase you wrote down. Keep the paper safe and away from the card.',
+  'newCard.backupNone':
+    'This wallet has no backup: if the card is lost or broken, the funds on it are lost.',
+
+  'backup.making': 'Making a new recovery phrase…',
+  'backup.writeTitle': 'Write down these {count} words',
+  'backup.once':
+    'Lifeboat shows this recovery phrase only this once. Write the words on paper, in order, and check every one.',
+  'backup.private':
+    'Anyone who sees these words can take the funds. Do not photograph them, type them into another program or store them online.',
+  'backup.written': 'I have written down all {count} words',
+  'backup.checkTitle': 'Check what you wrote down',
+  'backup.checkIntro': 'Type these words from your paper, not from memory.',
+  'backup.word': 'Word {number}',
+  'backup.wrongWord': 'This is not the word at this place of the phrase. Check your paper.',
+  'backup.check': 'Check the words',
+  'backup.startAgain': 'I did not write it down: make a new phrase instead',
   'newCard.loadInstead': 'Load the rebuilt wallet {address} instead',
   'newCard.addressTitle': 'The new card’s address',
   'newCard.sweepIntro': 'Funds will be sent to this address, the first account of the new card:',
@@ -242,6 +271,12 @@ export const en = {
   'accounts.asset': 'Asset',
   'accounts.balance': 'Balance',
 
+  'holdings.item': {
+    one: '{amount} {symbol} on {network}',
+    other: '{amount} {symbol} on {network}, over {count} accounts',
+  },
+  'holdings.nothingLeft': 'Nothing is left on it now, but it made transactions before.',
+
   'send.title': 'Send an amount',
   'send.fromAsset': 'What to send',
   'send.holding': '{symbol}: {balance} on {account} ({network})',
@@ -288,6 +323,16 @@ export const en = {
   'sweep.reviewTitle': 'Review the plan',
   'sweep.toConfirm': 'Continue to the confirmation',
   'sweep.confirmTitle': 'Confirm the sweep',
+  'sweep.nothingFoundTitle': 'No funds found',
+  'sweep.nothingFound':
+    'No funds were found on {networks}. Lifeboat looked at {count} addresses ({schemes}) and the tokens it knows.',
+  'sweep.usedButEmpty': {
+    one: 'One account of this wallet was used before, but it holds nothing now.',
+    other: '{count} accounts of this wallet were used before, but they hold nothing now.',
+  },
+  'sweep.nothingFoundHelp':
+    'There is nothing to move, so no new card is needed. If you expected funds, check that the right networks are searched in Settings, or that this is the right wallet.',
+  'sweep.checkNetworks': 'Check the networks in Settings',
 
   'review.destination': 'Destination',
   'review.assets': 'What moves',
@@ -308,6 +353,8 @@ export const en = {
   'review.cap': 'Fee cap (gwei per gas)',
   'review.replan': 'Plan again with this cap',
   'review.badCap': 'Type the fee cap in gwei as a number greater than zero.',
+  'review.nativeRecomputed':
+    'The native coin moves last. Its amount is worked out again when the card signs it, from the balance and fee at that moment, so that nothing is left; the report shows the amount that moved.',
   'review.warnings': 'Please note',
 
   'step.token': 'Move {amount} {symbol}',
@@ -362,9 +409,26 @@ export const en = {
   'report.moved': 'Moved',
   'report.left': 'Left behind',
   'report.transactions': 'Transactions',
-  'report.tx': '{network}, nonce {nonce}:',
+  'report.planned': 'Planned',
+  'report.nativeRecomputed':
+    'The native coin’s amount was worked out again when it was signed, from the balance and fee at that moment, so it differs from the plan.',
+  'report.txAccount': 'From {account} on {network}',
+  'report.txToken': 'Transaction {number}: {symbol}',
+  'report.txNative': 'Transaction {number}: the remaining {symbol}',
+  'report.txTopUp': 'Transaction {number}: {symbol} for fees',
   'report.saveText': 'Save the report as text',
   'report.saveJson': 'Save the report as JSON',
+  'report.nextTitle': 'What to do now',
+  'report.nextLeft':
+    'Some amounts stayed on the old accounts (see the table). Make a new sweep later to move them, or leave them if they are too small to pay a fee.',
+  'report.nextCheck':
+    'Open the new card in the wallet you use every day and check that the funds are there.',
+  'report.nextBackup':
+    'Make sure the new card’s wallet has a backup you have written down, and check it with “Check a backup”.',
+  'report.nextOld':
+    'Keep the old card or backup until you have checked the new card. After that it no longer protects any funds; you may factory-reset the card in Card tools.',
+  'report.nextSave': 'Save this report: it lists every transaction.',
+  'report.toDrills': 'Check a backup',
 
   'resume.title': 'Resume a sweep',
   'resume.intro': 'This sweep stopped before it finished. Bring its source back to let it finish.',
@@ -379,6 +443,27 @@ export const en = {
   'rebuild.sweep': 'Move its funds to a new card',
   'rebuild.forget': 'Clear it from memory now',
   'rebuild.rememberTitle': 'Remember this wallet for backup checks',
+
+  'history.title': 'Has this wallet been used?',
+  'history.searching':
+    'Looking for this wallet’s funds and transactions on the networks in Settings…',
+  'history.used':
+    'This wallet has been used: it has funds or transactions on the networks searched.',
+  'history.unused':
+    'This wallet has never been used. A wrong passphrase opens a different, empty wallet.',
+  'history.unusedHelp':
+    'Searched: {networks}; {addresses} addresses; schemes {schemes}. No balance and no transaction was found. If you expected funds, try another passphrase.',
+  'history.remembered': 'This is “{label}”, a wallet you remembered.',
+  'history.neverDrilled':
+    'Its backups were never checked: check them in “Check a backup” from the start screen.',
+  'history.tryPassphrase': 'Try another passphrase',
+  'history.otherPassphrase': 'Open with another passphrase',
+  'history.keepsShares':
+    'Your shares stay entered. Type only the passphrase; leave it empty for none.',
+  'history.keepsPhrase':
+    'Your recovery phrase stays entered. Type only the passphrase; leave it empty for none.',
+  'history.open': 'Open with this passphrase',
+  'history.opening': 'Opening the wallet',
 
   'recovery.chooseTitle': 'What kind of backup do you have?',
   'recovery.shares': 'Shamir shares (SLIP-39)',
@@ -446,7 +531,8 @@ export const en = {
   'drills.loading': 'Reading the remembered wallets…',
   'drills.none': 'No wallet is remembered yet.',
   'drills.firstAddress': 'First address',
-  'drills.never': 'Never checked.',
+  'drills.never':
+    'Not checked yet. Check each of its backups now with “Check a backup”, so you know they open this wallet.',
   'drills.lastPassed': 'Last check passed on {date}.',
   'drills.lastFailed': 'Last check FAILED on {date}.',
   'drills.check': 'Check a backup',
@@ -468,6 +554,7 @@ export const en = {
   'remember.label': 'A name for this wallet',
   'remember.submit': 'Remember this wallet',
   'remember.saved': 'Remembered as “{label}”.',
+  'remember.next': 'Check its backups in “Check a backup” from the start screen.',
 
   'drill.chooseTitle': 'Which backup of {label} do you want to check?',
   'drill.useOpenCard': 'The unlocked card in {reader}',
@@ -487,6 +574,14 @@ export const en = {
   'drill.opened': 'Fingerprint it opened',
   'drill.expected': 'Wallet fingerprint',
   'drill.noFundsMoved': 'Nothing was signed and no funds moved.',
+  'drill.failedNextTitle': 'What to do now',
+  'drill.failedPassphrase':
+    'If the backup has a passphrase, check it: another passphrase opens another wallet.',
+  'drill.failedWhich':
+    'Make sure this is a backup of {label}, and that every share or word was typed as written.',
+  'drill.failedKeep':
+    'Do not rely on this backup until a check passes. The next reminder is offered once one does.',
+  'drill.checkAgain': 'Check again',
 
   'reminder.title': 'Next check',
   'reminder.date': 'Date of the next check',
@@ -522,6 +617,17 @@ export const en = {
     'A factory reset erases the wallet, the PIN, the PUK and every pairing. Funds on the card can then only be recovered from its recovery phrase or Shamir shares.',
   'reset.type': 'To confirm, type {words}',
   'reset.submit': 'Erase the card',
+  'reset.remembered': 'This is the wallet you remembered as “{label}”.',
+  'reset.locked':
+    'The card is locked, so Lifeboat cannot see the funds of its wallet. Release it and unlock it with the PIN to see them before erasing.',
+  'reset.searching': 'Looking for funds on this card’s wallet…',
+  'reset.searchFailed':
+    'Lifeboat could not check the funds on this wallet. Check the networks in Settings before erasing.',
+  'reset.holdsFunds': 'This card holds a wallet with funds:',
+  'reset.moveFirst':
+    'Move them to a new card first (“Move funds to a new card”), unless you have this wallet’s recovery phrase or shares at hand.',
+  'reset.empty':
+    'No funds and no transactions were found for this wallet. Searched: {networks}; {addresses} addresses.',
 
   'settings.title': 'Settings',
   'settings.intro':

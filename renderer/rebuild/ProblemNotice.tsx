@@ -1,15 +1,21 @@
 import type { RecoveryProblem } from '../../preload/api';
-import { ERROR_HELP } from '../../preload/errors';
+import { errorText } from '../components/error-text';
 import { t } from '../i18n/t';
 
 /** Why a share or phrase was refused, with the word to look at when it is known. */
-export function ProblemNotice({ problem }: { problem: RecoveryProblem | null | undefined }) {
+export function ProblemNotice({
+  problem,
+  id,
+}: {
+  problem: RecoveryProblem | null | undefined;
+  id?: string;
+}) {
   if (!problem) return null;
-  const help = ERROR_HELP[problem.code];
+  const { title, help } = errorText(problem);
   return (
-    <div className="notice notice-error" role="alert">
-      <p className="notice-title">{problem.message}</p>
-      {help !== problem.message && <p>{help}</p>}
+    <div id={id} className="notice notice-error" role="alert">
+      <p className="notice-title">{title}</p>
+      {help && <p>{help}</p>}
       {problem.wordIndex !== undefined && (
         <p>{t('words.checkWord', { number: problem.wordIndex + 1 })}</p>
       )}

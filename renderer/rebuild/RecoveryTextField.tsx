@@ -17,6 +17,10 @@ interface RecoveryTextFieldProps {
   onVerdict?: (verdict: PhraseVerdict | null) => void;
   /** While the text is being checked by main, it cannot change under the check. */
   busy?: boolean;
+  /** The id of the notice saying why the text was refused, shown next to the field. */
+  problemId?: string;
+  /** The person changed the text: a refusal of the earlier text no longer applies. */
+  onEdit?: () => void;
 }
 
 export interface PhraseVerdict extends Pick<PhraseCheck, 'valid' | 'problem'> {
@@ -34,6 +38,8 @@ export function RecoveryTextField({
   name,
   onVerdict,
   busy = false,
+  problemId,
+  onEdit,
 }: RecoveryTextFieldProps) {
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
@@ -75,6 +81,7 @@ export function RecoveryTextField({
   };
 
   const onInput = () => {
+    onEdit?.();
     clearTimeout(timer.current);
     const text = field.current?.value ?? '';
     if (text.trim() === '') {
@@ -107,7 +114,8 @@ export function RecoveryTextField({
         autoCapitalize="off"
         spellCheck={false}
         className="mono"
-        aria-describedby={`${id}-feedback`}
+        aria-describedby={problemId ? `${problemId} ${id}-feedback` : `${id}-feedback`}
+        aria-invalid={problemId ? true : undefined}
         readOnly={busy}
         onInput={onInput}
       />

@@ -12,7 +12,7 @@ export function SecretSummary({ secret }: { secret: SecretView }) {
       <dl className="facts">
         <dt>{t('secret.fingerprint')}</dt>
         <dd>
-          <code className="hex">{groupsOf(secret.keyUid, 4).join(' ')}</code>
+          <code className="hex grouped">{groupsOf(secret.keyUid, 4).join(' ')}</code>
         </dd>
       </dl>
       {first && (

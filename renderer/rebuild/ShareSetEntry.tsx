@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ApiError, RecoveryProblem, SecretView, ShareSetProgress } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -40,6 +40,8 @@ export function ShareSetEntry({ shareSetId, onSecret }: ShareSetEntryProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [stretch, setStretch] = useState<{ done: number; total: number } | null>(null);
+  /** Once rebuilt, the shares belong to the secret (to try another passphrase) and go with it. */
+  const combined = useRef(false);
   const api = lifeboat();
 
   useEffect(() => {
@@ -51,7 +53,7 @@ export function ShareSetEntry({ shareSetId, onSecret }: ShareSetEntryProps) {
     });
     return () => {
       stop();
-      void events.discardShareSet({ shareSetId });
+      if (!combined.current) void events.discardShareSet({ shareSetId });
     };
   }, [shareSetId]);
 
@@ -95,8 +97,9 @@ export function ShareSetEntry({ shareSetId, onSecret }: ShareSetEntryProps) {
     setStretch(null);
     const result = await api.secrets.combine({ shareSetId, passphrase });
     setBusy(false);
-    if (result.ok) onSecret(result.value);
-    else setError(result.error);
+    if (!result.ok) return setError(result.error);
+    combined.current = true;
+    onSecret(result.value);
   };
 
   return (
@@ -127,8 +130,12 @@ export function ShareSetEntry({ shareSetId, onSecret }: ShareSetEntryProps) {
             busy={busy}
             name="share"
             label={t('shares.label', { number: progress.sharesEntered + 1 })}
+            problemId={problem ? `${id}-problem` : undefined}
+            onEdit={() => {
+              if (problem) setProblem(null);
+            }}
           />
-          <ProblemNotice problem={problem} />
+          <ProblemNotice id={`${id}-problem`} problem={problem} />
           <div className="actions">
             <button
               type="button"

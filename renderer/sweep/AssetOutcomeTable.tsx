@@ -14,6 +14,8 @@ interface AssetOutcomeTableProps {
   remainderLabel: string;
   /** Expected before a sweep, read from the chain after it. */
   remainder: (asset: AssetOutcome) => string;
+  /** After a sweep: what the plan meant to move, beside what moved. */
+  planned?: { label: string; amount: (asset: AssetOutcome) => string };
 }
 
 /** One row per asset and source account: what moves and what stays behind. */
@@ -29,6 +31,11 @@ export function AssetOutcomeTable(props: AssetOutcomeTableProps) {
           <th scope="col">{t('review.network')}</th>
           <th scope="col">{t('review.account')}</th>
           <th scope="col">{t('review.asset')}</th>
+          {props.planned && (
+            <th scope="col" className="number">
+              {props.planned.label}
+            </th>
+          )}
           <th scope="col" className="number">
             {props.movedLabel}
           </th>
@@ -45,6 +52,11 @@ export function AssetOutcomeTable(props: AssetOutcomeTableProps) {
               <code title={asset.account}>{shortAddress(asset.account)}</code>
             </td>
             <td>{asset.symbol}</td>
+            {props.planned && (
+              <td className="number">
+                {formatAmount(props.planned.amount(asset), asset.decimals)}
+              </td>
+            )}
             <td className="number">{formatAmount(asset.moved, asset.decimals)}</td>
             <td className="number">{formatAmount(props.remainder(asset), asset.decimals)}</td>
           </tr>

@@ -45,6 +45,9 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
         remainderLabel={t('review.stays')}
         remainder={(asset) => asset.expectedRemainder}
       />
+      {plan.steps.some((step) => step.kind === 'native') && (
+        <p className="hint">{t('review.nativeRecomputed')}</p>
+      )}
 
       <h3>{t('review.transactions', { count: plan.steps.length })}</h3>
       <ol className="plan-steps">

@@ -1,18 +1,36 @@
-import type { SweepReport } from '../../preload/api';
+import type { SweepPlanView, SweepReport } from '../../preload/api';
 import { useApp } from '../app/AppContext';
 import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
 import { saveFile } from '../components/save-file';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
+import { shortAddress } from '../format/address';
 import { formatDateTime } from '../format/dates';
-import { t } from '../i18n/t';
+import { t, type MessageKey } from '../i18n/t';
 import { networkName } from '../settings/networks';
 import { AssetOutcomeTable } from './AssetOutcomeTable';
-import { everythingMoved, leftBehind, reportFilename } from './report-summary';
+import {
+  differsFromPlan,
+  everythingMoved,
+  leftBehind,
+  plannedAmounts,
+  reportFilename,
+  transactionsByAccount,
+  type TransactionGroup,
+} from './report-summary';
 
-/** The final report: what moved, what is left on the old accounts, every transaction. */
-export function SweepReportView({ report }: { report: SweepReport }) {
-  const { settings } = useApp();
+const TX_KIND: Record<TransactionGroup['transactions'][number]['kind'], MessageKey> = {
+  token: 'report.txToken',
+  native: 'report.txNative',
+  'top-up': 'report.txTopUp',
+};
+
+/**
+ * The final report: what was planned and what moved, what is left on the old accounts, every
+ * transaction by account and step, and what to do now.
+ */
+export function SweepReportView({ report, plan }: { report: SweepReport; plan: SweepPlanView }) {
+  const { settings, go } = useApp();
   const complete = everythingMoved(report);
   return (
     <section className="stack">
@@ -28,19 +46,31 @@ export function SweepReportView({ report }: { report: SweepReport }) {
       <AssetOutcomeTable
         assets={report.assets}
         caption={t('report.assetsCaption')}
+        planned={{ label: t('report.planned'), amount: plannedAmounts(plan) }}
         movedLabel={t('report.moved')}
         remainderLabel={t('report.left')}
         remainder={leftBehind}
       />
+      {differsFromPlan(report, plan) && <p className="hint">{t('report.nativeRecomputed')}</p>}
       <h3>{t('report.transactions')}</h3>
-      <ul className="tx-list">
-        {report.transactions.map((tx) => (
-          <li key={tx.txHash}>
-            {t('report.tx', { network: networkName(settings, tx.networkId), nonce: tx.nonce })}{' '}
-            <code className="hex">{tx.txHash}</code>
-          </li>
-        ))}
-      </ul>
+      {transactionsByAccount(report, plan).map((group) => (
+        <div key={`${group.networkId}|${group.account}`} className="tx-group">
+          <h4>
+            {t('report.txAccount', {
+              account: shortAddress(group.account),
+              network: networkName(settings, group.networkId),
+            })}
+          </h4>
+          <ul className="tx-list">
+            {group.transactions.map((tx) => (
+              <li key={tx.txHash}>
+                {t(TX_KIND[tx.kind], { number: tx.step + 1, symbol: tx.symbol })}{' '}
+                <code className="hex">{tx.txHash}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
       <div className="actions">
         <button
           type="button"
@@ -59,6 +89,22 @@ export function SweepReportView({ report }: { report: SweepReport }) {
           }
         >
           {t('report.saveJson')}
+        </button>
+      </div>
+      <h3>{t('report.nextTitle')}</h3>
+      <ul className="next-steps">
+        {!complete && <li>{t('report.nextLeft')}</li>}
+        <li>{t('report.nextCheck')}</li>
+        <li>{t('report.nextBackup')}</li>
+        <li>{t('report.nextOld')}</li>
+        <li>{t('report.nextSave')}</li>
+      </ul>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => go({ name: 'home' })}>
+          {t('common.home')}
+        </button>
+        <button type="button" onClick={() => go({ name: 'drills' })}>
+          {t('report.toDrills')}
         </button>
       </div>
     </section>

@@ -37,7 +37,15 @@ export function SweepRun({ caseId, plan, source, needsSource }: SweepRunProps) {
   useEffect(() => {
     const api = lifeboat();
     let current = true;
-    const stop = api.sweep.watch((event) => setRun((state) => applySweepEvent(state, event)));
+    const refresh = () =>
+      api.sweep.status({ caseId }).then((status) => {
+        if (current && status.ok) setRun((state) => mergeCase(state, status.value));
+      });
+    const stop = api.sweep.watch((event) => {
+      setRun((state) => applySweepEvent(state, event));
+      // The finished case as main keeps it, so every step is listed as it ended.
+      if (event.type === 'finished' && event.caseId === caseId) void refresh();
+    });
     // Events sent before this subscription existed are recovered from the case itself.
     void api.sweep.status({ caseId }).then(async (status) => {
       if (!current || !status.ok) return;
@@ -102,7 +110,7 @@ export function SweepRun({ caseId, plan, source, needsSource }: SweepRunProps) {
           <ErrorNotice error={resuming.error} />
         </section>
       )}
-      {run.report && <SweepReportView report={run.report} />}
+      {run.report && <SweepReportView report={run.report} plan={plan} />}
     </section>
   );
 }

@@ -91,8 +91,12 @@ export function mergeCase(state: RunState, view: CaseView): RunState {
   return { ...state, steps, phase };
 }
 
-/** Steps that are on chain (included or confirmed). */
+/**
+ * Steps that are on chain (included or confirmed). A finished case has carried out every step,
+ * even when the events of its last steps did not reach the console.
+ */
 export function stepsDone(state: RunState): number {
+  if (state.phase === 'finished') return state.steps.length;
   return state.steps.filter((s) => s.state === 'included' || s.state === 'confirmed').length;
 }
 

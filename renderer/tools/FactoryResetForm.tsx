@@ -23,6 +23,7 @@ export function FactoryResetForm({ busy, onConfirm }: FactoryResetFormProps) {
       <label htmlFor={`${id}-confirm`}>{t('reset.type', { words: CONFIRMATION })}</label>
       <input
         id={`${id}-confirm`}
+        disabled={busy}
         value={typed}
         onChange={(e) => setTyped(e.target.value)}
         autoComplete="off"

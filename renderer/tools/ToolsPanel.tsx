@@ -8,6 +8,7 @@ import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 import { t } from '../i18n/t';
+import { CardHoldings } from './CardHoldings';
 import { FactoryResetForm } from './FactoryResetForm';
 import { NewSecretForm } from './NewSecretForm';
 
@@ -22,6 +23,8 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
   const [session, setSession] = useState(initial);
   const [news, setNews] = useState('');
   const [confirmUnpair, setConfirmUnpair] = useState(false);
+  /** A card without a wallet has nothing to look for before a reset. */
+  const [holdingsKnown, setHoldingsKnown] = useState(initial.info.keyUid === undefined);
   const action = useAction(async (call: () => Promise<Result<CardSessionView | null>>) => call());
   const api = lifeboat();
   const sessionId = session.sessionId;
@@ -123,8 +126,9 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
       {capabilities.includes('factory-reset') && (
         <section className="tool">
           <h3>{t('tools.reset')}</h3>
+          <CardHoldings session={session} onSettled={() => setHoldingsKnown(true)} />
           <FactoryResetForm
-            busy={action.busy}
+            busy={action.busy || !holdingsKnown}
             onConfirm={(confirmation) =>
               void perform(
                 () => api.cards.factoryReset({ sessionId, confirmation }),

@@ -111,7 +111,7 @@ test('settings, a recovery phrase, remembering a wallet and a reset without the 
   await page.getByLabel('A name for this wallet').fill('Demo wallet');
   await page.getByRole('button', { name: 'Remember this wallet' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'Demo wallet' })).toContainText(
-    'Never checked.',
+    'Not checked yet. Check each of its backups now',
   );
   await checkpoint(page, 'drill-remembered');
 

@@ -7,6 +7,7 @@ import { DEMO, startDemo, type Demo } from '../../scripts/demo';
 import {
   checkpoint,
   chooseCard,
+  createKeyWithoutBackup,
   enterPin,
   openConsole,
   setUpBlankCard,
@@ -35,7 +36,7 @@ async function sweepToConfirmation(page: Page): Promise<string> {
   await chooseCard(page, DEMO.newReader);
   await setUpBlankCard(page);
   await page.getByRole('button', { name: 'Set up the card' }).click();
-  await page.getByRole('button', { name: 'Create the wallet key on the card' }).click();
+  await createKeyWithoutBackup(page);
   const destination = await shownAddress(page);
   await page.getByRole('button', { name: 'Continue to the plan' }).click();
   await page.getByRole('button', { name: 'Continue to the confirmation' }).click();

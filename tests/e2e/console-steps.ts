@@ -95,6 +95,23 @@ export async function setUpBlankCard(page: Page): Promise<void> {
   await page.getByLabel('Pairing password again').fill(NEW_CARD.pairingPassword);
 }
 
+/**
+ * At "Create the new wallet on the card": the console says first that such a key has no
+ * backup; this takes that way deliberately, with the acknowledgement it asks for.
+ */
+export async function createKeyWithoutBackup(page: Page): Promise<void> {
+  await expect(
+    page.getByRole('heading', { name: 'Create the new wallet on the card' }),
+  ).toBeVisible();
+  await expect(
+    page.getByText('A key created on the card has no backup', { exact: true }),
+  ).toBeVisible();
+  const create = page.getByRole('button', { name: 'Create the key on the card, without a backup' });
+  await expect(create).toBeDisabled();
+  await page.getByLabel(/I understand that a key created on the card has no backup/).check();
+  await create.click();
+}
+
 /** The first address shown in groups, read back whole as a screen reader gets it. */
 export async function shownAddress(page: Page): Promise<string> {
   return page.locator('main .address-groups .visually-hidden').first().innerText();

@@ -136,7 +136,7 @@ test('rebuild from Shamir shares, load onto a new card, and pass a backup drill'
   await page.getByRole('button', { name: 'Check a backup against this card' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check a backup');
   await expect(page.getByRole('listitem').filter({ hasText: 'Family savings' })).toContainText(
-    'Never checked.',
+    'Not checked yet. Check each of its backups now',
   );
   await checkpoint(page, 'drill-wallets');
   await page.getByRole('button', { name: 'Check a backup of Family savings' }).click();

@@ -8,6 +8,7 @@ import { DEMO, startDemo, type Demo } from '../../scripts/demo';
 import {
   checkpoint,
   chooseCard,
+  createKeyWithoutBackup,
   enterPin,
   openConsole,
   setUpBlankCard,
@@ -55,7 +56,7 @@ test('sweep every asset from the old card to a new card set up in the flow', asy
     page.getByRole('heading', { name: 'Create the new wallet on the card' }),
   ).toBeVisible();
   await checkpoint(page, 'sweep-generate');
-  await page.getByRole('button', { name: 'Create the wallet key on the card' }).click();
+  await createKeyWithoutBackup(page);
   await expect(page.getByRole('heading', { name: 'The new card’s address' })).toBeVisible();
   await expect(page.locator('main svg.identicon')).toBeVisible();
   const destination = await shownAddress(page);

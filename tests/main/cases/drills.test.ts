@@ -142,8 +142,29 @@ describe('drill reminders', () => {
     expect(lines).toContain(
       'SUMMARY:Lifeboat backup drill: Grandma\\; "savings"\\, vault\\nsecond line — ünïcode',
     );
-    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).toContain(WALLET.firstAddress);
+    expect(lines.find((l) => l.startsWith('DESCRIPTION:'))).toContain(
+      'fingerprint starts b983 73b5.',
+    );
     expect(lines.slice(-3)).toEqual(['END:VEVENT', 'END:VCALENDAR', '']);
+  });
+
+  it('ring on the day and name the wallet by label and fingerprint, never by address', () => {
+    const store = new DrillStore(file, now);
+    const { walletId } = store.remember('Savings', WALLET);
+    const lines = unfold(store.reminder(walletId, '2025-12-31').ics);
+    const alarm = lines.slice(lines.indexOf('BEGIN:VALARM'), lines.indexOf('END:VALARM') + 1);
+    expect(alarm).toEqual([
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      'DESCRIPTION:Lifeboat backup drill: Savings',
+      'TRIGGER;RELATED=START:PT9H',
+      'END:VALARM',
+    ]);
+    expect(lines.indexOf('BEGIN:VALARM')).toBeGreaterThan(lines.indexOf('BEGIN:VEVENT'));
+    expect(lines.indexOf('END:VALARM')).toBeLessThan(lines.indexOf('END:VEVENT'));
+    const text = lines.join('\n').toLowerCase();
+    expect(text).not.toContain(WALLET.firstAddress.slice(2).toLowerCase());
+    expect(text).not.toContain(WALLET.keyUid);
   });
 
   it('refuse a date that does not exist', () => {

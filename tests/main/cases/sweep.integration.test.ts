@@ -1,7 +1,7 @@
 // Sweeps against a real local EVM node, through the same chain service the console uses:
 // discovery → plan → case → signatures → broadcast → inclusion → verification.
 import { afterEach, describe, expect, it } from 'vitest';
-import { getAddress, hexlify, randomBytes } from 'ethers';
+import { formatUnits, getAddress, hexlify, randomBytes } from 'ethers';
 import type { Destination, SourceRef } from '../../../preload/api';
 import { customNetwork, presetNetwork, type Network } from '../../../main/chain/networks';
 import type { Token } from '../../../main/chain/tokens';
@@ -77,7 +77,13 @@ describe('sweeping a seed-sourced account on a local EVM node', () => {
     const report = h.service.report(record.caseId);
     expect(report.assets.map((a) => a.actualRemainder)).toEqual(['0', '0', '0', '0']);
     expect(report.transactions.map((t) => t.txHash)).toEqual(sent.map((t) => t.hash));
+    expect(report.transactions.map((t) => t.step)).toEqual([0, 1, 2, 3]);
     expect(report.text).toContain(to);
+    // The native amount is priced again at signing: the text sets it beside the planned one.
+    const planned = plan.assets.find((a) => a.asset === 'native')!.moved;
+    const native = report.assets.find((a) => a.asset === 'native')!.moved;
+    if (native === planned) expect(report.text).not.toContain('(planned');
+    else expect(report.text).toContain(`(planned ${formatUnits(BigInt(planned), 18)} ETH:`);
   });
 
   it('shows the expected remainder for a contract destination, and the result matches it', async () => {

@@ -1,3 +1,5 @@
+import { mnemonicToSeedSync, validateMnemonic } from '@scure/bip39';
+import { wordlist as english } from '@scure/bip39/wordlists/english.js';
 import { HDNodeWallet } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import type { SecretsEvent } from '../../../preload/api';
@@ -156,6 +158,126 @@ describe('SecretsService', () => {
     expect(() => mine.addShare(shareSetId, slip.mnemonics[0]!)).toThrow(
       expect.objectContaining({ code: 'not-found' }),
     );
+  });
+
+  it('opens the same phrase with another passphrase without it being typed again', async () => {
+    const { service, vault, events } = setup();
+    const vector = BIP39_VECTORS.english![7]!;
+    const wrong = await service.enterPhrase(vector.phrase, 'not the passphrase');
+    expect(wrong.keyUid).not.toBe(expectedWallet(vector.seed).keyUid);
+
+    const right = await service.reopen(wrong.secretId, 'TREZOR');
+    expect(right).toMatchObject({ kind: 'bip39', ...expectedWallet(vector.seed) });
+    expect(events.at(-1)).toEqual({
+      type: 'secret-released',
+      secretId: wrong.secretId,
+      reason: 'released',
+    });
+    expect(vault.size).toBe(1);
+    // Reopened secrets can be reopened again, and back to the first wallet.
+    const again = await service.reopen(right.secretId, 'not the passphrase');
+    expect(again.keyUid).toBe(wrong.keyUid);
+    await expect(service.reopen(right.secretId, 'TREZOR')).rejects.toMatchObject({
+      code: 'secret-not-found',
+    });
+  });
+
+  it('opens the same shares with another passphrase, and drops them with the secret', async () => {
+    const { service } = setup();
+    const { shareSetId } = service.startShareSet();
+    for (const m of slip.mnemonics.slice(0, 2)) service.addShare(shareSetId, m);
+    const wrong = await service.combine(shareSetId, '');
+    const right = await service.reopen(wrong.secretId, 'TREZOR');
+    expect(right).toMatchObject({ kind: 'slip39', ...expectedWallet(slip.masterSecret) });
+    expect(service.useSeed(right.secretId, hex)).toBe(slip.masterSecret);
+
+    service.release(right.secretId);
+    await expect(service.combine(shareSetId, 'TREZOR')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+
+  it('finishes reopening even when the wallet it came from is cleared meanwhile', async () => {
+    const { service } = setup();
+    const { shareSetId } = service.startShareSet();
+    for (const m of slip.mnemonics.slice(0, 2)) service.addShare(shareSetId, m);
+    const shares = await service.combine(shareSetId, '');
+    const reopening = service.reopen(shares.secretId, 'TREZOR');
+    service.release(shares.secretId);
+    const reopened = await reopening;
+    expect(service.useSeed(reopened.secretId, hex)).toBe(slip.masterSecret);
+    // The shares went on with the new wallet: yet another passphrase still needs no typing.
+    expect((await service.reopen(reopened.secretId, '')).keyUid).toBe(shares.keyUid);
+
+    const vector = BIP39_VECTORS.english![7]!;
+    const phrase = await service.enterPhrase(vector.phrase, '');
+    const again = service.reopen(phrase.secretId, 'TREZOR');
+    service.release(phrase.secretId);
+    expect(await again).toMatchObject(expectedWallet(vector.seed));
+  });
+
+  it('keeps shares another secret of the same set still needs', async () => {
+    const { service } = setup();
+    const { shareSetId } = service.startShareSet();
+    for (const m of slip.mnemonics.slice(0, 2)) service.addShare(shareSetId, m);
+    const first = await service.combine(shareSetId, 'TREZOR');
+    const second = await service.combine(shareSetId, '');
+    service.release(first.secretId);
+    const reopened = await service.reopen(second.secretId, 'TREZOR');
+    expect(reopened.keyUid).toBe(first.keyUid);
+  });
+
+  it('makes a new phrase that becomes a secret only once chosen words are typed back', async () => {
+    const { service, vault } = setup();
+    const made = service.newPhrase(24);
+    expect(made.words).toHaveLength(24);
+    expect(validateMnemonic(made.words.join(' '), english)).toBe(true);
+    expect(made.check).toHaveLength(4);
+    expect(new Set(made.check).size).toBe(4);
+    expect([...made.check].sort((a, b) => a - b)).toEqual(made.check);
+    expect(vault.size).toBe(0);
+
+    const answers = made.check.map((i) => made.words[i]!);
+    const typo = [...answers];
+    typo[1] = typo[1] === 'abandon' ? 'ability' : 'abandon';
+    expect(await service.confirmPhrase(made.draftId, typo)).toEqual({
+      confirmed: false,
+      wrong: [made.check[1]],
+    });
+    expect(vault.size).toBe(0);
+
+    // Spacing and capitals as a person types them are fine.
+    const typed = answers.map((w, i) => (i === 0 ? ` ${w.toUpperCase()} ` : w));
+    const confirmed = await service.confirmPhrase(made.draftId, typed);
+    const expected = expectedWallet(hex(mnemonicToSeedSync(made.words.join(' '), '')));
+    expect(confirmed).toEqual({
+      confirmed: true,
+      secret: { secretId: expect.any(String), kind: 'bip39', ...expected },
+    });
+    // The draft is gone once it became a secret.
+    await expect(service.confirmPhrase(made.draftId, answers)).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+
+  it('makes 12-word phrases, refuses other lengths and forgets a discarded draft', async () => {
+    const { service } = setup();
+    const made = service.newPhrase(12);
+    expect(made.words).toHaveLength(12);
+    expect(made.words).not.toEqual(service.newPhrase(12).words);
+    expect(() => service.newPhrase(18 as 12)).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    await expect(service.confirmPhrase(made.draftId, ['one'])).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+    service.discardPhrase(made.draftId);
+    await expect(
+      service.confirmPhrase(
+        made.draftId,
+        made.check.map((i) => made.words[i]!),
+      ),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('refuses to combine an incomplete set and forgets a discarded one', async () => {

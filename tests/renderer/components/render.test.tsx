@@ -4,6 +4,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AddressGroups } from '../../../renderer/components/AddressGroups';
+import { ErrorNotice } from '../../../renderer/components/ErrorNotice';
 import { Identicon } from '../../../renderer/components/Identicon';
 import { ServiceGuidance } from '../../../renderer/card/ServiceGuidance';
 import { blockies } from '../../../renderer/identicon/blockies';
@@ -49,5 +50,17 @@ describe('ServiceGuidance', () => {
     expect(
       renderToStaticMarkup(<ServiceGuidance snapshot={{ state: 'ready', readers: [] }} />),
     ).toBe('');
+  });
+});
+
+describe('ErrorNotice', () => {
+  it('does not say the same sentence twice when main’s message opens the help text', () => {
+    const html = renderToStaticMarkup(
+      <ErrorNotice
+        error={{ code: 'already-initialized', message: 'This card is already set up.' }}
+      />,
+    );
+    expect(html.split('This card is already set up.')).toHaveLength(2);
+    expect(html).toContain('Factory-reset it first');
   });
 });

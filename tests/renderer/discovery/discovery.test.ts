@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DiscoveryProgress, DiscoveryResult } from '../../../preload/api';
-import { holdingKey, holdings, sendable } from '../../../renderer/discovery/balance-rows';
+import {
+  assetTotals,
+  holdingKey,
+  holdings,
+  sendable,
+} from '../../../renderer/discovery/balance-rows';
 import {
   applyProgress,
   progressTotals,
@@ -85,5 +90,36 @@ describe('holdings', () => {
     expect(holdings(discovery).map((h) => h.asset.symbol)).toEqual(['ETH', 'TT']);
     expect(sendable(discovery).map((h) => h.asset.symbol)).toEqual(['ETH']);
     expect(holdingKey(sendable(discovery)[0]!)).toBe(`${account.address}|local|native`);
+  });
+
+  it('sums each asset of each network over the accounts, leaving zeros out', () => {
+    const second = {
+      ...account,
+      index: 1,
+      path: "m/44'/60'/0'/0/1",
+      address: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359',
+      balances: [
+        {
+          networkId: 'local',
+          nonce: 0,
+          assets: [{ asset: 'native', symbol: 'ETH', decimals: 18, balance: '7' }],
+        },
+        {
+          networkId: 'other',
+          nonce: 1,
+          assets: [{ asset: 'native', symbol: 'ETH', decimals: 18, balance: '0' }],
+        },
+      ],
+    };
+    expect(assetTotals({ ...discovery, accounts: [...discovery.accounts, second] })).toEqual([
+      {
+        networkId: 'local',
+        asset: 'native',
+        symbol: 'ETH',
+        decimals: 18,
+        total: '12',
+        accounts: 2,
+      },
+    ]);
   });
 });

@@ -132,6 +132,19 @@ describe('sweep case progress', () => {
     expect(run.error).toBeUndefined();
   });
 
+  it('counts every step done once the case is finished, even with step events missed', () => {
+    let run = plannedRun('c', plan(3));
+    run = applySweepEvent(run, {
+      type: 'step',
+      caseId: 'c',
+      step: { index: 0, state: 'confirmed' },
+    });
+    run = applySweepEvent(run, { type: 'step', caseId: 'c', step: { index: 2, state: 'signed' } });
+    expect(stepsDone(run)).toBe(1);
+    run = applySweepEvent(run, { type: 'finished', caseId: 'c', report });
+    expect(stepsDone(run)).toBe(3);
+  });
+
   it('keeps a finished case finished, with its report', () => {
     let run = applySweepEvent(plannedRun('c', plan(1)), { type: 'finished', caseId: 'c', report });
     run = applySweepEvent(run, {

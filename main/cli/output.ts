@@ -28,7 +28,10 @@ export function printError(io: CliIo, json: boolean, error: unknown): number {
       `${JSON.stringify({ error: { code: data.code, message: data.message, ...data.details } })}\n`,
     );
   } else {
-    io.stderr.write(`Error (${data.code}): ${data.message}\n${ERROR_HELP[data.code]}\n`);
+    const help = ERROR_HELP[data.code];
+    io.stderr.write(
+      `Error (${data.code}): ${data.message}\n${help === data.message ? '' : `${help}\n`}`,
+    );
   }
   return EXIT.failed;
 }

@@ -10,10 +10,12 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
+import { sendable } from '../discovery/balance-rows';
 import { DiscoveryProgressView } from '../discovery/DiscoveryProgressView';
 import { useDiscovery } from '../discovery/useDiscovery';
 import { useAction } from '../hooks/useAction';
 import { t } from '../i18n/t';
+import { NothingFound } from './NothingFound';
 import { PlanReview } from './PlanReview';
 import { SourceChoice } from './SourceChoice';
 import { SweepConfirm } from './SweepConfirm';
@@ -24,6 +26,8 @@ type Found = KnownSource & { discovery: DiscoveryResult };
 type Step =
   | { name: 'source' }
   | { name: 'discover'; from: KnownSource }
+  /** The wallet holds nothing on the networks searched: no new card is asked for. */
+  | { name: 'empty'; from: Found }
   | { name: 'new-card'; from: Found }
   /** One reader: the old card comes back after the new one was set up. */
   | { name: 'reinsert'; from: Found; card: NewCard }
@@ -36,9 +40,15 @@ function readerList(reader: string | undefined): string[] {
   return reader === undefined ? [] : [reader];
 }
 
+function found(from: Found): Step {
+  return sendable(from.discovery).length === 0
+    ? { name: 'empty', from }
+    : { name: 'new-card', from };
+}
+
 function initialStep(from: KnownSource | undefined): Step {
   if (!from) return { name: 'source' };
-  if (from.discovery) return { name: 'new-card', from: { ...from, discovery: from.discovery } };
+  if (from.discovery) return found({ ...from, discovery: from.discovery });
   return { name: 'discover', from };
 }
 
@@ -59,11 +69,11 @@ export function SweepScreen({ from }: { from?: KnownSource }) {
 
   const discover = async (source: KnownSource, then?: NewCard) => {
     setStep({ name: 'discover', from: source });
-    const found = await discovery.run(source.source);
-    if (!found) return;
-    const next = { ...source, discovery: found };
+    const result = await discovery.run(source.source);
+    if (!result) return;
+    const next = { ...source, discovery: result };
     if (then) await plan(next, then);
-    else setStep({ name: 'new-card', from: next });
+    else setStep(found(next));
   };
 
   const plan = async (source: Found, card: NewCard, maxFeePerGas?: string) => {
@@ -114,6 +124,12 @@ export function SweepScreen({ from }: { from?: KnownSource }) {
               {t('common.tryAgain')}
             </button>
           )}
+        </section>
+      )}
+      {step.name === 'empty' && (
+        <section>
+          <StepHeading>{t('sweep.nothingFoundTitle')}</StepHeading>
+          <NothingFound discovery={step.from.discovery} />
         </section>
       )}
       {step.name === 'new-card' && (

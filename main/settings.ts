@@ -123,14 +123,34 @@ export function defaultSettings(trustedCaKeys: readonly string[] = []): Settings
   };
 }
 
-/** Parses settings from outside, or throws `invalid-input` naming the first bad field. */
+/**
+ * Parses settings from outside, or throws `invalid-input` naming the first bad field, or
+ * `duplicate-chain-id` naming the network that already has that chain.
+ */
 export function parseSettings(input: unknown): Settings {
   const result = settingsSchema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new LifeboatError('invalid-input', issue?.message ?? 'These settings are not valid.', {
-    field: issue?.path.join('.') ?? null,
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new LifeboatError('invalid-input', issue?.message ?? 'These settings are not valid.', {
+      field: issue?.path.join('.') ?? null,
+    });
+  }
+  const { networks } = result.data;
+  networks.forEach((network, index) => {
+    const first = networks.find((n) => n.chainId === network.chainId)!;
+    if (first === network) return;
+    throw new LifeboatError(
+      'duplicate-chain-id',
+      `Chain ${network.chainId} is already set up as "${first.name}". Add the RPC address there instead.`,
+      {
+        field: `networks.${index}.chainId`,
+        chainId: network.chainId,
+        network: network.id,
+        existing: first.id,
+      },
+    );
   });
+  return result.data;
 }
 
 export class SettingsStore {

@@ -442,13 +442,28 @@ export interface PlanWarning {
   account?: string;
 }
 
+export interface NetworkFeeView {
+  networkId: string;
+  symbol: string;
+  decimals: number;
+  /** The most the network's steps cost at today's fee. */
+  maxCost: BaseUnits;
+  /** Today's fee per gas (wei). */
+  maxFeePerGas: BaseUnits;
+  /** The fee cap per gas (wei): no signature, replacements included, ever goes above it. */
+  cap: BaseUnits;
+  /** The most the network's steps can cost if every one is signed at the cap. */
+  maxCostAtCap: BaseUnits;
+}
+
 export interface SweepPlanView {
   planId: string;
   destination: string;
   steps: SweepStepView[];
   assets: AssetOutcome[];
   /** Summed per network, in the native coin. */
-  totalFees: { networkId: string; symbol: string; decimals: number; maxCost: BaseUnits }[];
+  totalFees: NetworkFeeView[];
+  /** The highest fee per gas quoted now, across the networks (wei). */
   maxFeePerGas: BaseUnits;
   warnings: PlanWarning[];
   createdAt: IsoDate;
@@ -474,6 +489,8 @@ export interface CaseView {
   /** What the person needs to provide to resume: the source's fingerprint and addresses. */
   source: { keyUid?: string; addresses: string[] };
   updatedAt: IsoDate;
+  /** Why the case paused or failed last, when it did. */
+  stopped?: ApiError;
 }
 
 export interface SweepReport {
@@ -684,6 +701,8 @@ export interface LifeboatApi {
       caseId: string;
       source: SourceRef;
       destination?: SourceRef;
+      /** A higher fee cap per gas (wei) the person accepts; lower caps of the case are raised. */
+      maxFeePerGas?: BaseUnits;
     }): Promise<Result<{ caseId: string }>>;
     report(input: { caseId: string }): Promise<Result<SweepReport>>;
     watch(listener: (event: SweepEvent) => void): Unsubscribe;
@@ -700,6 +719,11 @@ export interface LifeboatApi {
   settings: {
     get(): Promise<Result<Settings>>;
     save(input: Settings): Promise<Result<Settings>>;
+    /**
+     * Reads a token's symbol and decimals from a saved network's chain; an address without
+     * code, or one that does not answer like an ERC-20 token, is `not-a-token`.
+     */
+    lookUpToken(input: { networkId: string; address: string }): Promise<Result<TokenSettings>>;
   };
 }
 
@@ -964,7 +988,7 @@ export const API_METHODS: MethodTable = deepFreeze({
     resume: {
       kind: 'invoke',
       channel: 'lifeboat:sweep.resume',
-      args: { caseId: 'string', source: 'object', destination: 'object?' },
+      args: { caseId: 'string', source: 'object', destination: 'object?', maxFeePerGas: 'string?' },
     },
     report: { kind: 'invoke', channel: 'lifeboat:sweep.report', args: { caseId: 'string' } },
     watch: { kind: 'subscribe', channel: 'lifeboat:sweep.event' },
@@ -994,6 +1018,11 @@ export const API_METHODS: MethodTable = deepFreeze({
       kind: 'invoke',
       channel: 'lifeboat:settings.save',
       args: { networks: 'array', tokens: 'array', trustedCaKeys: 'array', preferences: 'object' },
+    },
+    lookUpToken: {
+      kind: 'invoke',
+      channel: 'lifeboat:settings.lookUpToken',
+      args: { networkId: 'string', address: 'string' },
     },
   },
 });

@@ -136,7 +136,8 @@ export const ERROR_HELP = {
   'invalid-address': 'That is not a valid address. Check every character.',
   'insufficient-gas': 'There is not enough of the native coin to pay the network fee.',
   'fee-cap-exceeded': 'The network fee is higher than the cap you set. Wait, or raise the cap.',
-  'nothing-to-sweep': 'There is nothing to move from these accounts.',
+  'nothing-to-move':
+    'There is nothing to move, so nothing was signed or sent. If you expected funds, check which networks are searched and that this is the right wallet and passphrase.',
   'plan-stale': 'Balances changed since this plan was made. Make a new plan.',
   'tx-rejected': 'The network refused the transaction.',
   'signer-mismatch':
@@ -147,6 +148,12 @@ export const ERROR_HELP = {
     'A transaction was included but failed, so that step moved nothing. Its network fee was paid. See the case report.',
   'tx-pending':
     'A transaction was sent but is not included yet. Resume the case later: nothing will be signed or sent twice.',
+  'duplicate-chain-id':
+    'Another network already uses this chain id. Add the RPC address to that network instead of adding the network twice.',
+  'destination-refused':
+    'Funds cannot go to that address: it is the zero address, a reserved system address, a burn address, or the account they come from. Nothing was signed.',
+  'not-a-token':
+    'There is no ERC-20 token contract at that address on this network. Check the address and the network.',
 
   // Cases and drills
   'case-not-found': 'That recovery case does not exist.',

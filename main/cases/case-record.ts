@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { PlanWarning } from '../../preload/api';
 import { isErrorCode } from '../../preload/errors';
 import type { SweepPlan } from '../chain/sweep-plan';
+import type { ErrorDetails } from '../errors';
 
 export const CASE_FORMAT = 1;
 
@@ -41,6 +42,8 @@ export interface CaseError {
   code: string;
   message: string;
   at: string;
+  /** What the console needs to ask the right question (e.g. the fee that was needed). */
+  details?: ErrorDetails;
 }
 
 export interface StepRecord {
@@ -185,7 +188,14 @@ const plan = z.object({
   ),
 });
 
-const caseError = z.object({ code: z.string(), message: z.string(), at: date });
+const caseError = z.object({
+  code: z.string(),
+  message: z.string(),
+  at: date,
+  details: z
+    .record(z.string(), z.union([z.string().max(300), z.number(), z.boolean(), z.null()]))
+    .optional(),
+});
 
 const attempt = z.object({
   hash,

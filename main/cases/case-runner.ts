@@ -12,6 +12,7 @@ import type { SweepEvent } from '../../preload/api';
 import type { ErrorCode } from '../../preload/errors';
 import { classifyBroadcastRefusal } from '../chain/broadcast-errors';
 import type { ChainConnection } from '../chain/connection';
+import { assertRecipient } from '../chain/destination';
 import { balanceOfData, decodeUint } from '../chain/erc20';
 import { assertUnderCap, quoteFee, replacementFee } from '../chain/fees';
 import { signTransaction, type TxSigner } from '../chain/signer';
@@ -76,7 +77,12 @@ export async function runCase(caseId: string, deps: RunnerDeps): Promise<CaseRec
       return record;
     } catch (error) {
       const data = toErrorData(error);
-      record.stopped = { code: data.code, message: data.message, at: new Date().toISOString() };
+      record.stopped = {
+        code: data.code,
+        message: data.message,
+        at: new Date().toISOString(),
+        ...(data.details === undefined ? {} : { details: data.details }),
+      };
       record.state = FATAL.has(data.code) ? 'failed' : 'paused';
       persist();
       store.log(caseId, { event: record.state, code: data.code });
@@ -202,6 +208,7 @@ class StepRunner {
     reason: Attempt['reason'],
   ) {
     const { network, fee } = this.networkOf(step);
+    assertRecipient(step.to, [step.from], 'destination');
     assertUnderCap(maxFeePerGas, fee.cap, network.id);
     const amount = await this.amountFor(connection, step, maxFeePerGas, state);
     const tx = buildTransaction(stepFields(step, network.feeModel, amount, maxFeePerGas));

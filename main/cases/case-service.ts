@@ -42,7 +42,7 @@ export class CaseService {
 
   /** Writes the case to disk; nothing has been signed yet. */
   create(start: CaseStart): CaseRecord {
-    if (start.plan.steps.length === 0) throw new LifeboatError('nothing-to-sweep');
+    if (start.plan.steps.length === 0) throw new LifeboatError('nothing-to-move');
     const now = new Date();
     const record: CaseRecord = {
       format: CASE_FORMAT,
@@ -110,6 +110,34 @@ export class CaseService {
       });
     } finally {
       for (const c of connections.values()) c.close();
+    }
+  }
+
+  /**
+   * Raises the fee cap of every network of a case whose cap is lower: the person accepted a
+   * higher fee to continue. Never lowers a cap, and never touches a running case.
+   */
+  raiseFeeCap(caseId: string, cap: bigint): CaseRecord {
+    const lock = this.store.lock(caseId);
+    try {
+      const record = this.store.load(caseId);
+      const raised = record.plan.fees.filter((f) => f.cap < cap);
+      if (raised.length === 0) return record;
+      for (const fee of raised) {
+        this.store.log(caseId, {
+          event: 'cap-raised',
+          network: fee.networkId,
+          from: fee.cap.toString(),
+          to: cap.toString(),
+        });
+        fee.cap = cap;
+      }
+      record.updatedAt = new Date().toISOString();
+      lock.assertHeld();
+      this.store.save(record);
+      return record;
+    } finally {
+      lock.release();
     }
   }
 

@@ -31,6 +31,15 @@ export function caseView(record: CaseRecord): CaseView {
       addresses: record.source.addresses,
     },
     updatedAt: record.updatedAt,
+    ...(record.stopped && isErrorCode(record.stopped.code)
+      ? {
+          stopped: {
+            code: record.stopped.code,
+            message: record.stopped.message,
+            ...(record.stopped.details === undefined ? {} : { details: record.stopped.details }),
+          },
+        }
+      : {}),
   };
 }
 

@@ -21,8 +21,9 @@ import { CaseService, type SignerFactory } from '../cases/case-service';
 import type { CaseRecord, Scanned } from '../cases/case-record';
 import { LifeboatError } from '../errors';
 import { ChainConnection } from './connection';
+import { assertRecipient } from './destination';
 import { discover, isUsed, type AddressSource, type FoundAccount } from './discovery';
-import type { Network } from './networks';
+import { assertDistinctChains, type Network } from './networks';
 import { planView } from './plan-view';
 import { assertPlanFresh, prepareSweep } from './prepare-sweep';
 import type { RpcClientOptions } from './rpc-client';
@@ -104,6 +105,7 @@ export class ChainService {
   ): Promise<DiscoveryResult> {
     const defaults = this.deps.defaults();
     const networks = this.pickNetworks(request.networkIds);
+    assertDistinctChains(networks);
     const access = await this.deps.source(request.source);
     const connections = await this.openAll(networks);
     try {
@@ -154,8 +156,19 @@ export class ChainService {
     const accounts = discovery.accounts.filter(
       (a) => wanted === undefined || wanted.includes(a.address.toLowerCase()),
     );
+    assertRecipient(
+      destination.address,
+      accounts.map((a) => a.address),
+      'destination',
+    );
     const networkIds = request.networkIds ?? discovery.scanned.networkIds;
     const networks = this.pickNetworks(networkIds);
+    assertDistinctChains(networks);
+    if (
+      !accounts.some((a) => a.networks.some((n) => networkIds.includes(n.networkId) && holds(n)))
+    ) {
+      throw nothingFound(discovery.scanned, networks);
+    }
     const cap = request.maxFeePerGas ?? this.deps.defaults().maxFeePerGas?.toString();
     const connections = await this.openAll(networks);
     try {
@@ -219,12 +232,16 @@ export class ChainService {
     return this.start(record.caseId, signer, onEvent);
   }
 
-  /** Continues a paused or interrupted case with its source (and destination, for a top-up). */
+  /**
+   * Continues a paused or interrupted case with its source (and destination, for a top-up),
+   * with a higher fee cap when the person accepted one.
+   */
   async resume(
     caseId: string,
     source: SourceRef,
     onEvent: (event: SweepEvent) => void = () => {},
     destination?: SourceRef,
+    maxFeePerGas?: bigint,
   ): Promise<Started> {
     const record = this.cases.load(caseId);
     if (record.state === 'finished' || record.state === 'failed') {
@@ -245,7 +262,9 @@ export class ChainService {
         },
       );
     }
-    return this.start(caseId, await this.signerFactory(source, destination), onEvent);
+    const signer = await this.signerFactory(source, destination);
+    if (maxFeePerGas !== undefined) this.cases.raiseFeeCap(caseId, maxFeePerGas);
+    return this.start(caseId, signer, onEvent);
   }
 
   unfinished(): CaseView[] {
@@ -303,7 +322,9 @@ export class ChainService {
     destination: SweepRequest['destination'],
   ): Promise<StoredPlan['destination']> {
     if (destination.kind === 'address') {
-      return { address: checkedAddress(destination.address) };
+      const address = checkedAddress(destination.address);
+      assertRecipient(address, [], 'destination');
+      return { address };
     }
     const access = await this.deps.source(destination);
     const [account] = await access.addressSource.accounts(
@@ -383,6 +404,24 @@ function discoveredView(account: FoundAccount, connections: ChainConnection[]): 
       };
     }),
   };
+}
+
+function holds(account: FoundAccount['networks'][number]): boolean {
+  return account.native > 0n || account.tokens.some((t) => t.balance > 0n);
+}
+
+/** Finding nothing is an answer: where Lifeboat looked, and how far. */
+function nothingFound(scanned: Scanned, networks: readonly Network[]): LifeboatError {
+  const names = networks.map((n) => n.name).join(', ');
+  return new LifeboatError(
+    'nothing-to-move',
+    `No funds were found on ${names} after ${scanned.addresses} addresses (${scanned.schemes.join(', ')}).`,
+    {
+      networks: networks.map((n) => n.id).join(','),
+      addresses: scanned.addresses,
+      schemes: scanned.schemes.join(','),
+    },
+  );
 }
 
 function parseWei(value: string): bigint {

@@ -215,3 +215,24 @@ export function explorerTxUrl(
     ? undefined
     : `${network.explorer.replace(/\/+$/, '')}/tx/${hash}`;
 }
+
+/**
+ * One chain, one network: two networks with the same chain id would read the same balances
+ * twice and plan to move them twice.
+ */
+export function assertDistinctChains(
+  networks: readonly Pick<Network, 'id' | 'name' | 'chainId'>[],
+): void {
+  const seen = new Map<number, Pick<Network, 'id' | 'name'>>();
+  for (const network of networks) {
+    const first = seen.get(network.chainId);
+    if (first) {
+      throw new LifeboatError(
+        'duplicate-chain-id',
+        `${network.name} and ${first.name} are the same chain (${network.chainId}).`,
+        { chainId: network.chainId, network: network.id, existing: first.id },
+      );
+    }
+    seen.set(network.chainId, network);
+  }
+}

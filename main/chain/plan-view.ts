@@ -46,11 +46,15 @@ export function planView(plan: SweepPlan, planId: string, createdAt: string): Sw
     assets,
     totalFees: plan.fees.map((f) => {
       const network = plan.networks.find((n) => n.id === f.networkId)!;
+      const steps = plan.steps.filter((s) => s.networkId === f.networkId);
       return {
         networkId: f.networkId,
         symbol: network.nativeSymbol,
         decimals: network.decimals,
         maxCost: f.maxCost.toString(),
+        maxFeePerGas: f.quote.maxFeePerGas.toString(),
+        cap: f.cap.toString(),
+        maxCostAtCap: steps.reduce((sum, s) => sum + stepMaxCost(s, f.cap), 0n).toString(),
       };
     }),
     maxFeePerGas: highest.toString(),

@@ -6,9 +6,9 @@
 import { formatUnits } from 'ethers';
 import type { AccountView, PlanWarning } from '../../preload/api';
 import { LifeboatError } from '../errors';
-import type { DestinationKind } from './destination';
+import { assertRecipient, type DestinationKind } from './destination';
 import { assertUnderCap, ceilDiv, defaultFeeCap, type FeeQuote } from './fees';
-import type { Network } from './networks';
+import { assertDistinctChains, type Network } from './networks';
 import type { Token } from './tokens';
 
 /** A transfer of the native coin to an address without code uses exactly this much gas. */
@@ -131,10 +131,16 @@ export interface PlanOptions {
 }
 
 export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions): SweepPlan {
+  const first = facts[0];
+  if (!first) throw new LifeboatError('nothing-to-move');
   const destinations = new Set(facts.map((f) => f.destination.address.toLowerCase()));
   if (destinations.size !== 1) throw new LifeboatError('internal');
-  const first = facts[0];
-  if (!first) throw new LifeboatError('nothing-to-sweep');
+  assertDistinctChains(facts.map((f) => f.network));
+  assertRecipient(
+    first.destination.address,
+    facts.flatMap((f) => f.sources.map((s) => s.account.address)),
+    'destination',
+  );
   const steps: PlanStep[] = [];
   const assets: AssetPlan[] = [];
   const warnings: PlanWarning[] = [];
@@ -158,13 +164,6 @@ export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions):
     let destinationNonce = destination.nonce;
     let destinationSpendable = destination.native;
     for (const source of networkFacts.sources) {
-      if (source.account.address.toLowerCase() === destination.address.toLowerCase()) {
-        throw new LifeboatError(
-          'invalid-input',
-          'The destination is one of the accounts being swept. Choose another destination.',
-          { field: 'destination' },
-        );
-      }
       const planned = planAccount(networkFacts, source, {
         allowTopUp: options.allowTopUp,
         destinationNonce,
@@ -186,7 +185,7 @@ export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions):
     });
   }
 
-  if (assets.length === 0) throw new LifeboatError('nothing-to-sweep');
+  if (assets.length === 0) throw new LifeboatError('nothing-to-move');
   return {
     destination: {
       address: first.destination.address,

@@ -12,7 +12,7 @@ import type {
 } from '../../preload/api';
 import { ChainConnection } from './connection';
 import { classifyBroadcastRefusal } from './broadcast-errors';
-import { classifyCode } from './destination';
+import { assertRecipient, classifyCode } from './destination';
 import { balanceOfData, decodeUint, transferData } from './erc20';
 import { assertUnderCap, quoteFee } from './fees';
 import type { Network } from './networks';
@@ -66,6 +66,7 @@ export class Transfers {
     const discovery = this.deps.discovery(request.discoveryId);
     const from = checked(request.from, 'from');
     const to = checked(request.to, 'to');
+    assertRecipient(to, [from], 'to');
     const account = discovery.accounts.find((a) => a.address === from);
     if (!account) {
       throw new LifeboatError('not-found', 'That account was not found by this discovery.', {

@@ -14,6 +14,7 @@ import {
   type Network,
 } from '../chain/networks';
 import { tokenAddress, type Token } from '../chain/tokens';
+import { LifeboatError } from '../errors';
 import { SCHEMES } from '../secrets/derivation';
 import { dataDirOf } from './data-dir';
 import { CliUsageError } from './io';
@@ -86,7 +87,7 @@ export function networksOf(values: ChainValues): Network[] {
     }
     byName.set(name, [...(byName.get(name) ?? []), url]);
   }
-  return [...byName].map(([name, rpcUrls]) => {
+  const networks = [...byName].map(([name, rpcUrls]) => {
     if (!/^\d+$/.test(name)) return presetNetwork(name.toLowerCase(), rpcUrls);
     // A chain id that belongs to a preset gets the preset (and its fee model).
     const preset = presetByChainId(Number(name));
@@ -97,6 +98,17 @@ export function networksOf(values: ChainValues): Network[] {
       ...(feeModel === undefined ? {} : { feeModel }),
     });
   });
+  const names = [...byName.keys()];
+  networks.forEach((network, i) => {
+    const first = networks.findIndex((n) => n.chainId === network.chainId);
+    if (first === i) return;
+    throw new LifeboatError(
+      'duplicate-chain-id',
+      `Chain ${network.chainId} is given twice, as "${names[first]}" and as "${names[i]}". Give every RPC address of one network under one name: --rpc ${names[first]}=URL1 --rpc ${names[first]}=URL2.`,
+      { chainId: network.chainId, field: 'rpc' },
+    );
+  });
+  return networks;
 }
 
 function schemesOf(values: ChainValues): Scheme[] {

@@ -13,7 +13,7 @@ import type {
 } from '../../preload/api';
 import { isErrorCode } from '../../preload/errors';
 import type { ChainService } from '../chain/chain-service';
-import { defaultFeeCap } from '../chain/fees';
+import { assertRecipient } from '../chain/destination';
 import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
 import type { CaseRecord } from '../cases/case-record';
@@ -52,7 +52,8 @@ Destination:
   --to-reader NAME      the first account (m/44'/60'/0'/0/0) of the Keycard in that reader;
                         its PIN is read after the source. Needed for --top-up.
 Sweep:
-  --fee-cap GWEI        the highest fee per gas you accept (default: 3 × today's quote)
+  --fee-cap GWEI        the highest fee per gas you accept (default: 3 × today's quote);
+                        with resume, raises the cap of a case that paused for the fee
   --top-up              when an account holds tokens but too little for gas, let the
                         destination (--to-reader) send it the gas first
   --accounts ADDR,...   sweep only these accounts (default: every account found in use)
@@ -197,12 +198,18 @@ class SweepRun {
         ? { addresses: accounts.flatMap((a) => a.split(',')).map((a) => a.trim()) }
         : {}),
     });
-    const text = planText(plan, networks, this.settings.maxFeePerGas);
+    const text = planText(plan, networks);
     if (!execute) {
       printResult(this.io, this.json, { plan }, () => text);
       return EXIT.ok;
     }
-    if (plan.steps.length === 0) throw new LifeboatError('nothing-to-sweep');
+    if (plan.steps.length === 0) {
+      this.notice(text);
+      throw new LifeboatError(
+        'nothing-to-move',
+        'Funds were found, but none of them can be moved (see the notes of the plan).',
+      );
+    }
     if (this.values.yes !== true) {
       this.io.stderr.write(`${text}\n\n`);
       const answer = await this.lines.read('Type "yes" to sign and send these transactions: ');
@@ -224,7 +231,13 @@ class SweepRun {
     const reader = this.values['to-reader'];
     const destination = typeof reader === 'string' ? await this.sources.card(reader) : undefined;
     const service = this.service(networks, {});
-    const started = await service.resume(caseId, source, (e) => this.progress(e), destination);
+    const started = await service.resume(
+      caseId,
+      source,
+      (e) => this.progress(e),
+      destination,
+      this.settings.maxFeePerGas,
+    );
     return this.finish(service, await started.done);
   }
 
@@ -296,11 +309,7 @@ class SweepRun {
   }
 }
 
-function planText(
-  plan: SweepPlanView,
-  networks: readonly Network[],
-  feeCap: bigint | undefined,
-): string {
+function planText(plan: SweepPlanView, networks: readonly Network[]): string {
   const name = (id: string) => networks.find((n) => n.id === id)?.name ?? id;
   const coin = (value: string, decimals: number, symbol: string) =>
     `${formatUnits(BigInt(value), decimals)} ${symbol}`;
@@ -321,17 +330,17 @@ function planText(
     );
   }
   for (const f of plan.totalFees) {
-    const quoted = plan.steps.find((s) => s.networkId === f.networkId)?.fee.maxFeePerGas;
-    const cap = feeCap ?? (quoted === undefined ? undefined : defaultFeeCap(BigInt(quoted)));
     lines.push(
-      `Fees on ${name(f.networkId)}: at most ${coin(f.maxCost, f.decimals, f.symbol)}` +
-        (cap === undefined
-          ? ''
-          : `; if the fee rises, at most ${formatUnits(cap, 'gwei')} gwei per gas (--fee-cap)`),
+      `Fees on ${name(f.networkId)}: at most ${coin(f.maxCost, f.decimals, f.symbol)} at today's ${gwei(f.maxFeePerGas)} gwei per gas.\n` +
+        `  Fee cap: ${gwei(f.cap)} gwei per gas (--fee-cap): nothing is signed above it, so fees stay under ${coin(f.maxCostAtCap, f.decimals, f.symbol)} even if the fee rises.`,
     );
   }
   for (const w of plan.warnings) lines.push(`Note: ${w.message}`);
   return lines.join('\n');
+}
+
+function gwei(wei: string): string {
+  return formatUnits(BigInt(wei), 'gwei').replace(/\.0$/, '');
 }
 
 function listText(cases: CaseView[]): string {
@@ -345,13 +354,16 @@ function listText(cases: CaseView[]): string {
 }
 
 function checkedAddress(value: string): string {
+  let address: string;
   try {
-    return getAddress(value.trim());
+    address = getAddress(value.trim());
   } catch {
     throw new LifeboatError('invalid-address', `"${value}" is not a valid address.`, {
       field: 'to',
     });
   }
+  assertRecipient(address, [], 'to');
+  return address;
 }
 
 function feeCapOf(values: ChainValues): { maxFeePerGas?: bigint } {

@@ -1,6 +1,9 @@
-// window.lifeboat.app, .readers and .settings: thin reads and writes of main's state.
+// window.lifeboat.app, .readers and .settings: thin reads and writes of main's state, and
+// the chain read that checks a token before it is added.
 import type { AppInfo } from '../../preload/api';
 import type { Readers } from '../cards/readers';
+import { lookUpToken } from '../chain/token-lookup';
+import { LifeboatError } from '../errors';
 import type { SettingsStore } from '../settings';
 import type { Handlers } from './contract';
 
@@ -16,5 +19,13 @@ export function settingsHandlers(settings: SettingsStore): Handlers['settings'] 
   return {
     get: async () => settings.get(),
     save: async (next) => settings.save(next),
+    lookUpToken: async ({ networkId, address }) => {
+      const network = settings.get().networks.find((n) => n.id === networkId);
+      if (!network || network.rpcUrls.length === 0) {
+        throw new LifeboatError('network-not-configured', undefined, { network: networkId });
+      }
+      const token = await lookUpToken(network, address);
+      return { networkId, ...token };
+    },
   };
 }

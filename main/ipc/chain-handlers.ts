@@ -114,8 +114,14 @@ export function chainHandlers(deps: ChainHandlerDeps): ChainHandlers {
         },
         unfinished: async () => service.unfinished(),
         status: async ({ caseId }) => service.status(caseId),
-        resume: async ({ caseId, source, destination }) => {
-          const started = await service.resume(caseId, source, emit, destination);
+        resume: async ({ caseId, source, destination, maxFeePerGas }) => {
+          const started = await service.resume(
+            caseId,
+            source,
+            emit,
+            destination,
+            maxFeePerGas === undefined ? undefined : BigInt(maxFeePerGas),
+          );
           return watch(started.caseId, started.done);
         },
         report: async ({ caseId }) => service.report(caseId),

@@ -129,7 +129,12 @@ export const INPUT_SCHEMAS: Schemas = {
     execute: z.strictObject({ planId: id, confirmed: z.literal(true) }),
     unfinished: none,
     status: z.strictObject({ caseId: id }),
-    resume: z.strictObject({ caseId: id, source, destination: source.optional() }),
+    resume: z.strictObject({
+      caseId: id,
+      source,
+      destination: source.optional(),
+      maxFeePerGas: baseUnits.optional(),
+    }),
     report: z.strictObject({ caseId: id }),
   },
   drills: {
@@ -145,5 +150,6 @@ export const INPUT_SCHEMAS: Schemas = {
   settings: {
     get: none,
     save: settingsSchema,
+    lookUpToken: z.strictObject({ networkId, address }),
   },
 };

@@ -349,7 +349,10 @@ export const en = {
   'review.fromTo': 'from {from} to {to} on {network}',
   'review.stepFee': '(fee at most {fee} {symbol})',
   'review.fees': 'Network fees',
-  'review.totalFee': '{network}: at most {fee} {symbol} in total',
+  'review.totalFee':
+    '{network}: at most {fee} {symbol} in total at today’s fee of {gwei} gwei per gas.',
+  'review.capFee':
+    'Nothing is ever signed above the fee cap of {cap} gwei per gas, so even if the fee rises the fees stay under {fee} {symbol}.',
   'review.cap': 'Fee cap (gwei per gas)',
   'review.replan': 'Plan again with this cap',
   'review.badCap': 'Type the fee cap in gwei as a number greater than zero.',
@@ -382,6 +385,11 @@ export const en = {
   'run.failed': 'The sweep stopped.',
   'run.finished': 'The sweep is finished.',
   'run.progressLabel': 'Transactions done',
+  'run.feeRose':
+    'The network fee is now {needed} gwei per gas, above your fee cap of {cap} gwei per gas, so nothing more was signed.',
+  'run.newCap': 'Fee cap to continue with (gwei per gas)',
+  'run.newCapHint':
+    'Continuing accepts this cap for the rest of the sweep. Or wait: once the fee falls back under the old cap, continue without changing it.',
   'run.continueTitle': 'Continue the sweep',
   'run.continueHelp':
     'Nothing is lost: finished transactions stay done. Bring the source back and the sweep continues where it stopped.',
@@ -654,18 +662,24 @@ export const en = {
   'settings.rpcUrl': 'RPC address',
   'settings.addNetwork': 'Add the network',
   'settings.badNetwork': 'Give the network a name and a chain id (a whole number).',
+  'settings.sameChain':
+    'Chain {chainId} is already set up as “{name}”. A chain is set up once, or its funds would be counted twice.',
+  'settings.addRpcThere': 'Add this RPC address to {name} instead',
   'settings.tokensTitle': 'Tokens',
   'settings.tokensCaption': 'Tokens you added',
   'settings.noTokens': 'No tokens added. Discovery still looks for the tokens it knows.',
   'settings.tokenAddress': 'Contract address',
-  'settings.tokenSymbol': 'Symbol',
   'settings.decimals': 'Decimals',
   'settings.actions': 'Actions',
   'settings.remove': 'Remove',
   'settings.removeToken': 'Remove {symbol}',
-  'settings.addToken': 'Add the token',
+  'settings.addToken': 'Add {symbol}',
+  'settings.lookUpToken': 'Read the token from the chain',
+  'settings.tokenHint':
+    'Lifeboat reads the symbol and decimals from the contract, through the network’s saved RPC address.',
+  'settings.tokenFound': 'Read from {network}: {symbol}, {decimals} decimals.',
+  'settings.tokenListed': 'This token is already in the list for that network.',
   'settings.badTokenAddress': 'That is not a valid contract address.',
-  'settings.badToken': 'Give the token a symbol and its number of decimals (0 to 36).',
   'settings.caTitle': 'Trusted attestation keys',
   'settings.caIntro': 'A card whose certificate was issued by one of these keys counts as genuine.',
   'settings.noCaKeys': 'You have added no keys.',

@@ -10,12 +10,16 @@ const FEE_MODELS: readonly { model: FeeModel; label: MessageKey }[] = [
   { model: 'legacy', label: 'settings.feeLegacy' },
 ];
 
-/** A network Lifeboat does not know by name, e.g. a local test chain. */
-export function AddNetworkForm({
-  onAdd,
-}: {
+interface AddNetworkFormProps {
+  /** The networks already set up: a chain id is set up once. */
+  networks: readonly NetworkSettings[];
   onAdd: (network: Omit<NetworkSettings, 'id'>) => void;
-}) {
+  /** Adds an RPC address to the network that already serves this chain. */
+  onAddRpc: (networkId: string, rpcUrl: string) => void;
+}
+
+/** A network Lifeboat does not know by name, e.g. a local test chain. */
+export function AddNetworkForm({ networks, onAdd, onAddRpc }: AddNetworkFormProps) {
   const id = useId();
   const [name, setName] = useState('');
   const [chainId, setChainId] = useState('');
@@ -23,14 +27,25 @@ export function AddNetworkForm({
   const [feeModel, setFeeModel] = useState<FeeModel>('eip1559');
   const [rpc, setRpc] = useState('');
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [sameChain, setSameChain] = useState<NetworkSettings | null>(null);
+
+  const reset = () => {
+    setName('');
+    setChainId('');
+    setRpc('');
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const chain = Number(chainId);
     if (name.trim() === '' || !Number.isSafeInteger(chain) || chain <= 0) {
+      setSameChain(null);
       return setProblem('settings.badNetwork');
     }
     setProblem(null);
+    const existing = networks.find((n) => n.chainId === chain);
+    setSameChain(existing ?? null);
+    if (existing) return;
     onAdd({
       name: name.trim(),
       chainId: chain,
@@ -40,9 +55,13 @@ export function AddNetworkForm({
       feeModel,
       enabled: rpc.trim() !== '',
     });
-    setName('');
-    setChainId('');
-    setRpc('');
+    reset();
+  };
+
+  const addRpcThere = (existing: NetworkSettings) => {
+    onAddRpc(existing.id, rpc.trim());
+    setSameChain(null);
+    reset();
   };
 
   return (
@@ -78,6 +97,18 @@ export function AddNetworkForm({
         onChange={(e) => setRpc(e.target.value)}
       />
       <FieldProblem problem={problem} />
+      {sameChain && (
+        <div className="stack" role="alert">
+          <p className="field-problem">
+            {t('settings.sameChain', { name: sameChain.name, chainId: sameChain.chainId })}
+          </p>
+          {rpc.trim() !== '' && !sameChain.rpcUrls.includes(rpc.trim()) && (
+            <button type="button" onClick={() => addRpcThere(sameChain)}>
+              {t('settings.addRpcThere', { name: sameChain.name })}
+            </button>
+          )}
+        </div>
+      )}
       <button type="submit">{t('settings.addNetwork')}</button>
     </form>
   );

@@ -13,6 +13,9 @@ export function NetworkEditor({ network, onChange }: NetworkEditorProps) {
   const id = useId();
   // The raw text keeps blank lines while the person types; the draft gets the parsed list.
   const [rpcText, setRpcText] = useState(network.rpcUrls.join('\n'));
+  // An address can also arrive from elsewhere (added for this chain from "Add a network").
+  const listed = network.rpcUrls.join('\n');
+  if (rpcLines(rpcText).join('\n') !== listed) setRpcText(listed);
   // Networks in use start open; the others stay one line each until the person opens them.
   const [openAtFirst] = useState(network.enabled);
   return (

@@ -13,6 +13,7 @@ import { PreferencesEditor } from './PreferencesEditor';
 import {
   addCaKey,
   addNetwork,
+  addRpcUrl,
   addToken,
   removeCaKey,
   removeToken,
@@ -83,7 +84,11 @@ function SettingsForm({ saved }: { saved: Settings }) {
         ))}
         <details>
           <summary>{t('settings.addNetworkTitle')}</summary>
-          <AddNetworkForm onAdd={(network) => edit(addNetwork(draft, network))} />
+          <AddNetworkForm
+            networks={draft.networks}
+            onAdd={(network) => edit(addNetwork(draft, network))}
+            onAddRpc={(id, url) => edit(addRpcUrl(draft, id, url))}
+          />
         </details>
       </section>
       <section>

@@ -1,7 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Settings, TokenSettings } from '../../preload/api';
+import { lifeboat } from '../api/lifeboat';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { FieldProblem } from '../components/FieldProblem';
+import { StatusLine } from '../components/StatusLine';
 import { isValidAddress } from '../format/address';
+import { useAction } from '../hooks/useAction';
 import { t, type MessageKey } from '../i18n/t';
 import { networkName } from './networks';
 
@@ -11,26 +15,38 @@ interface TokenEditorProps {
   onRemove: (index: number) => void;
 }
 
-/** The tokens discovery looks for besides the built-in lists. */
+/** The tokens discovery looks for besides the built-in lists, each as its chain describes it. */
 export function TokenEditor({ settings, onAdd, onRemove }: TokenEditorProps) {
   const id = useId();
   const [network, setNetwork] = useState(settings.networks[0]?.id ?? '');
   const [address, setAddress] = useState('');
-  const [symbol, setSymbol] = useState('');
-  const [decimals, setDecimals] = useState('18');
+  const [found, setFound] = useState<TokenSettings | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const lookUp = useAction(lifeboat().settings.lookUpToken);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const places = Number(decimals);
+    setFound(null);
     if (!isValidAddress(address)) return setProblem('settings.badTokenAddress');
-    if (symbol.trim() === '' || !Number.isInteger(places) || places < 0 || places > 36) {
-      return setProblem('settings.badToken');
-    }
+    const listed = settings.tokens.some(
+      (token) =>
+        token.networkId === network && token.address.toLowerCase() === address.trim().toLowerCase(),
+    );
+    if (listed) return setProblem('settings.tokenListed');
     setProblem(null);
-    onAdd({ networkId: network, address: address.trim(), symbol: symbol.trim(), decimals: places });
+    const result = await lookUp.run({ networkId: network, address: address.trim() });
+    if (result.ok) setFound(result.value);
+  };
+
+  const add = (token: TokenSettings) => {
+    onAdd(token);
+    setFound(null);
     setAddress('');
-    setSymbol('');
+  };
+
+  const changed = () => {
+    setFound(null);
+    lookUp.clear();
   };
 
   return (
@@ -75,9 +91,16 @@ export function TokenEditor({ settings, onAdd, onRemove }: TokenEditorProps) {
           </tbody>
         </table>
       )}
-      <form className="stack" onSubmit={submit} noValidate>
+      <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor={`${id}-network`}>{t('review.network')}</label>
-        <select id={`${id}-network`} value={network} onChange={(e) => setNetwork(e.target.value)}>
+        <select
+          id={`${id}-network`}
+          value={network}
+          onChange={(e) => {
+            setNetwork(e.target.value);
+            changed();
+          }}
+        >
           {settings.networks.map((n) => (
             <option key={n.id} value={n.id}>
               {n.name}
@@ -89,20 +112,35 @@ export function TokenEditor({ settings, onAdd, onRemove }: TokenEditorProps) {
           id={`${id}-address`}
           className="mono"
           value={address}
-          onChange={(e) => setAddress(e.target.value)}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => {
+            setAddress(e.target.value);
+            changed();
+          }}
         />
-        <label htmlFor={`${id}-symbol`}>{t('settings.tokenSymbol')}</label>
-        <input id={`${id}-symbol`} value={symbol} onChange={(e) => setSymbol(e.target.value)} />
-        <label htmlFor={`${id}-decimals`}>{t('settings.decimals')}</label>
-        <input
-          id={`${id}-decimals`}
-          inputMode="numeric"
-          value={decimals}
-          onChange={(e) => setDecimals(e.target.value)}
-        />
+        <p id={`${id}-hint`} className="hint">
+          {t('settings.tokenHint')}
+        </p>
         <FieldProblem problem={problem} />
-        <button type="submit">{t('settings.addToken')}</button>
+        <ErrorNotice error={lookUp.error} />
+        <button type="submit" disabled={lookUp.busy}>
+          {t('settings.lookUpToken')}
+        </button>
       </form>
+      {found && (
+        <div className="stack">
+          <StatusLine tone="good">
+            {t('settings.tokenFound', {
+              symbol: found.symbol,
+              decimals: found.decimals,
+              network: networkName(settings, found.networkId),
+            })}
+          </StatusLine>
+          <button type="button" className="primary" onClick={() => add(found)}>
+            {t('settings.addToken', { symbol: found.symbol })}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -51,6 +51,18 @@ export function addNetwork(settings: Settings, network: Omit<NetworkSettings, 'i
   };
 }
 
+/** Another RPC address for a network that is set up, which is then searched. */
+export function addRpcUrl(settings: Settings, id: string, url: string): Settings {
+  return {
+    ...settings,
+    networks: settings.networks.map((n) =>
+      n.id === id && !n.rpcUrls.includes(url)
+        ? { ...n, rpcUrls: [...n.rpcUrls, url], enabled: true }
+        : n,
+    ),
+  };
+}
+
 export function addToken(settings: Settings, token: TokenSettings): Settings {
   return { ...settings, tokens: [...settings.tokens, token] };
 }

@@ -16,11 +16,18 @@ interface PlanReviewProps {
   onNewCap: (maxFeePerGas: string) => void;
 }
 
+/** The cap in gwei when every network has the same one (the field then shows it as it is). */
+function sharedCap(plan: SweepPlanView): string {
+  const caps = new Set(plan.totalFees.map((f) => f.cap));
+  const [only] = caps;
+  return caps.size === 1 && only !== undefined ? formatGwei(only) : '';
+}
+
 /** Every asset, every transaction and fee, what is expected to stay behind, and the fee cap. */
 export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
   const id = useId();
   const { settings } = useApp();
-  const [cap, setCap] = useState(formatGwei(plan.maxFeePerGas));
+  const [cap, setCap] = useState(() => sharedCap(plan));
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const fee = (networkId: string) => plan.totalFees.find((f) => f.networkId === networkId);
 
@@ -81,6 +88,12 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
             {t('review.totalFee', {
               network: networkName(settings, total.networkId),
               fee: formatAmount(total.maxCost, total.decimals),
+              symbol: total.symbol,
+              gwei: formatGwei(total.maxFeePerGas),
+            })}{' '}
+            {t('review.capFee', {
+              cap: formatGwei(total.cap),
+              fee: formatAmount(total.maxCostAtCap, total.decimals),
               symbol: total.symbol,
             })}
           </li>

@@ -14,6 +14,7 @@ import {
   stepsDone,
   type RunState,
 } from './case-progress';
+import { FeeCapRaise, proposedCap } from './FeeCapRaise';
 import { SourceReconnect } from './SourceReconnect';
 import { StepProgressList } from './StepProgressList';
 import { STEP_STATE } from './step-words';
@@ -32,6 +33,8 @@ interface SweepRunProps {
 export function SweepRun({ caseId, plan, source, needsSource }: SweepRunProps) {
   const [run, setRun] = useState<RunState>(() => plannedRun(caseId, plan));
   const [awaitingSource, setAwaitingSource] = useState(needsSource);
+  /** The fee cap the person typed after a pause for the fee (undefined: the proposed one). */
+  const [typedCap, setTypedCap] = useState<string | null>();
   const resuming = useAction(lifeboat().sweep.resume);
 
   useEffect(() => {
@@ -63,7 +66,17 @@ export function SweepRun({ caseId, plan, source, needsSource }: SweepRunProps) {
   }, [caseId]);
 
   const resume = async (from: SourceRef) => {
-    const result = await resuming.run({ caseId, source: from });
+    const raised =
+      run.error?.code === 'fee-cap-exceeded'
+        ? typedCap === undefined
+          ? proposedCap(run.error)
+          : typedCap
+        : null;
+    const result = await resuming.run({
+      caseId,
+      source: from,
+      ...(raised === null ? {} : { maxFeePerGas: raised }),
+    });
     if (!result.ok) return;
     setAwaitingSource(false);
     setRun(resumed);
@@ -100,6 +113,9 @@ export function SweepRun({ caseId, plan, source, needsSource }: SweepRunProps) {
         <section className="stack reconnect">
           <h3>{t('run.continueTitle')}</h3>
           <ErrorNotice error={run.error ?? null} />
+          {run.error?.code === 'fee-cap-exceeded' && (
+            <FeeCapRaise error={run.error} onChange={setTypedCap} />
+          )}
           <p>{t('run.continueHelp')}</p>
           <SourceReconnect
             keyUid={source.keyUid}

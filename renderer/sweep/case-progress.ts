@@ -88,7 +88,9 @@ export function mergeCase(state: RunState, view: CaseView): RunState {
   let steps = state.steps;
   for (const step of view.steps) steps = withStep(steps, step, false).steps;
   const phase = state.phase === 'finished' || state.phase === 'failed' ? state.phase : view.state;
-  return { ...state, steps, phase };
+  const error =
+    state.error ?? (phase === 'paused' || phase === 'failed' ? view.stopped : undefined);
+  return { ...state, steps, phase, ...(error === undefined ? {} : { error }) };
 }
 
 /**

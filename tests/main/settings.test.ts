@@ -150,6 +150,33 @@ describe('settings validation', () => {
     expectInvalid(keys, 'trustedCaKeys');
   });
 
+  it('refuses a second network on a chain that is already set up, naming the first', () => {
+    const settings = withLocalNode();
+    const index = settings.networks.length;
+    settings.networks.push({
+      ...settings.networks.at(-1)!,
+      id: 'local-again',
+      name: 'Local again',
+      rpcUrls: ['http://127.0.0.1:8546'],
+    });
+    expect(() => parseSettings(settings)).toThrow(
+      expect.objectContaining({
+        code: 'duplicate-chain-id',
+        details: expect.objectContaining({
+          field: `networks.${index}.chainId`,
+          existing: 'local',
+          chainId: 31337,
+        }),
+      }),
+    );
+    // The same chain id on a preset counts too, even while the preset is switched off.
+    const preset = withLocalNode();
+    preset.networks.at(-1)!.chainId = 1;
+    expect(() => parseSettings(preset)).toThrow(
+      expect.objectContaining({ code: 'duplicate-chain-id' }),
+    );
+  });
+
   it('refuses malformed CA keys, token addresses and unknown keys', () => {
     const ca = withLocalNode();
     ca.trustedCaKeys = ['04' + 'ab'.repeat(32)];

@@ -130,6 +130,58 @@ describe('a base fee that rises between planning and inclusion', () => {
   });
 });
 
+describe('a fee that rises above the cap the person accepted', () => {
+  it('shows the cap that is enforced, pauses above it, and continues only within a raised cap', async () => {
+    const { node: n, h: hh, wallet, from } = await funded(2);
+    const { source, plan } = await planFor(hh, wallet);
+    const [fees] = plan.totalFees;
+    // What the review shows is what the case enforces.
+    expect(BigInt(fees!.cap)).toBe(3n * BigInt(fees!.maxFeePerGas));
+    const quote = BigInt(fees!.maxFeePerGas);
+    await n.setAutomine(false);
+    const native = plan.steps.at(-1)!;
+    let raised = false;
+    let mining = Promise.resolve();
+    const onEvent = (event: SweepEvent) => {
+      if (event.type !== 'step' || event.step.state !== 'broadcast') return;
+      const now = event.step.index === native.index && !raised;
+      raised ||= now;
+      mining = mining.then(async () => {
+        if (now) await n.setNextBaseFee(quote * 4n);
+        await n.mine();
+      });
+    };
+    const paused = await (await hh.service.execute(plan.planId, onEvent)).done;
+    await mining;
+    const cap = paused.plan.fees[0]!.cap;
+    expect(cap.toString()).toBe(fees!.cap);
+    expect(paused.state).toBe('paused');
+    expect(paused.stopped).toMatchObject({
+      code: 'fee-cap-exceeded',
+      details: { cap: cap.toString() },
+    });
+    expect(BigInt(String(paused.stopped!.details!.maxFeePerGas))).toBeGreaterThan(cap);
+    expect(hh.service.status(paused.caseId).stopped?.code).toBe('fee-cap-exceeded');
+
+    // The person accepts a higher cap: the stuck step is replaced within it, and only then.
+    const accepted = quote * 6n;
+    const done = await (
+      await hh.service.resume(paused.caseId, source, onEvent, undefined, accepted)
+    ).done;
+    await mining;
+    expect(done.state).toBe('finished');
+    expect(done.plan.fees[0]!.cap).toBe(accepted);
+    const attempts = done.steps[native.index]!.attempts;
+    expect(attempts.map((a) => a.reason)).toEqual(['initial', 'fee-rise']);
+    expect(attempts[0]!.maxFeePerGas <= cap).toBe(true);
+    expect(attempts[1]!.maxFeePerGas > cap && attempts[1]!.maxFeePerGas <= accepted).toBe(true);
+    expect(hh.service.cases.store.readLog(paused.caseId)).toContainEqual(
+      expect.objectContaining({ event: 'cap-raised', to: accepted.toString() }),
+    );
+    expect(await n.balance(from)).toBe(0n);
+  });
+});
+
 describe('an RPC server that dies mid-sweep', () => {
   for (const forward of [true, false]) {
     it(`leaves a resumable case (${forward ? 'the transaction reached the node' : 'the transaction was lost'})`, async () => {

@@ -314,12 +314,38 @@ describe('planSweep', () => {
     ).toBe('fee-cap-exceeded');
     expect(
       catchCode(() => planSweep([facts([source({}, DEST)])], { feeCaps: {}, allowTopUp: false })),
-    ).toBe('invalid-input');
+    ).toBe('destination-refused');
     expect(
       catchCode(() =>
         planSweep([facts([source({ native: 0n })])], { feeCaps: {}, allowTopUp: false }),
       ),
-    ).toBe('nothing-to-sweep');
+    ).toBe('nothing-to-move');
+    expect(catchCode(() => planSweep([], { feeCaps: {}, allowTopUp: false }))).toBe(
+      'nothing-to-move',
+    );
+  });
+
+  it('refuses the zero address, reserved addresses and the burn address as destination', () => {
+    for (const address of [
+      '0x0000000000000000000000000000000000000000',
+      '0x0000000000000000000000000000000000000009',
+      '0x000000000000000000000000000000000000dEaD',
+    ]) {
+      const network = facts([source()]);
+      network.destination.address = address;
+      expect(() => planSweep([network], { feeCaps: {}, allowTopUp: false })).toThrow(
+        expect.objectContaining({ code: 'destination-refused' }),
+      );
+    }
+  });
+
+  it('refuses two networks with the same chain id instead of counting their funds twice', () => {
+    const one = facts([source()]);
+    const twice = facts([source()]);
+    twice.network = { ...twice.network, id: 'net-again', name: 'Net again' };
+    expect(() => planSweep([one, twice], { feeCaps: {}, allowTopUp: false })).toThrow(
+      expect.objectContaining({ code: 'duplicate-chain-id' }),
+    );
   });
 
   it('defaults the fee cap to three times the quote', () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAddress, hexlify, randomBytes } from 'ethers';
+import { formatUnits, getAddress, hexlify, randomBytes } from 'ethers';
 import { EvmNode } from '../../support/evm-node';
 import { testWallet } from '../../support/test-wallet';
 import { runCli } from './cli-harness';
@@ -96,6 +96,57 @@ describe('lifeboat sweep', () => {
     expect(report.stdout).toContain('0.0 ETH left (as expected)');
     expect(report.stdout).toContain(sent[0]!.hash);
     expect(fs.existsSync(path.join(dataDir, 'cases', result.caseId, 'report.txt'))).toBe(true);
+  });
+
+  it('shows the fee cap it enforces, and the most the fees can reach at that cap', async () => {
+    const { wallet, stdin } = await fundedWallet();
+    const to = getAddress(hexlify(randomBytes(20)));
+    const run = await runCli(
+      ['sweep', 'execute', ...common(), '--to', to, '--yes', '--poll-interval', '20'],
+      stdin,
+    );
+    expect(run.code).toBe(0);
+    const caseId = /Case (\S+) /.exec(run.stderr)![1]!;
+    const record = JSON.parse(
+      fs.readFileSync(path.join(dataDir, 'cases', caseId, 'case.json'), 'utf8'),
+    ) as {
+      plan: { fees: { cap: string }[]; steps: { gasLimit: string; l1FeeReserve: string }[] };
+      steps: { attempts: { maxFeePerGas: string }[] }[];
+    };
+    const cap = BigInt(record.plan.fees[0]!.cap);
+    const atCap = record.plan.steps.reduce(
+      (sum, s) => sum + BigInt(s.gasLimit) * cap + BigInt(s.l1FeeReserve),
+      0n,
+    );
+    expect(run.stderr).toContain(
+      `Fee cap: ${formatUnits(cap, 'gwei').replace(/\.0$/, '')} gwei per gas (--fee-cap): nothing is signed above it, so fees stay under ${formatUnits(atCap, 18)} ETH`,
+    );
+    for (const step of record.steps) {
+      for (const attempt of step.attempts) expect(BigInt(attempt.maxFeePerGas) <= cap).toBe(true);
+    }
+    expect(await node.balance(wallet.address(0))).toBe(0n);
+  });
+
+  it('says plainly, once, that an empty wallet holds nothing, and where it looked', async () => {
+    const stdin = `${testWallet().mnemonic}\n\n\n`;
+    const to = getAddress(hexlify(randomBytes(20)));
+    const run = await runCli(['sweep', 'plan', ...common(), '--to', to], stdin);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'Error (nothing-to-move): No funds were found on Chain 31337 after 5 addresses (bip44).\n',
+    );
+    expect(run.stderr.split('No funds were found')).toHaveLength(2);
+    const json = await runCli(['sweep', 'plan', ...common(), '--to', to, '--json'], stdin);
+    expect(JSON.parse(json.stdout)).toEqual({
+      error: {
+        code: 'nothing-to-move',
+        message: 'No funds were found on Chain 31337 after 5 addresses (bip44).',
+        networks: 'chain-31337',
+        addresses: 5,
+        schemes: 'bip44',
+      },
+    });
   });
 
   it('signs nothing unless the plan is confirmed', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-harness';
 
 const RPC = ['--rpc', '31337=http://127.0.0.1:1'];
-const TO = ['--to', '0x000000000000000000000000000000000000dEaD'];
+const TO = ['--to', '0x1111111111111111111111111111111111111111'];
 
 describe('lifeboat sweep, called wrongly', () => {
   it.each([
@@ -46,6 +46,69 @@ describe('lifeboat sweep, called wrongly', () => {
       '',
     );
     expect(JSON.parse(url.stdout)).toMatchObject({ error: { code: 'invalid-input' } });
+  });
+
+  it.each([
+    ['0x0000000000000000000000000000000000000000', 'zero'],
+    ['0x0000000000000000000000000000000000000004', 'reserved'],
+    ['0x000000000000000000000000000000000000ffff', 'reserved'],
+    ['0x000000000000000000000000000000000000dEaD', 'burn'],
+  ])('refuses --to %s (%s) before reading the wallet', async (address, reason) => {
+    const run = await runCli(['sweep', 'plan', ...RPC, '--to', address, '--json'], 'never read\n');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: expect.objectContaining({ code: 'destination-refused', field: 'to', reason }),
+    });
+  });
+
+  it('refuses one chain given twice under two names, and says how to give both addresses', async () => {
+    const run = await runCli(
+      [
+        'sweep',
+        'plan',
+        '--rpc',
+        'ethereum=http://127.0.0.1:1',
+        '--rpc',
+        '1=http://127.0.0.1:2',
+        ...TO,
+      ],
+      'never read\n',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Error (duplicate-chain-id): Chain 1 is given twice');
+    expect(run.stderr).toContain('--rpc ethereum=URL1 --rpc ethereum=URL2');
+    // Two addresses under one name are one network with two servers.
+    const merged = await runCli(
+      [
+        'sweep',
+        'plan',
+        '--rpc',
+        'ethereum=http://127.0.0.1:1',
+        '--rpc',
+        'ethereum=http://127.0.0.1:2',
+        ...TO,
+        '--json',
+      ],
+      '',
+    );
+    expect(JSON.parse(merged.stdout).error.code).not.toBe('duplicate-chain-id');
+  });
+
+  it('prints an error once, with its help only when that says something more', async () => {
+    const run = await runCli(['sweep', 'plan', ...RPC, '--to', '0x1234'], '');
+    expect(run.stderr).toBe(
+      'Error (invalid-address): "0x1234" is not a valid address.\nCheck every character.\n',
+    );
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-cli-'));
+    try {
+      const bare = await runCli(
+        ['sweep', 'report', '--case', '20990101-000000-00000000', '--data-dir', dataDir],
+        '',
+      );
+      expect(bare.stderr).toBe('Error (case-not-found): That recovery case does not exist.\n');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('says when standard input has no wallet', async () => {

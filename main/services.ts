@@ -8,6 +8,7 @@ import { KEYCARD_CA_KEYS } from './cards/keycard/attestation';
 import { keyFileSecretBox } from './cards/keycard/key-file-box';
 import { FilePairingStore, type SecretBox } from './cards/keycard/pairing-store';
 import { PcscReaders } from './cards/pcsc/pcsc-readers';
+import { toporinAuthorityKeys } from './cards/toporin/trust';
 import type { Readers } from './cards/readers';
 import { DrillStore } from './cases/drills';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
@@ -65,11 +66,16 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const sources = { cards, secrets, vault, owner: CONSOLE_OWNER };
   const chain = chainHandlers({ dataDir, settings, sources, events });
 
+  const authorities: AppInfo['builtInAuthorities'] = [
+    ...KEYCARD_CA_KEYS.map((key) => ({ family: 'keycard' as const, key })),
+    ...toporinAuthorityKeys(),
+  ];
   const info: AppInfo = {
     version: options.version,
     shell: options.shell,
     pairingProtection: pairings.describeProtection(),
-    builtInCaKeys: [...KEYCARD_CA_KEYS],
+    builtInCaKeys: authorities.map((a) => a.key),
+    builtInAuthorities: authorities,
   };
   const dispatcher = createDispatcher(
     createHandlers({

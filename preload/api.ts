@@ -78,6 +78,12 @@ export interface CredentialRules {
   pairing: boolean;
   pinTries: TriesRule;
   pukTries: TriesRule | null;
+  /** Changing the PIN presents the current one to the card again (a wrong one costs a try). */
+  changePinAsksCurrent: boolean;
+  /** Unblocking sets a new PIN; false where the PIN keeps its value and only gets its tries back. */
+  unblockSetsPin: boolean;
+  /** What the last wrong PUK does: the card stays locked for good, or it erases itself. */
+  pukExhausted: 'locked' | 'wiped';
 }
 
 /** What a card can do, so callers ask "can this card sign?" rather than "is this a Keycard?". */
@@ -109,6 +115,11 @@ interface CardInfoCommon {
   initialized: boolean;
   /** Hex SHA-256 of the master public key: the wallet fingerprint. Absent without a key. */
   keyUid?: string;
+  /**
+   * True where the card holds a wallet key whose `keyUid` it shows only once unlocked (a
+   * Satochip); elsewhere a key is there exactly when `keyUid` is.
+   */
+  keyLoaded?: boolean;
   rules: CredentialRules;
   capabilities: CardCapability[];
 }
@@ -136,7 +147,9 @@ export interface CardStatus {
   keyInitialized: boolean;
 }
 
-export type AttestationVerdict = 'genuine' | 'unknown-issuer' | 'no-certificate' | 'invalid';
+/** `needs-unlock`: the card shows its certificate only once set up and unlocked; ask again then. */
+export type AttestationVerdict =
+  'genuine' | 'unknown-issuer' | 'no-certificate' | 'invalid' | 'needs-unlock';
 
 export interface Attestation {
   verdict: AttestationVerdict;
@@ -292,9 +305,33 @@ export type PhraseConfirmation =
   /** The positions (0-based, from `check`) whose typed word was not right. */
   | { confirmed: false; wrong: number[] };
 
+/** One share of a rebuilt Shamir backup, by its place in the set and in the backup. */
+export interface ShareRef {
+  /** 0-based, in the order the shares were accepted. */
+  index: number;
+  groupIndex: number;
+  memberIndex: number;
+}
+
 export type SecretsEvent =
   | { type: 'combine-progress'; shareSetId: string; done: number; total: number }
   | { type: 'secret-released'; secretId: string; reason: 'released' | 'expired' };
+
+// ─── Backup cards ───────────────────────────────────────────────────────────────────────────
+
+/** What a backup card keeps: `other` is a kind of secret Lifeboat does not open. */
+export type BackupKind = 'bip39' | 'master-seed' | 'slip39-share' | 'other';
+
+export interface BackupSecretView {
+  /** The card's own id of the secret. */
+  id: number;
+  label: string;
+  kind: BackupKind;
+  /** Hex fingerprint the card reports, to tell secrets apart without reading them. */
+  fingerprint: string;
+  /** Whether the card gives it back in plain form, so that Lifeboat can open it. */
+  exportable: boolean;
+}
 
 // ─── Discovery ──────────────────────────────────────────────────────────────────────────────
 
@@ -590,6 +627,8 @@ export interface AppInfo {
   pairingProtection: string;
   /** Attestation CA keys trusted whatever the settings say (the production Keycard CA). */
   builtInCaKeys: string[];
+  /** The same keys, each with the card family whose authority it is. */
+  builtInAuthorities: { family: CardFamily; key: string }[];
 }
 
 // ─── window.lifeboat ────────────────────────────────────────────────────────────────────────
@@ -611,12 +650,18 @@ export interface LifeboatApi {
     /** Without a password: the saved pairing, then the default one; `wrong-pairing-password` means ask. */
     pair(input: { sessionId: string; pairingPassword?: string }): Promise<Result<CardSessionView>>;
     unlock(input: { sessionId: string; pin: string }): Promise<Result<UnlockOutcome>>;
+    /** `newPin` where the card's rules say unblocking sets one (`rules.unblockSetsPin`). */
     unblock(input: {
       sessionId: string;
       puk: string;
-      newPin: string;
+      newPin?: string;
     }): Promise<Result<UnblockOutcome>>;
-    changePin(input: { sessionId: string; newPin: string }): Promise<Result<CardSessionView>>;
+    /** `currentPin` where the card's rules ask for it (`rules.changePinAsksCurrent`). */
+    changePin(input: {
+      sessionId: string;
+      newPin: string;
+      currentPin?: string;
+    }): Promise<Result<CardSessionView>>;
     changePuk(input: { sessionId: string; newPuk: string }): Promise<Result<CardSessionView>>;
     /**
      * Sets up a blank card, pairs with it and unlocks it. `puk` and `pairingPassword` where the
@@ -674,7 +719,33 @@ export interface LifeboatApi {
     }): Promise<Result<AccountView[]>>;
     /** Overwrites the secret in memory. */
     release(input: { secretId: string }): Promise<Result<null>>;
+    /** The Shamir shares a rebuilt secret was combined from (none for a phrase); never a share. */
+    shares(input: { secretId: string }): Promise<Result<ShareRef[]>>;
     watch(listener: (event: SecretsEvent) => void): Unsubscribe;
+  };
+  backups: {
+    /** What the unlocked backup card keeps: labels, kinds and fingerprints, never a secret. */
+    list(input: { sessionId: string }): Promise<Result<BackupSecretView[]>>;
+    /** Reads a recovery phrase and its passphrase from the backup card into main, never here. */
+    open(input: { sessionId: string; id: number }): Promise<Result<SecretView>>;
+    /** Reads a Shamir share from the backup card into a share set being entered. */
+    addShare(input: {
+      sessionId: string;
+      id: number;
+      shareSetId: string;
+    }): Promise<Result<ShareCheck>>;
+    /**
+     * Keeps a rebuilt phrase (with its passphrase), or one of the shares it was combined from
+     * (`share`, an index from secrets.shares), on the unlocked backup card. `plainExport`: the
+     * person chose that it may be read back in plain form.
+     */
+    store(input: {
+      sessionId: string;
+      secretId: string;
+      label: string;
+      plainExport: boolean;
+      share?: number;
+    }): Promise<Result<BackupSecretView>>;
   };
   discovery: {
     run(input: DiscoveryRequest): Promise<Result<DiscoveryResult>>;
@@ -820,12 +891,12 @@ export const API_METHODS: MethodTable = deepFreeze({
     unblock: {
       kind: 'invoke',
       channel: 'lifeboat:cards.unblock',
-      args: { ...session, puk: 'string', newPin: 'string' },
+      args: { ...session, puk: 'string', newPin: 'string?' },
     },
     changePin: {
       kind: 'invoke',
       channel: 'lifeboat:cards.changePin',
-      args: { ...session, newPin: 'string' },
+      args: { ...session, newPin: 'string', currentPin: 'string?' },
     },
     changePuk: {
       kind: 'invoke',
@@ -931,7 +1002,32 @@ export const API_METHODS: MethodTable = deepFreeze({
       args: { ...secret, scheme: 'string', start: 'number', count: 'number' },
     },
     release: { kind: 'invoke', channel: 'lifeboat:secrets.release', args: secret },
+    shares: { kind: 'invoke', channel: 'lifeboat:secrets.shares', args: secret },
     watch: { kind: 'subscribe', channel: 'lifeboat:secrets.event' },
+  },
+  backups: {
+    list: { kind: 'invoke', channel: 'lifeboat:backups.list', args: session },
+    open: {
+      kind: 'invoke',
+      channel: 'lifeboat:backups.open',
+      args: { ...session, id: 'number' },
+    },
+    addShare: {
+      kind: 'invoke',
+      channel: 'lifeboat:backups.addShare',
+      args: { ...session, id: 'number', shareSetId: 'string' },
+    },
+    store: {
+      kind: 'invoke',
+      channel: 'lifeboat:backups.store',
+      args: {
+        ...session,
+        secretId: 'string',
+        label: 'string',
+        plainExport: 'boolean',
+        share: 'number?',
+      },
+    },
   },
   discovery: {
     run: {

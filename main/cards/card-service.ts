@@ -24,6 +24,9 @@ import { addressOfPublicKey, deriveAddresses } from './addresses';
 import { cardDrivers, type DriverOptions } from './drivers';
 import {
   FamilyRegistry,
+  type BackupSecret,
+  type BackupSecretHeader,
+  type BackupSecrets,
   type CardDriver,
   type CardSession,
   type SetUpRequest,
@@ -206,8 +209,11 @@ export class CardService {
     });
   }
 
-  /** UNBLOCK PIN with the PUK; only while the PIN is blocked (`pin-not-blocked` otherwise). */
-  unblock(sessionId: string, puk: SecretInput, newPin: SecretInput): Promise<UnblockOutcome> {
+  /**
+   * UNBLOCK PIN with the PUK; only while the PIN is blocked (`pin-not-blocked` otherwise).
+   * `newPin` where the family sets one when unblocking (`rules.unblockSetsPin`).
+   */
+  unblock(sessionId: string, puk: SecretInput, newPin?: SecretInput): Promise<UnblockOutcome> {
     return this.run(sessionId, async (entry) => {
       this.require(entry, 'unblock');
       const status = await this.knownStatus(entry);
@@ -226,6 +232,12 @@ export class CardService {
           this.changed(entry);
           return { unblocked: false, pukTries };
         }
+        if (isLifeboatError(error, 'card-wiped')) {
+          // The card is blank now: nothing known of the old one still holds.
+          delete entry.status;
+          delete entry.attestation;
+          this.changed(entry);
+        }
         throw error;
       }
       entry.status = await entry.session.status();
@@ -233,10 +245,15 @@ export class CardService {
     });
   }
 
-  changePin(sessionId: string, newPin: SecretInput): Promise<CardSessionView> {
+  /** `currentPin` where the family asks for it (`rules.changePinAsksCurrent`). */
+  changePin(
+    sessionId: string,
+    newPin: SecretInput,
+    currentPin?: SecretInput,
+  ): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
       this.require(entry, 'change-pin');
-      await entry.session.changePin(newPin);
+      await entry.session.changePin(newPin, currentPin);
       return this.changed(entry);
     });
   }
@@ -297,6 +314,26 @@ export class CardService {
     return this.run(sessionId, async (entry) =>
       signatureView(await this.keysOf(entry, 'sign').sign(hash, path), path),
     );
+  }
+
+  /** What an unlocked backup card keeps: labels, kinds and fingerprints, never a secret. */
+  listBackups(sessionId: string): Promise<BackupSecretHeader[]> {
+    return this.run(sessionId, (entry) => this.backupsOf(entry).list());
+  }
+
+  /** Keeps `secret` on the backup card; readable in plain form later only when `exportable`. */
+  storeBackup(
+    sessionId: string,
+    label: string,
+    secret: BackupSecret,
+    options: { exportable: boolean },
+  ): Promise<BackupSecretHeader> {
+    return this.run(sessionId, (entry) => this.backupsOf(entry).store(label, secret, options));
+  }
+
+  /** A secret read from the backup card; its byte fields are the caller's to wipe. */
+  readBackup(sessionId: string, id: number): Promise<BackupSecret> {
+    return this.run(sessionId, (entry) => this.backupsOf(entry).read(id));
   }
 
   /**
@@ -419,7 +456,9 @@ export class CardService {
   private async select(reader: string): Promise<CardSession> {
     const channel = await this.options.readers.connect(reader);
     try {
-      return await this.registry.open(channel);
+      return await this.registry.open(channel, {
+        reconnect: () => this.options.readers.connect(reader),
+      });
     } catch (error) {
       await channel.close().catch(() => undefined);
       throw error;
@@ -435,6 +474,13 @@ export class CardService {
     if (!keys || !entry.session.info.capabilities.includes(capability))
       throw notSupported(capability);
     return keys;
+  }
+
+  private backupsOf(entry: Entry): BackupSecrets {
+    const backups = entry.session.backupSecrets;
+    if (!backups || !entry.session.info.capabilities.includes('backup-secrets'))
+      throw notSupported('backup-secrets');
+    return backups;
   }
 
   private async refuseToReplace(entry: Entry, replace: boolean): Promise<void> {

@@ -8,7 +8,7 @@
 import type { Attestation, CardFamily, CardInfo, CardStatus } from '../../preload/api';
 import { LifeboatError, isLifeboatError } from '../errors';
 import type { CardChannel } from './channel';
-import type { SecretInput } from './secret-input';
+import { wipe, type SecretInput } from './secret-input';
 
 export type { CardFamily } from '../../preload/api';
 
@@ -90,6 +90,13 @@ export type BackupSecret =
   /** One SLIP-39 share's words, as UTF-8. */
   | { kind: 'slip39-share'; share: Uint8Array };
 
+/** Overwrites the bytes of a secret read from or meant for a backup card. */
+export function wipeBackupSecret(secret: BackupSecret): void {
+  if (secret.kind === 'bip39') wipe(secret.phrase, secret.passphrase);
+  else if (secret.kind === 'master-seed') wipe(secret.seed);
+  else wipe(secret.share);
+}
+
 export interface BackupSecretHeader {
   /** The card's own id of the secret. */
   id: number;
@@ -136,9 +143,13 @@ export interface CardSession {
   status(): Promise<CardStatus>;
   /** Fails with `wrong-pin` (details.triesLeft) or `pin-blocked`; never sent twice by itself. */
   verifyPin(pin: SecretInput): Promise<void>;
-  /** Only while the PIN is blocked; `wrong-puk` or `puk-blocked` like verifyPin. */
-  unblockPin(puk: SecretInput, newPin: SecretInput): Promise<void>;
-  changePin(newPin: SecretInput): Promise<void>;
+  /**
+   * Only while the PIN is blocked; `wrong-puk` or `puk-blocked` like verifyPin. `newPin`
+   * exactly where the family's rules say unblocking sets one (`unblockSetsPin`).
+   */
+  unblockPin(puk: SecretInput, newPin?: SecretInput): Promise<void>;
+  /** `currentPin` exactly where the family's rules ask for it (`changePinAsksCurrent`). */
+  changePin(newPin: SecretInput, currentPin?: SecretInput): Promise<void>;
   changePuk(newPuk: SecretInput): Promise<void>;
   /** Sets up a blank card, connects and unlocks it. */
   setUp(request: SetUpRequest): Promise<CardStatus>;
@@ -159,12 +170,24 @@ export interface SelectedApplet {
   answer: Uint8Array;
 }
 
+/** What a session may need of the reader besides its channel. */
+export interface ReaderAccess {
+  /**
+   * A new channel to the same card, once the session's own is closed: a family whose factory
+   * reset spans several power-ups of the card (a Satochip) asks for one per step.
+   */
+  reconnect(): Promise<CardChannel>;
+}
+
 export interface CardDriver {
   readonly family: CardFamily;
   /** The applet AIDs to SELECT, in order. */
   readonly aids: readonly Uint8Array[];
-  /** A session on `channel`, whose applet just answered SELECT with 9000. */
-  open(channel: CardChannel, selected: SelectedApplet): Promise<CardSession>;
+  /**
+   * A session on `channel`, whose applet just answered SELECT with 9000; `reader` where the
+   * channel has a reader behind it (an in-process card has none).
+   */
+  open(channel: CardChannel, selected: SelectedApplet, reader?: ReaderAccess): Promise<CardSession>;
 }
 
 const SW_OK = 0x9000;
@@ -197,7 +220,7 @@ export class FamilyRegistry {
    * every applet is missing (6A82) or refused is `card-not-supported`, naming the status the
    * card gave, so an unfamiliar answer is reported in words rather than as a bare number.
    */
-  async open(channel: CardChannel): Promise<CardSession> {
+  async open(channel: CardChannel, reader?: ReaderAccess): Promise<CardSession> {
     let refused: number | undefined;
     for (const driver of this.drivers) {
       for (const aid of driver.aids) {
@@ -210,7 +233,8 @@ export class FamilyRegistry {
         }
         const sw = (response[response.length - 2]! << 8) | response[response.length - 1]!;
         if (sw === SW_OK) {
-          return driver.open(channel, { aid, answer: response.subarray(0, response.length - 2) });
+          const answer = response.subarray(0, response.length - 2);
+          return driver.open(channel, { aid, answer }, reader);
         }
         if (sw !== SW_FILE_NOT_FOUND) refused ??= sw;
       }

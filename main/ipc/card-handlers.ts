@@ -17,7 +17,8 @@ export function cardHandlers(cards: CardService, withSeed: SeedLender): Handlers
     pair: ({ sessionId, pairingPassword }) => cards.pair(sessionId, pairingPassword),
     unlock: ({ sessionId, pin }) => cards.unlock(sessionId, pin),
     unblock: ({ sessionId, puk, newPin }) => cards.unblock(sessionId, puk, newPin),
-    changePin: ({ sessionId, newPin }) => cards.changePin(sessionId, newPin),
+    changePin: ({ sessionId, newPin, currentPin }) =>
+      cards.changePin(sessionId, newPin, currentPin),
     changePuk: ({ sessionId, newPuk }) => cards.changePuk(sessionId, newPuk),
     initialize: ({ sessionId, pin, puk, pairingPassword, duressPin }) =>
       cards.initialize(sessionId, {

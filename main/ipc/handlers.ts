@@ -6,6 +6,7 @@ import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
 import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
+import { backupHandlers } from './backup-handlers';
 import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
@@ -31,6 +32,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     readers: readerHandlers(deps.readers),
     cards: cardHandlers(deps.cards, (secretId, work) => deps.secrets.useSeed(secretId, work)),
     secrets: secretHandlers(deps.secrets),
+    backups: backupHandlers(deps.cards, deps.secrets),
     discovery: {
       run: deps.chain.discovery.run,
       history: walletHistory(deps.chain.discovery.run, deps.drills, deps.sources),

@@ -47,6 +47,8 @@ const accountsQuery = {
 };
 
 const session = { sessionId: id };
+/** A backup card's own id of a secret. */
+const secretNumber = z.number().int().min(0).max(0xffff);
 
 export const INPUT_SCHEMAS: Schemas = {
   app: { info: none },
@@ -57,8 +59,12 @@ export const INPUT_SCHEMAS: Schemas = {
     identify: z.strictObject(session),
     pair: z.strictObject({ ...session, pairingPassword: cardSecret.optional() }),
     unlock: z.strictObject({ ...session, pin: cardSecret }),
-    unblock: z.strictObject({ ...session, puk: cardSecret, newPin: cardSecret }),
-    changePin: z.strictObject({ ...session, newPin: cardSecret }),
+    unblock: z.strictObject({ ...session, puk: cardSecret, newPin: cardSecret.optional() }),
+    changePin: z.strictObject({
+      ...session,
+      newPin: cardSecret,
+      currentPin: cardSecret.optional(),
+    }),
     changePuk: z.strictObject({ ...session, newPuk: cardSecret }),
     initialize: z.strictObject({
       ...session,
@@ -96,6 +102,19 @@ export const INPUT_SCHEMAS: Schemas = {
     discardPhrase: z.strictObject({ draftId: id }),
     accounts: z.strictObject({ secretId: id, ...accountsQuery }),
     release: z.strictObject({ secretId: id }),
+    shares: z.strictObject({ secretId: id }),
+  },
+  backups: {
+    list: z.strictObject(session),
+    open: z.strictObject({ ...session, id: secretNumber }),
+    addShare: z.strictObject({ ...session, id: secretNumber, shareSetId: id }),
+    store: z.strictObject({
+      ...session,
+      secretId: id,
+      label: z.string().trim().min(1).max(127),
+      plainExport: z.boolean(),
+      share: z.number().int().min(0).max(255).optional(),
+    }),
   },
   discovery: {
     run: z.strictObject({

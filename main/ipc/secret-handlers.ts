@@ -29,5 +29,6 @@ export function secretHandlers(secrets: SecretsService): Handlers['secrets'] {
       secrets.release(secretId);
       return null;
     },
+    shares: async ({ secretId }) => secrets.shares(secretId),
   };
 }

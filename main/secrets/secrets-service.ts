@@ -13,6 +13,7 @@ import type {
   SecretsEvent,
   SecretView,
   ShareCheck,
+  ShareRef,
   ShareSetProgress,
   WordsCheck,
 } from '../../preload/api';
@@ -43,7 +44,19 @@ const DEFAULT_SHARE_SET_TTL_MS = 30 * 60_000;
  * What a secret was opened from, kept as long as the secret so that it can be opened again
  * with another passphrase without the shares or phrase being typed again.
  */
-type Origin = { kind: 'slip39'; shareSetId: string } | { kind: 'bip39'; phrase: Uint8Array };
+type Origin =
+  | { kind: 'slip39'; shareSetId: string }
+  | { kind: 'bip39'; phrase: Uint8Array; passphrase: Uint8Array };
+
+/**
+ * What a rebuilt secret is made of, for keeping it on a backup card: the phrase with the
+ * passphrase it was opened with, or one of the shares. The caller wipes the bytes (UTF-8).
+ */
+export type RecoveryBackup =
+  | { kind: 'bip39'; phrase: Uint8Array; passphrase: Uint8Array }
+  | { kind: 'slip39-share'; share: Uint8Array };
+
+const utf8 = new TextEncoder();
 
 export class SecretsService {
   readonly #vault: Vault;
@@ -140,7 +153,8 @@ export class SecretsService {
     const seed = await bip39Seed(canonical, passphrase);
     return this.#keep('bip39', seed, {
       kind: 'bip39',
-      phrase: new TextEncoder().encode(canonical),
+      phrase: utf8.encode(canonical),
+      passphrase: utf8.encode(passphrase),
     });
   }
 
@@ -150,16 +164,9 @@ export class SecretsService {
    * wallet, so trying another one must not mean typing the backup again.
    */
   async reopen(secretId: string, passphrase: string): Promise<SecretView> {
-    // Proves the secret is this owner's and alive, and keeps it from expiring while the
-    // shares are stretched again: its expiry would overwrite them.
-    this.#vault.use(secretId, this.#owner, () => undefined);
-    const origin = this.#origins.get(secretId);
-    if (!origin) {
-      throw new LifeboatError(
-        'secret-not-found',
-        'The shares or phrase of this wallet are no longer in memory. Enter them again.',
-      );
-    }
+    // Touching the secret also keeps it from expiring while the shares are stretched
+    // again: its expiry would overwrite them.
+    const origin = this.#originOf(secretId);
     const reopened =
       origin.kind === 'slip39'
         ? await this.#combineHeld(origin.shareSetId, passphrase)
@@ -194,9 +201,10 @@ export class SecretsService {
     const wrong = entry.draft.wrongAnswers(answers);
     if (wrong.length > 0) return { confirmed: false, wrong };
     const seed = await entry.draft.seed();
-    const phrase = new TextEncoder().encode(entry.draft.words().join(' '));
+    const phrase = utf8.encode(entry.draft.words().join(' '));
     this.discardPhrase(draftId);
-    return { confirmed: true, secret: this.#keep('bip39', seed, { kind: 'bip39', phrase }) };
+    const origin: Origin = { kind: 'bip39', phrase, passphrase: new Uint8Array(0) };
+    return { confirmed: true, secret: this.#keep('bip39', seed, origin) };
   }
 
   discardPhrase(draftId: string): void {
@@ -208,6 +216,35 @@ export class SecretsService {
     return this.useSeed(secretId, (seed) =>
       deriveAccounts(seed, scheme, start, count).map((account) => ({ scheme, ...account })),
     );
+  }
+
+  /** The shares a secret was combined from, by place; none for a phrase. */
+  shares(secretId: string): ShareRef[] {
+    const origin = this.#originOf(secretId);
+    return origin.kind === 'slip39' ? this.#shareSet(origin.shareSetId).refs() : [];
+  }
+
+  /**
+   * What to keep on a backup card for this secret: its phrase and passphrase, or the share
+   * at `share` (an index of `shares`). The caller wipes the bytes.
+   */
+  backupOf(secretId: string, share?: number): RecoveryBackup {
+    const origin = this.#originOf(secretId);
+    if (origin.kind === 'bip39') {
+      if (share !== undefined)
+        throw new LifeboatError('invalid-input', 'A recovery phrase has no shares.');
+      return {
+        kind: 'bip39',
+        phrase: origin.phrase.slice(),
+        passphrase: origin.passphrase.slice(),
+      };
+    }
+    if (share === undefined)
+      throw new LifeboatError('invalid-input', 'Choose which of the shares to keep.');
+    return {
+      kind: 'slip39-share',
+      share: utf8.encode(this.#shareSet(origin.shareSetId).words(share)),
+    };
   }
 
   /** Lends the seed to `fn` (see Vault.use); for the card and chain layers in main. */
@@ -234,7 +271,7 @@ export class SecretsService {
       preview = walletPreview(seed);
     } catch (error) {
       seed.fill(0);
-      if (origin.kind === 'bip39') origin.phrase.fill(0);
+      if (origin.kind === 'bip39') wipeOrigin(origin);
       throw error;
     }
     const secretId = this.#vault.put(seed, {
@@ -269,14 +306,31 @@ export class SecretsService {
       phrase.fill(0);
       throw error;
     }
-    return this.#keep('bip39', seed, { kind: 'bip39', phrase });
+    return this.#keep('bip39', seed, {
+      kind: 'bip39',
+      phrase,
+      passphrase: utf8.encode(passphrase),
+    });
+  }
+
+  /** What `secretId` was opened from; proves the secret is this owner's and alive. */
+  #originOf(secretId: string): Origin {
+    this.#vault.use(secretId, this.#owner, () => undefined);
+    const origin = this.#origins.get(secretId);
+    if (!origin) {
+      throw new LifeboatError(
+        'secret-not-found',
+        'The shares or phrase of this wallet are no longer in memory. Enter them again.',
+      );
+    }
+    return origin;
   }
 
   /** Overwrites what a released secret came from, unless another secret still needs it. */
   #dropOrigin(secretId: string): void {
     const origin = this.#origins.get(secretId);
     this.#origins.delete(secretId);
-    if (origin?.kind === 'bip39') origin.phrase.fill(0);
+    if (origin?.kind === 'bip39') wipeOrigin(origin);
     if (origin?.kind !== 'slip39') return;
     const shared = [...this.#origins.values()].some(
       (o) => o.kind === 'slip39' && o.shareSetId === origin.shareSetId,
@@ -311,6 +365,11 @@ export class SecretsService {
       if (entry.touched <= cutoff) this.discardShareSet(id);
     }
   }
+}
+
+function wipeOrigin(origin: Extract<Origin, { kind: 'bip39' }>): void {
+  origin.phrase.fill(0);
+  origin.passphrase.fill(0);
 }
 
 function shareNotPhrase(): LifeboatError {

@@ -6,13 +6,20 @@ import type {
   GroupProgress,
   RecoveryProblem,
   ShareCheck,
+  ShareRef,
   ShareSetProgress,
 } from '../../preload/api';
 import { LifeboatError } from '../errors';
 import { detectInputKind } from './input-kind';
 import { toProblem } from './problem';
 import { combineShares, type CombineOptions } from './slip39';
-import { decodeShare, differingField, type CommonField, type Share } from './slip39-share';
+import {
+  decodeShare,
+  differingField,
+  encodeShare,
+  type CommonField,
+  type Share,
+} from './slip39-share';
 
 export type ShareVerdict = { share: Share } | { problem: RecoveryProblem };
 
@@ -107,6 +114,26 @@ export class ShareSet {
       .slice(0, progress.groupThreshold ?? 0)
       .flatMap((g) => byGroup.get(g.groupIndex)!.slice(0, g.memberThreshold));
     return combineShares(chosen, passphrase, options);
+  }
+
+  /** Where each accepted share sits in the backup, in the order they were accepted. */
+  refs(): ShareRef[] {
+    return this.shares.map((share, index) => ({
+      index,
+      groupIndex: share.groupIndex,
+      memberIndex: share.memberIndex,
+    }));
+  }
+
+  /** The words of the share at `index` (0-based, in the order accepted), e.g. to back it up. */
+  words(index: number): string {
+    const share = Number.isInteger(index) ? this.shares[index] : undefined;
+    if (!share)
+      throw new LifeboatError(
+        'invalid-input',
+        `There is no share number ${index + 1} in this set.`,
+      );
+    return encodeShare(share);
   }
 
   /** Overwrites every share value and empties the set. */

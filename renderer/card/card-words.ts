@@ -5,6 +5,7 @@ import type {
   CardSessionView,
   ReaderView,
 } from '../../preload/api';
+import type { Tone } from '../components/StatusLine';
 import { t, type MessageKey } from '../i18n/t';
 
 export const READER_STATE: Record<ReaderView['state'], MessageKey> = {
@@ -19,13 +20,15 @@ export const VERDICT: Record<AttestationVerdict, MessageKey> = {
   'unknown-issuer': 'attestation.unknownIssuer',
   'no-certificate': 'attestation.noCertificate',
   invalid: 'attestation.invalid',
+  'needs-unlock': 'attestation.needsUnlock',
 };
 
-export const VERDICT_TONE: Record<AttestationVerdict, 'good' | 'warning' | 'bad'> = {
+export const VERDICT_TONE: Record<AttestationVerdict, Tone> = {
   genuine: 'good',
   'unknown-issuer': 'warning',
   'no-certificate': 'warning',
   invalid: 'bad',
+  'needs-unlock': 'info',
 };
 
 /** Each family's name, with and without the applet version. */

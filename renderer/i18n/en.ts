@@ -88,6 +88,8 @@ export const en = {
   'attestation.invalid':
     'Failed: the card’s proof of authenticity is not valid. Do not keep funds on this card.',
   'attestation.issuerKey': 'Issuer key:',
+  'attestation.needsUnlock':
+    'Checked after unlocking: this card shows its certificate of authenticity only once its PIN is entered.',
 
   'connect.chooseTitle': 'Choose the card',
   'connect.useCard': 'Use this card',

@@ -42,6 +42,9 @@ export const KEYCARD_RULES: CredentialRules = Object.freeze({
   // What INIT sets when nothing else is asked for are the applet's own defaults.
   pinTries: Object.freeze({ ...PIN_RETRIES, default: 3 }),
   pukTries: Object.freeze({ ...PUK_RETRIES, default: 5 }),
+  changePinAsksCurrent: false,
+  unblockSetsPin: true,
+  pukExhausted: 'locked',
 });
 
 const ALWAYS: readonly CardCapability[] = [
@@ -168,7 +171,9 @@ class KeycardCard implements CardSession {
     return this.session.verifyPin(pin);
   }
 
-  unblockPin(puk: SecretInput, newPin: SecretInput): Promise<void> {
+  async unblockPin(puk: SecretInput, newPin?: SecretInput): Promise<void> {
+    if (newPin === undefined)
+      throw new LifeboatError('invalid-input', 'A Keycard sets a new PIN when it is unblocked.');
     return this.session.unblockPin(puk, newPin);
   }
 

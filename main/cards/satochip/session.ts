@@ -15,7 +15,7 @@ import { findRecoveryId } from '../keycard/signature';
 import { INS } from '../toporin/apdu';
 import { credentialBytes } from '../toporin/credentials';
 import { parseDerSignature } from '../toporin/der-signature';
-import { ToporinSession, selectApplet } from '../toporin/session';
+import { ToporinSession, readStatus, selectApplet } from '../toporin/session';
 import type { ToporinStatus } from '../toporin/status';
 import { parseExtendedKey } from './extended-key';
 
@@ -45,6 +45,11 @@ export class SatochipSession extends ToporinSession {
   /** SELECTs the Satochip applet and reads its status; the secure channel opens on first use. */
   static async select(channel: CardChannel): Promise<SatochipSession> {
     return new SatochipSession(channel, await selectApplet(channel, 'satochip'));
+  }
+
+  /** A session on the applet the family registry has just selected: only GET STATUS is sent. */
+  static async selected(channel: CardChannel): Promise<SatochipSession> {
+    return new SatochipSession(channel, await readStatus(channel));
   }
 
   /**

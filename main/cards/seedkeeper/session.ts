@@ -16,7 +16,7 @@ import type { CardChannel } from '../channel';
 import { wipe } from '../secret-input';
 import { INS, OP } from '../toporin/apdu';
 import { ByteReader } from '../toporin/reader';
-import { ToporinSession, selectApplet } from '../toporin/session';
+import { ToporinSession, readStatus, selectApplet } from '../toporin/session';
 import { verifySignature } from '../toporin/signed-key';
 import type { ToporinStatus } from '../toporin/status';
 import { SW, swHex } from '../toporin/status-words';
@@ -76,6 +76,11 @@ export class SeedkeeperSession extends ToporinSession {
   /** SELECTs the Seedkeeper applet and reads its status; the secure channel opens on first use. */
   static async select(channel: CardChannel): Promise<SeedkeeperSession> {
     return new SeedkeeperSession(channel, await selectApplet(channel, 'seedkeeper'));
+  }
+
+  /** A session on the applet the family registry has just selected: only GET STATUS is sent. */
+  static async selected(channel: CardChannel): Promise<SeedkeeperSession> {
+    return new SeedkeeperSession(channel, await readStatus(channel));
   }
 
   /** GET SEEDKEEPER STATUS (needs the PIN): how full the card is. */

@@ -10,12 +10,18 @@ import type { ChallengeAnswer, ToporinFamily, ToporinSession } from './session';
 import { openingSignedBy } from './secure-channel';
 import { verifySignature } from './signed-key';
 import { TOPORIN_TRUST, type ToporinTrust } from './trust';
-import { parseCertificate, sameName, signedBy, type Certificate } from './x509';
+import { parseCertificate, sameName, signedBy, type Certificate, type EcPublicKey } from './x509';
 
 const CHALLENGE_PREFIX = new TextEncoder().encode('Challenge:');
 
+/** Who issued a card's certificate: a trusted sub-CA, or an issuer key trusted as it is. */
+export interface Issuer {
+  publicKey: EcPublicKey;
+  commonName: string | undefined;
+}
+
 export type ChainCheck =
-  | { ok: true; certificate: Certificate; issuer: Certificate }
+  | { ok: true; certificate: Certificate; issuer: Issuer }
   | { ok: false; verdict: 'invalid' | 'unknown-issuer'; reason: string; certificate?: Certificate };
 
 /** The sub-CA of `family` that issued `certificateDer` and is itself issued by a trusted root. */
@@ -49,8 +55,19 @@ export function checkChain(
     if (!subCa.isCa || !sameName(subCa.subject, certificate.issuer)) continue;
     if (!signedBy(certificate, subCa.publicKey)) continue;
     if (trust.roots.some((root) => signedBy(subCa, root)))
-      return { ok: true, certificate, issuer: subCa };
+      return {
+        ok: true,
+        certificate,
+        issuer: { publicKey: subCa.publicKey, commonName: subCa.subject.commonName },
+      };
   }
+  const direct = trust.issuerKeys?.find((key) => signedBy(certificate, key));
+  if (direct)
+    return {
+      ok: true,
+      certificate,
+      issuer: { publicKey: direct, commonName: certificate.issuer.commonName },
+    };
   return {
     ok: false,
     verdict: 'unknown-issuer',
@@ -131,7 +148,7 @@ export async function attestToporin(
     verdict: 'genuine',
     caPublicKey: safeCompressed(chain.issuer.publicKey.point),
     ...(identityPublicKey && { identityPublicKey }),
-    explanation: `The card proved that it holds the key of its certificate, and the certificate was issued by “${chain.issuer.subject.commonName ?? 'an unnamed authority'}”, a ${name} authority you trust. This is a genuine ${name}.`,
+    explanation: `The card proved that it holds the key of its certificate, and the certificate was issued by “${chain.issuer.commonName ?? 'an unnamed authority'}”, a ${name} authority you trust. This is a genuine ${name}.`,
   };
 }
 

@@ -82,7 +82,8 @@ export async function selectApplet(
   return readStatus(channel);
 }
 
-async function readStatus(channel: CardChannel): Promise<ToporinStatus> {
+/** GET STATUS of the applet just selected (by `selectApplet` or the family registry). */
+export async function readStatus(channel: CardChannel): Promise<ToporinStatus> {
   const response = await transmit(channel, STATUS_COMMAND);
   if (response.sw === SW.setupNotDone) return blankStatus();
   return parseStatus(expectOk(response, 'get-status'));

@@ -3,6 +3,9 @@
 // Root CA 1" (P-384). The certificates below are the production root and sub-CAs that
 // pysatochip ships in its cert/ folder. A trust set is data, so tests and settings can
 // supply their own.
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { normaliseCaKey } from '../keycard/attestation';
 import type { ToporinFamily } from './session';
 import { parseCertificate, type EcPublicKey } from './x509';
 
@@ -15,6 +18,11 @@ export interface ToporinTrust {
   roots: readonly EcPublicKey[];
   /** Per family, the DER certificates of the sub-CAs that may issue that family's cards. */
   subCas: Readonly<Record<ToporinFamily, readonly Uint8Array[]>>;
+  /**
+   * Issuer keys trusted as they are, for cards of either family: the keys a person added
+   * in the settings, which name an authority by its public key alone, as for the Keycard.
+   */
+  issuerKeys?: readonly EcPublicKey[];
 }
 
 export const TOPORIN_ROOT_CA = der(
@@ -33,3 +41,26 @@ export const TOPORIN_TRUST: ToporinTrust = {
   roots: [parseCertificate(TOPORIN_ROOT_CA).publicKey],
   subCas: { satochip: [SATOCHIP_SUB_CA], seedkeeper: [SEEDKEEPER_SUB_CA] },
 };
+
+/** The built-in trust and, beside it, the secp256k1 issuer keys a person added (hex). */
+export function toporinTrustWith(addedKeys: readonly string[]): ToporinTrust {
+  return {
+    ...TOPORIN_TRUST,
+    issuerKeys: addedKeys.map((hex) => ({
+      curve: 'secp256k1',
+      point: hexToBytes(normaliseCaKey(hex)),
+    })),
+  };
+}
+
+/** The compressed keys of the built-in sub-CAs, as the settings show them beside the Keycard's. */
+export function toporinAuthorityKeys(): { family: ToporinFamily; key: string }[] {
+  return (['satochip', 'seedkeeper'] as const).flatMap((family) =>
+    TOPORIN_TRUST.subCas[family].map((der) => ({
+      family,
+      key: bytesToHex(
+        secp256k1.Point.fromBytes(parseCertificate(der).publicKey.point).toBytes(true),
+      ),
+    })),
+  );
+}

@@ -19,6 +19,7 @@ import { recording } from './keycard/fixtures';
 
 const KEYCARD_AID = 'a00000080400010101';
 const SATOCHIP_AID = '5361746f4368697000';
+const SEEDKEEPER_AID = '536565644b656570657200';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-family-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -102,7 +103,7 @@ describe('the family registry', () => {
       message: 'This is not a card Lifeboat knows (status 6A82).',
       details: { sw: '6a82' },
     });
-    expect(card.selected).toEqual([KEYCARD_AID]);
+    expect(card.selected).toEqual([KEYCARD_AID, SATOCHIP_AID, SEEDKEEPER_AID]);
   });
 
   it('names the status word of a card that refuses the selection', async () => {

@@ -49,6 +49,10 @@ function fingerprintOfXprv(xprv: string): { keyUid: string; firstAddress: string
   };
 }
 
+const KEYCARD_CA = '029ab99ee1e7a71bdf45b3f9c58c99866ff1294d2c1e304e228a86e10c3343501c';
+const SATOCHIP_SUB_CA = '037135710c69172b257491a457bbef604eb83ae785da9ba92d80303f9fedbcf9e8';
+const SEEDKEEPER_SUB_CA = '039a5fc4f7e9bcaa21552dcc69af2711a34e1b7e5eaf44161212cbb33758e2c7b5';
+
 function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.value;
@@ -61,8 +65,14 @@ describe('the handler table through buildApi and an in-memory IPC pair', () => {
       version: '9.9.9',
       shell: 'harness',
       pairingProtection: expect.stringContaining(path.join(dir, 'pairings')),
-      // The production Keycard CA is trusted by default, shown in the settings as built in.
-      builtInCaKeys: ['029ab99ee1e7a71bdf45b3f9c58c99866ff1294d2c1e304e228a86e10c3343501c'],
+      // The production Keycard CA and Toporin's Satochip and Seedkeeper sub-CAs (pysatochip's
+      // cert/ folder) are trusted by default, shown in the settings as built in.
+      builtInCaKeys: [KEYCARD_CA, SATOCHIP_SUB_CA, SEEDKEEPER_SUB_CA],
+      builtInAuthorities: [
+        { family: 'keycard', key: KEYCARD_CA },
+        { family: 'satochip', key: SATOCHIP_SUB_CA },
+        { family: 'seedkeeper', key: SEEDKEEPER_SUB_CA },
+      ],
     });
     expect(ipc.invoked).toEqual(['lifeboat:app.info']);
   });

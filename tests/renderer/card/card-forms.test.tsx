@@ -15,6 +15,9 @@ const LOOSE: CredentialRules = {
   pairing: false,
   pinTries: { min: 1, max: 15, default: 5 },
   pukTries: null,
+  changePinAsksCurrent: false,
+  unblockSetsPin: false,
+  pukExhausted: 'locked',
 };
 
 const noop = () => undefined;

@@ -41,6 +41,9 @@ const NO_PUK: CredentialRules = {
   pairing: false,
   pinTries: { min: 1, max: 15, default: 5 },
   pukTries: null,
+  changePinAsksCurrent: false,
+  unblockSetsPin: false,
+  pukExhausted: 'locked',
 };
 
 function otherFamily(overrides: Partial<CardSessionView> = {}): CardSessionView {

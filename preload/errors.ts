@@ -92,6 +92,10 @@ export const ERROR_HELP = {
     'The backup card keeps this secret so that it can never be read out in plain form, so Lifeboat cannot open it. It stays safe on the card.',
   'card-wiped':
     'The card erased itself after too many wrong PUK entries: everything it held is gone and it is blank again. Restore from another backup.',
+  'not-a-backup-card':
+    'This is a wallet card, not a backup card: it holds a wallet, not copies of recovery phrases or shares. Insert the backup card (a Seedkeeper).',
+  'not-a-wallet-card':
+    'This is a backup card: it keeps copies of recovery phrases and Shamir shares, not a wallet with accounts. To use what it keeps, rebuild the wallet from it.',
 
   // Secrets: SLIP-39, BIP-39, derivation, vault
   'invalid-word': 'A word is not in the word list. Check its spelling.',

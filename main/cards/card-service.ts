@@ -253,7 +253,17 @@ export class CardService {
   ): Promise<CardSessionView> {
     return this.run(sessionId, async (entry) => {
       this.require(entry, 'change-pin');
-      await entry.session.changePin(newPin, currentPin);
+      try {
+        await entry.session.changePin(newPin, currentPin);
+      } catch (error) {
+        // Where the current PIN is sent again, a wrong one costs a try like VERIFY PIN.
+        if (isLifeboatError(error, 'wrong-pin') || isLifeboatError(error, 'pin-blocked')) {
+          const status = await this.knownStatus(entry);
+          entry.status = { ...status, pinTries: Number(error.details?.triesLeft ?? 0) };
+          this.changed(entry);
+        }
+        throw error;
+      }
       return this.changed(entry);
     });
   }
@@ -471,6 +481,8 @@ export class CardService {
 
   private keysOf(entry: Entry, capability: CardCapability): WalletKeys {
     const keys = entry.session.keys;
+    if (!keys && entry.session.backupSecrets)
+      throw new LifeboatError('not-a-wallet-card', undefined, { reader: entry.reader });
     if (!keys || !entry.session.info.capabilities.includes(capability))
       throw notSupported(capability);
     return keys;
@@ -478,7 +490,8 @@ export class CardService {
 
   private backupsOf(entry: Entry): BackupSecrets {
     const backups = entry.session.backupSecrets;
-    if (!backups || !entry.session.info.capabilities.includes('backup-secrets'))
+    if (!backups) throw new LifeboatError('not-a-backup-card', undefined, { reader: entry.reader });
+    if (!entry.session.info.capabilities.includes('backup-secrets'))
       throw notSupported('backup-secrets');
     return backups;
   }

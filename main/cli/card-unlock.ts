@@ -1,12 +1,15 @@
-// Opens Keycards for `lifeboat discover` and `lifeboat sweep` (--from-reader, --to-reader):
-// one PC/SC context and card service for the run, the stored pairing (or the default
-// pairing password), then VERIFY PIN with a PIN read from standard input. Loaded only when
-// a card is named, so commands that use a phrase never load the PC/SC binding.
+// Opens cards for the commands that use one by its reader (discover, sweep, backup): one
+// PC/SC context and card service for the run; the card is opened and its kind checked before
+// any PIN is read, then the stored pairing (or the default pairing password) where the card
+// pairs, then VERIFY PIN with a PIN read from standard input. Loaded only when a card is
+// named, so commands that use a phrase never load the PC/SC binding.
 import { CardService } from '../cards/card-service';
 import { keyFileSecretBox } from '../cards/keycard/key-file-box';
 import { FilePairingStore } from '../cards/keycard/pairing-store';
 import { PcscReaders } from '../cards/pcsc/pcsc-readers';
+import type { CardSessionView } from '../../preload/api';
 import { LifeboatError, isLifeboatError } from '../errors';
+import { requireKind, type CardKind } from './card-kind';
 import type { LineReader } from './io';
 import { noSuchReader } from './reader-names';
 
@@ -15,8 +18,16 @@ const CARD_WAIT_MS = 5000;
 
 export interface CardSessions {
   readonly cards: CardService;
-  /** Reads the PIN, then opens, pairs and unlocks the card in `reader`; returns the session id. */
-  unlock(reader: string, lines: LineReader): Promise<string>;
+  /**
+   * Opens the card in `reader`, which must be of `kind` (a wallet card unless said), pairs,
+   * reads the PIN and unlocks it; returns the session id.
+   */
+  unlock(reader: string, lines: LineReader, kind?: CardKind): Promise<string>;
+  /**
+   * Waits for the card opened as `sessionId` to leave `reader` and another to be put in, for
+   * a person going through several cards with one reader.
+   */
+  nextCard(reader: string, sessionId: string, timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,12 +38,13 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
   await readers.start();
   return {
     cards,
-    async unlock(reader, lines) {
-      await waitForCard(readers, reader);
-      const pin = await lines.require(`PIN of the card in ${reader}: `, { secret: true });
+    async unlock(reader, lines, kind = 'wallet') {
+      await waitForCard(readers, reader, CARD_WAIT_MS);
       const opened = await cards.open(reader);
+      requireKind(opened.info, reader, kind);
+      let paired: CardSessionView;
       try {
-        await cards.pair(opened.sessionId);
+        paired = await cards.pair(opened.sessionId);
       } catch (error) {
         if (isLifeboatError(error, 'wrong-pairing-password')) {
           throw new LifeboatError(
@@ -43,6 +55,8 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
         }
         throw error;
       }
+      const left = paired.status ? ` (${tries(paired.status.pinTries)} left)` : '';
+      const pin = await lines.require(`PIN of the card in ${reader}${left}: `, { secret: true });
       const outcome = await cards.unlock(opened.sessionId, pin);
       if (!outcome.unlocked) {
         const triesLeft = outcome.pinTries;
@@ -54,11 +68,16 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
             )
           : new LifeboatError(
               'wrong-pin',
-              `Wrong PIN for the card in ${reader}: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`,
+              `Wrong PIN for the card in ${reader}: ${tries(triesLeft)} left.`,
               { reader, triesLeft },
             );
       }
       return opened.sessionId;
+    },
+    async nextCard(reader, sessionId, timeoutMs) {
+      const used = cards.list().find((s) => s.sessionId === sessionId)?.cardSeq;
+      await cards.close(sessionId);
+      await waitForCard(readers, reader, timeoutMs, used);
     },
     async close() {
       await cards.dispose();
@@ -67,12 +86,23 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
   };
 }
 
-async function waitForCard(readers: PcscReaders, reader: string): Promise<void> {
-  const deadline = Date.now() + CARD_WAIT_MS;
+function tries(n: number): string {
+  return `${n} ${n === 1 ? 'try' : 'tries'}`;
+}
+
+/** Until a card is in `reader`: another than the one inserted as `notSeq`, when given. */
+async function waitForCard(
+  readers: PcscReaders,
+  reader: string,
+  timeoutMs: number,
+  notSeq?: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const snapshot = readers.snapshot();
     const view = snapshot.readers.find((r) => r.name === reader);
-    if (view && (view.state === 'card-present' || view.state === 'connected')) return;
+    const present = view && (view.state === 'card-present' || view.state === 'connected');
+    if (present && view.cardSeq !== notSeq) return;
     if (Date.now() > deadline) {
       if (snapshot.state === 'no-service') throw new LifeboatError('no-service');
       if (!view) throw noSuchReader(reader, snapshot);

@@ -11,29 +11,42 @@ import { SCHEMES } from '../secrets/derivation';
 import { seedFromRecovery } from '../secrets/recovery-input';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
+import { FAMILY_NAME, kindOf, requireKind } from './card-kind';
 import { noSuchReader } from './reader-names';
 import { EXIT, printResult } from './output';
 
 export const cardUsage = `Usage: lifeboat card <command> [--reader NAME] [--json] [--data-dir DIR] [options]
 
+Works with a Keycard, a Satochip and a Seedkeeper; the card's kind is found by asking it.
+
 Commands:
   info                  what the card is (no pairing or PIN needed)
-  identify              prove the card is genuine against the production Keycard CA; --trust-ca HEX
-                        (repeatable) trusts more CA keys
-  init                  set up a blank card; reads the PIN, the PUK and the pairing password
-                        (--duress-pin also reads a duress PIN; --pin-retries N, --puk-retries N)
-  pair                  pair this computer with the card (the default password is tried first)
+  identify              prove the card is genuine against the built-in authorities (Keycard;
+                        Satochip and Seedkeeper under Toporin's root); a Satochip or Seedkeeper
+                        shows its certificate only once unlocked, so it reads the PIN;
+                        --trust-ca HEX (repeatable) trusts more authority keys
+  init                  set up a blank card; reads the PIN and the PUK, and for a Keycard the
+                        pairing password (--duress-pin also reads a duress PIN); --pin-retries N,
+                        --puk-retries N choose the tries (Keycard PIN 2-10, PUK 3-12; Satochip
+                        and Seedkeeper 2-15 each)
+  pair                  pair this computer with a Keycard (the default password is tried first)
   status                PIN and PUK tries left, and the key UID
   verify-pin            check the PIN; reads the PIN
   change-pin            reads the current PIN, then the new one
-  unblock               unblock a blocked PIN; reads the PUK, then the new PIN
+  unblock               unblock a blocked PIN; reads the PUK, then for a Keycard the new PIN (a
+                        Satochip or Seedkeeper keeps its PIN and only gets its tries back)
   addresses             reads the PIN; --scheme bip44|ledger-live|legacy, --start N, --count N
   sign                  reads the PIN; --hash HEX (32 bytes) --path PATH
   load                  load a wallet; reads the PIN, the BIP-39 phrase or the SLIP-39 shares one
                         per line, an empty line, then the passphrase (empty for none); --replace
-  generate              create a key on the card (it has no recovery phrase); reads the PIN; --replace
-  unpair                free this computer's pairing slot (--index N: another slot); reads the PIN
+                        (a Keycard only: a Satochip is factory-reset first)
+  generate              create a key on a Keycard (it has no recovery phrase); reads the PIN;
+                        --replace
+  unpair                free this computer's pairing slot on a Keycard (--index N: another
+                        slot); reads the PIN
   factory-reset         wipe the card; asks you to type FACTORY RESET
+
+A Seedkeeper is a backup card: "lifeboat backup" keeps phrases and shares on it.
 
 Secrets come from a hidden prompt, or one per line on standard input when it is not a
 terminal, never from the command line. A pairing password, when the default one is not
@@ -86,12 +99,6 @@ function ruleText(rule: SecretRule): string {
     ? `${rule.minLength} ${unit}`
     : `${rule.minLength} to ${rule.maxLength} ${unit}`;
 }
-
-const FAMILY_NAME: Record<CardSessionView['info']['family'], string> = {
-  keycard: 'Keycard',
-  satochip: 'Satochip',
-  seedkeeper: 'Seedkeeper',
-};
 
 function integerOption(values: Values, name: string, fallback: number): number {
   const raw = values[name];
@@ -169,15 +176,7 @@ async function readPin(ctx: Context, view?: CardSessionView): Promise<string> {
 /** Pairs, shows the tries left, then verifies the PIN (read earlier in scripts). */
 async function unlock(ctx: Context, earlyPin: string | undefined): Promise<CardSessionView> {
   const view = await pairCard(ctx);
-  if (view.status?.pinTries === 0) {
-    throw new LifeboatError(
-      'pin-blocked',
-      'The PIN is blocked. Unblock it with "lifeboat card unblock".',
-      {
-        triesLeft: 0,
-      },
-    );
-  }
+  refuseBlocked(view);
   const outcome = await ctx.service.unlock(view.sessionId, earlyPin ?? (await readPin(ctx, view)));
   if (!outcome.unlocked) {
     const triesLeft = outcome.pinTries;
@@ -198,6 +197,19 @@ async function unlock(ctx: Context, earlyPin: string | undefined): Promise<CardS
 async function withPin(ctx: Context): Promise<CardSessionView> {
   requireInitialized(ctx);
   return unlock(ctx, await early(ctx, () => readPin(ctx)));
+}
+
+/** What a locked card that shows its key UID only once unlocked (a Satochip) says of its key. */
+const LOCKED_KEY = 'a wallet is loaded; its key UID shows once the card is unlocked';
+
+/** A blocked PIN is not worth a try: say so before anything is sent. */
+function refuseBlocked(view: CardSessionView): void {
+  if (view.status?.pinTries === 0)
+    throw new LifeboatError(
+      'pin-blocked',
+      'The PIN is blocked. Unblock it with "lifeboat card unblock".',
+      { triesLeft: 0 },
+    );
 }
 
 function keyUidOf(view: CardSessionView): string | null {
@@ -257,13 +269,16 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           ctx.view.sessionId,
           async (s) => (await s.pairingSlots?.saved()) ?? false,
         ));
+      const kind = kindOf(info);
       const value = {
         reader: ctx.reader,
         family: info.family,
+        kind,
         initialized: info.initialized,
         version: info.version || null,
         instanceUid,
         keyUid: keyUidOf(ctx.view),
+        keyLoaded: info.keyUid !== undefined || info.keyLoaded === true,
         freePairingSlots: freePairingSlots ?? null,
         name,
         walletIndices,
@@ -273,7 +288,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         ? [
             `${family} ${info.version} in ${ctx.reader}${name ? ` named "${name}"` : ''}`,
             ...(instanceUid ? [`Instance UID: ${instanceUid}`] : []),
-            `Key UID: ${value.keyUid ?? 'no key loaded'}`,
+            kind === 'backup'
+              ? `A backup card: "lifeboat backup list --reader "${ctx.reader}"" shows what it keeps.`
+              : `Key UID: ${value.keyUid ?? (info.keyLoaded ? LOCKED_KEY : 'no key loaded')}`,
             ...(freePairingSlots === undefined ? [] : [`Free pairing slots: ${freePairingSlots}`]),
             ...(walletIndices.length > 0
               ? [`Accounts in use (m/44'/60'/0'/0/i): ${walletIndices.join(', ')}`]
@@ -294,7 +311,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   identify: {
     options: { 'trust-ca': { type: 'string', multiple: true } },
     async run(ctx) {
-      const attestation = await ctx.service.identify(ctx.view.sessionId);
+      let attestation = await ctx.service.identify(ctx.view.sessionId);
+      if (attestation.verdict === 'needs-unlock' && ctx.view.info.initialized) {
+        await withPin(ctx);
+        attestation = await ctx.service.identify(ctx.view.sessionId);
+      }
       return {
         value: attestation,
         text: `${attestation.verdict}: ${attestation.explanation}`,
@@ -385,7 +406,9 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         text: [
           `PIN: ${tries(status.pinTries)} left${status.pinTries === 0 ? ' (blocked)' : ''}`,
           `PUK: ${tries(status.pukTries)} left${status.pukTries === 0 ? ' (blocked)' : ''}`,
-          `Key: ${status.keyInitialized ? keyUidOf(view) : 'none loaded'}`,
+          kindOf(view.info) === 'backup'
+            ? `A backup card: "lifeboat backup list --reader "${ctx.reader}"" shows what it keeps.`
+            : `Key: ${status.keyInitialized ? (keyUidOf(view) ?? LOCKED_KEY) : 'none loaded'}`,
         ].join('\n'),
       };
     },
@@ -404,9 +427,22 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'change-pin': {
     async run(ctx) {
       requireInitialized(ctx);
-      const rule = ctx.view.info.rules.pin;
+      const { rules } = ctx.view.info;
+      const rule = rules.pin;
       const current = await early(ctx, () => readPin(ctx));
       const next = await early(ctx, () => newSecret(ctx, 'new PIN', rule));
+      if (rules.changePinAsksCurrent) {
+        // The card checks the current PIN itself, in the very command that changes it.
+        const view = await pairCard(ctx);
+        refuseBlocked(view);
+        const pin = current ?? (await readPin(ctx, view));
+        await ctx.service.changePin(
+          view.sessionId,
+          next ?? (await newSecret(ctx, 'new PIN', rule)),
+          pin,
+        );
+        return { value: { changed: true }, text: 'The PIN was changed.' };
+      }
       await unlock(ctx, current);
       await ctx.service.changePin(
         ctx.view.sessionId,
@@ -419,17 +455,22 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   unblock: {
     async run(ctx) {
       requireInitialized(ctx);
-      const rule = ctx.view.info.rules.pin;
+      const { rules } = ctx.view.info;
+      const rule = rules.pin;
       const puk = await early(ctx, () => ctx.lines.require('PUK: ', { secret: true }));
-      const pin = await early(ctx, () => newSecret(ctx, 'new PIN', rule));
+      const pin = rules.unblockSetsPin
+        ? await early(ctx, () => newSecret(ctx, 'new PIN', rule))
+        : undefined;
       const view = await pairCard(ctx);
+      const typedPuk =
+        puk ??
+        (await ctx.lines.require(`PUK (${tries(view.status?.pukTries ?? 0)} left): `, {
+          secret: true,
+        }));
       const outcome = await ctx.service.unblock(
         view.sessionId,
-        puk ??
-          (await ctx.lines.require(`PUK (${tries(view.status?.pukTries ?? 0)} left): `, {
-            secret: true,
-          })),
-        pin ?? (await newSecret(ctx, 'new PIN', rule)),
+        typedPuk,
+        rules.unblockSetsPin ? (pin ?? (await newSecret(ctx, 'new PIN', rule))) : undefined,
       );
       if (!outcome.unblocked) {
         const triesLeft = outcome.pukTries;
@@ -439,7 +480,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
               triesLeft,
             });
       }
-      return { value: { unblocked: true }, text: 'The PIN is unblocked and set to the new value.' };
+      return {
+        value: { unblocked: true },
+        text: rules.unblockSetsPin
+          ? 'The PIN is unblocked and set to the new value.'
+          : 'The PIN is unblocked: it keeps its value and has its tries back.',
+      };
     },
   },
 
@@ -457,6 +503,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
       const count = integerOption(ctx.values, 'count', 5);
       if (count < 1 || count > MAX_ADDRESS_COUNT)
         throw new CliUsageError(`--count is 1 to ${MAX_ADDRESS_COUNT}.`);
+      requireKind(ctx.view.info, ctx.reader, 'wallet');
       const view = await withPin(ctx);
       const accounts = await ctx.service.accounts(view.sessionId, { scheme, start, count });
       return {
@@ -475,6 +522,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
         throw new CliUsageError('--hash takes 32 bytes in hex.');
       if (typeof keyPath !== 'string')
         throw new CliUsageError("--path is required, e.g. m/44'/60'/0'/0/0.");
+      requireKind(ctx.view.info, ctx.reader, 'wallet');
       const view = await withPin(ctx);
       const signature = await ctx.service.sign(view.sessionId, hexToBytes(hashHex), keyPath);
       return {
@@ -488,6 +536,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     options: { replace: { type: 'boolean', default: false } },
     async run(ctx) {
       requireInitialized(ctx);
+      requireKind(ctx.view.info, ctx.reader, 'wallet');
       const pin = await early(ctx, () => readPin(ctx));
       const recovery = await early(ctx, () => readRecovery(ctx));
       await unlock(ctx, pin);
@@ -509,6 +558,13 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   generate: {
     options: { replace: { type: 'boolean', default: false } },
     async run(ctx) {
+      requireKind(ctx.view.info, ctx.reader, 'wallet');
+      if (!ctx.view.info.capabilities.includes('generate-key'))
+        throw new LifeboatError(
+          'not-supported',
+          `A ${FAMILY_NAME[ctx.view.info.family]} cannot make a key itself: load a recovery phrase with "lifeboat card load".`,
+          { capability: 'generate-key' },
+        );
       await withPin(ctx);
       const key = await ctx.service.generateKey(ctx.view.sessionId, {
         replace: ctx.values.replace === true,
@@ -528,6 +584,12 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     async run(ctx) {
       const index =
         ctx.values.index === undefined ? undefined : integerOption(ctx.values, 'index', 0);
+      if (!ctx.view.info.capabilities.includes('unpair'))
+        throw new LifeboatError(
+          'not-supported',
+          'This card does not pair with computers, so there is nothing to unpair.',
+          { capability: 'unpair' },
+        );
       const view = await withPin(ctx);
       const own = index === undefined;
       await ctx.service.unpair(view.sessionId, index);
@@ -547,9 +609,21 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
           'not-initialized',
           'This card is blank already: there is nothing to erase.',
         );
+      const { info } = ctx.view;
+      if (!info.capabilities.includes('factory-reset'))
+        throw new LifeboatError(
+          'not-supported',
+          info.rules.pukExhausted === 'wiped'
+            ? `A ${FAMILY_NAME[info.family]} has no factory reset: it erases itself only when its last PUK try is used.`
+            : 'This card cannot be factory-reset.',
+          { capability: 'factory-reset' },
+        );
       const previous = instanceUidOf(ctx.view);
+      const erased = info.rules.pairing
+        ? 'its keys, PIN, PUK and pairings'
+        : 'its wallet, its PIN and its PUK';
       const confirmation = await ctx.lines.require(
-        'This erases the card for good: its keys, PIN, PUK and pairings. Type FACTORY RESET to continue: ',
+        `This erases the card for good: ${erased}. Type FACTORY RESET to continue: `,
       );
       const view = await ctx.service.factoryReset(ctx.view.sessionId, confirmation.trim());
       return {

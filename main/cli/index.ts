@@ -21,6 +21,11 @@ const COMMANDS: Record<string, Command> = {
     usage: async () => (await import('./card')).cardUsage,
     run: async (argv, io) => (await import('./card')).runCard(argv, io),
   },
+  backup: {
+    summary: 'a backup card (Seedkeeper): list, store and open phrases and shares',
+    usage: async () => (await import('./backup')).backupUsage,
+    run: async (argv, io) => (await import('./backup')).runBackup(argv, io),
+  },
   shares: {
     summary: 'split, combine and check SLIP-39 shares',
     usage: async () => (await import('./shares')).sharesUsage,

@@ -23,6 +23,11 @@ const TOPICS: [string[], string][] = [
     'unpair',
     'factory-reset',
   ].map((sub): [string[], string] => [['card', sub], 'lifeboat card']),
+  [['backup'], 'lifeboat backup'],
+  ...['list', 'store', 'open'].map((sub): [string[], string] => [
+    ['backup', sub],
+    'lifeboat backup',
+  ]),
   [['shares'], 'lifeboat shares'],
   ...['combine', 'split', 'check'].map((sub): [string[], string] => [
     ['shares', sub],

@@ -293,4 +293,47 @@ describe('SecretsService', () => {
       code: 'not-found',
     });
   });
+
+  it('gives a rebuilt phrase with the passphrase it was opened with, for a backup card', async () => {
+    const { service } = setup();
+    const vector = BIP39_VECTORS.english![7]!;
+    const opened = await service.enterPhrase(vector.phrase, 'first try');
+    const right = await service.reopen(opened.secretId, 'TREZOR');
+    expect(service.shares(right.secretId)).toEqual([]);
+    const backup = service.backupOf(right.secretId);
+    expect(backup.kind).toBe('bip39');
+    if (backup.kind !== 'bip39') return;
+    expect(new TextDecoder().decode(backup.phrase)).toBe(vector.phrase);
+    expect(new TextDecoder().decode(backup.passphrase)).toBe('TREZOR');
+    expect(() => service.backupOf(right.secretId, 0)).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    // The copy handed out is the caller's: wiping it leaves the secret's own phrase intact.
+    backup.phrase.fill(0);
+    const again = service.backupOf(right.secretId);
+    expect(again.kind === 'bip39' && new TextDecoder().decode(again.phrase)).toBe(vector.phrase);
+  });
+
+  it('names the shares a secret was combined from and gives each one, never the whole set', async () => {
+    const { service } = setup();
+    const { shareSetId } = service.startShareSet();
+    for (const m of slip.mnemonics.slice(0, 2)) service.addShare(shareSetId, m);
+    const { secretId } = await service.combine(shareSetId, 'TREZOR');
+    const refs = service.shares(secretId);
+    expect(refs.map((r) => r.index)).toEqual([0, 1]);
+    expect(refs.every((r) => r.groupIndex === 0)).toBe(true);
+    expect(new Set(refs.map((r) => r.memberIndex)).size).toBe(2);
+    const second = service.backupOf(secretId, 1);
+    expect(second.kind === 'slip39-share' && new TextDecoder().decode(second.share)).toBe(
+      slip.mnemonics[1]!.trim().replace(/\s+/g, ' ').toLowerCase(),
+    );
+    expect(() => service.backupOf(secretId)).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    expect(() => service.backupOf(secretId, 2)).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    service.release(secretId);
+    expect(() => service.shares(secretId)).toThrow();
+  });
 });

@@ -21,7 +21,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case 'resume':
       return <ResumeScreen caseId={screen.caseId} />;
     case 'rebuild':
-      return <RebuildScreen />;
+      return <RebuildScreen fromCard={screen.from === 'backup-card'} />;
     case 'load':
       return <LoadScreen secretId={screen.secretId} />;
     case 'drills':

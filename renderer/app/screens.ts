@@ -14,7 +14,8 @@ export type Screen =
   | { name: 'restore' }
   | { name: 'sweep'; from?: KnownSource }
   | { name: 'resume'; caseId: string }
-  | { name: 'rebuild' }
+  /** `backup-card`: straight to reading the backup from a backup card. */
+  | { name: 'rebuild'; from?: 'backup-card' }
   | { name: 'load'; secretId: string }
   | { name: 'drills' }
   | { name: 'tools' }

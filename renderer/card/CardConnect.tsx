@@ -9,6 +9,7 @@ import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t, type MessageKey } from '../i18n/t';
 import { AttestationResult } from './AttestationResult';
+import { familyText } from './card-words';
 import { CardSetupForm, type CardSecrets } from './CardSetupForm';
 import {
   afterAttestation,
@@ -17,6 +18,7 @@ import {
   afterPairingError,
   afterUnblock,
   afterUnlock,
+  setsUp,
   stepSession,
   type Activity,
   type CardPurpose,
@@ -74,8 +76,7 @@ export function CardConnect({
   const [error, setError] = useState<ApiError | null>(null);
   const api = lifeboat();
   const busy = working !== null;
-  /** A blank card is set up where a new card is wanted, and in the card tools. */
-  const canSetUp = purpose === 'new-card' || purpose === 'tools';
+  const canSetUp = setsUp(purpose);
 
   const onCardEvent = useEffectEvent((sessionId: string, reason: string) => {
     const current = stepSession(step);
@@ -95,8 +96,26 @@ export function CardConnect({
 
   const show = (next: ConnectStep) => {
     setWorking(null);
+    if (next.name === 'ready' && next.session.attestation?.verdict === 'needs-unlock') {
+      void attestUnlocked(next.session);
+      return;
+    }
     setStep(next);
     if (next.name === 'ready') onReady(next.session);
+  };
+
+  /** A card that shows its certificate only once unlocked is checked now, before it is used. */
+  const attestUnlocked = async (session: CardSessionView) => {
+    setWorking('attesting');
+    const attested = await api.cards.identify({ sessionId: session.sessionId });
+    setWorking(null);
+    if (!attested.ok) {
+      setError(attested.error);
+      return setStep({ name: 'choose' });
+    }
+    const checked = { ...session, attestation: attested.value };
+    note(checked);
+    setStep({ name: 'attested', session: checked });
   };
 
   const choose = async (reader: string) => {
@@ -156,11 +175,21 @@ export function CardConnect({
     setWorking(null);
   };
 
-  const unblock = async (session: CardSessionView, puk: string, newPin: string) => {
+  const unblock = async (session: CardSessionView, puk: string, newPin?: string) => {
     setError(null);
     setWorking('unlocking');
-    const result = await api.cards.unblock({ sessionId: session.sessionId, puk, newPin });
+    const result = await api.cards.unblock({
+      sessionId: session.sessionId,
+      puk,
+      ...(newPin === undefined ? {} : { newPin }),
+    });
     if (result.ok) return show(afterUnblock(session, result.value));
+    // A card that erased itself on its last PUK try is blank now: start again with a card.
+    if (result.error.code === 'card-wiped') {
+      setError(result.error);
+      setWorking(null);
+      return setStep({ name: 'choose' });
+    }
     settleFailure(session, result.error);
   };
 
@@ -220,7 +249,26 @@ export function CardConnect({
               onSubmit={(s) => void setUp(step.session, s)}
             />
           ) : (
-            <p>{t('connect.blankHelp')}</p>
+            <p>
+              {t(purpose === 'backup-source' ? 'connect.blankBackupHelp' : 'connect.blankHelp')}
+            </p>
+          )}
+        </>
+      )}
+      {step.name === 'wrong-kind' && (
+        <>
+          <StepHeading>
+            {t(step.wanted === 'wallet' ? 'connect.backupCardTitle' : 'connect.walletCardTitle')}
+          </StepHeading>
+          <p>
+            {t(step.wanted === 'wallet' ? 'connect.backupCardHelp' : 'connect.walletCardHelp', {
+              card: familyText(step.session.info),
+            })}
+          </p>
+          {step.wanted === 'wallet' && (
+            <button type="button" onClick={() => go({ name: 'rebuild', from: 'backup-card' })}>
+              {t('connect.toRebuildFromCard')}
+            </button>
           )}
         </>
       )}
@@ -255,7 +303,7 @@ export function CardConnect({
         <>
           <StepHeading>{t('connect.blockedTitle')}</StepHeading>
           <UnblockForm
-            rules={{ pin: step.session.info.rules.pin, puk: step.session.info.rules.puk }}
+            rules={{ ...step.session.info.rules, puk: step.session.info.rules.puk }}
             pukTries={step.pukTries}
             wrong={step.wrong}
             busy={busy}

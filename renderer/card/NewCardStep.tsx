@@ -8,6 +8,7 @@ import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t, type MessageKey } from '../i18n/t';
 import { PhraseBackup } from '../backup/PhraseBackup';
+import { familyText } from './card-words';
 import { CardConnect } from './CardConnect';
 import { NewCardAddress } from './NewCardAddress';
 
@@ -42,6 +43,11 @@ type Phase =
   /** Loading was asked for, but the card already holds another wallet. */
   | { name: 'occupied' }
   | { name: 'address'; card: NewCard; backup: Backup };
+
+/** Whether the card can make a key itself (a Satochip is only ever given one). */
+function canGenerate(session: CardSessionView): boolean {
+  return session.info.capabilities.includes('generate-key');
+}
 
 const BACKUP_NOTE: Record<Exclude<Backup, 'existing'>, MessageKey> = {
   rebuilt: 'newCard.backupRebuilt',
@@ -141,11 +147,17 @@ export function NewCardStep({
       )}
       {phase.name === 'key' && !load && (
         <>
-          <StepHeading>{t('newCard.generateTitle')}</StepHeading>
-          <div className="notice notice-warning">
-            <p className="notice-title">{t('newCard.noBackupTitle')}</p>
-            <p>{t('newCard.noBackupText')}</p>
-          </div>
+          <StepHeading>
+            {t(canGenerate(phase.session) ? 'newCard.generateTitle' : 'newCard.walletTitle')}
+          </StepHeading>
+          {canGenerate(phase.session) ? (
+            <div className="notice notice-warning">
+              <p className="notice-title">{t('newCard.noBackupTitle')}</p>
+              <p>{t('newCard.noBackupText')}</p>
+            </div>
+          ) : (
+            <p>{t('newCard.noGenerate', { card: familyText(phase.session.info) })}</p>
+          )}
           <h3>{t('newCard.backupTitle')}</h3>
           <ul className="choice-list">
             <li>
@@ -170,25 +182,27 @@ export function NewCardStep({
                 </button>
               </li>
             ))}
-            <li className="stack">
-              <div className="checkbox">
-                <input
-                  id={understoodId}
-                  type="checkbox"
-                  checked={noBackupUnderstood}
-                  onChange={(e) => setNoBackupUnderstood(e.target.checked)}
-                />
-                <label htmlFor={understoodId}>{t('newCard.noBackupUnderstood')}</label>
-              </div>
-              <button
-                type="button"
-                disabled={busy || !noBackupUnderstood}
-                onClick={() => void makeKey(phase.session, undefined, 'none')}
-              >
-                {t('newCard.generate')}
-              </button>
-              <p className="hint">{t('newCard.generateIntro')}</p>
-            </li>
+            {canGenerate(phase.session) && (
+              <li className="stack">
+                <div className="checkbox">
+                  <input
+                    id={understoodId}
+                    type="checkbox"
+                    checked={noBackupUnderstood}
+                    onChange={(e) => setNoBackupUnderstood(e.target.checked)}
+                  />
+                  <label htmlFor={understoodId}>{t('newCard.noBackupUnderstood')}</label>
+                </div>
+                <button
+                  type="button"
+                  disabled={busy || !noBackupUnderstood}
+                  onClick={() => void makeKey(phase.session, undefined, 'none')}
+                >
+                  {t('newCard.generate')}
+                </button>
+                <p className="hint">{t('newCard.generateIntro')}</p>
+              </li>
+            )}
           </ul>
         </>
       )}

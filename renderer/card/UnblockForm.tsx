@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { SecretRule } from '../../preload/api';
+import type { CredentialRules, SecretRule } from '../../preload/api';
 import { FieldProblem } from '../components/FieldProblem';
 import { StatusLine } from '../components/StatusLine';
 import { takeFields } from '../components/take-fields';
@@ -8,33 +8,41 @@ import { pukGuidance } from './pin-guidance';
 import { inputFor, newPinProblem, pukProblem, ruleText } from './secret-rules';
 
 interface UnblockFormProps {
-  /** The card's rules for its PIN and its PUK. */
-  rules: { pin: SecretRule; puk: SecretRule };
+  /**
+   * The card's rules for its PIN and its PUK; where unblocking does not set a new PIN
+   * (`unblockSetsPin` false) only the PUK is asked for.
+   */
+  rules: { pin: SecretRule; puk: SecretRule } & Partial<
+    Pick<CredentialRules, 'unblockSetsPin' | 'pukExhausted'>
+  >;
   pukTries: number;
   wrong: boolean;
   busy: boolean;
-  onSubmit: (puk: string, newPin: string) => void;
+  /** `newPin` where the card sets one when unblocking. */
+  onSubmit: (puk: string, newPin?: string) => void;
 }
 
-/** The PIN is blocked: the PUK unblocks it and sets a new PIN in one step. */
+/** The PIN is blocked: the PUK unblocks it, and where the card wants one, sets a new PIN too. */
 export function UnblockForm({ rules, pukTries, wrong, busy, onSubmit }: UnblockFormProps) {
   const id = useId();
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const guidance = pukGuidance(pukTries);
+  const guidance = pukGuidance(pukTries, rules.pukExhausted);
   const pinRule = ruleText(rules.pin);
   const pukRule = ruleText(rules.puk);
+  const setsPin = rules.unblockSetsPin !== false;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const { puk, pin, repeat } = takeFields(event.currentTarget, ['puk', 'pin', 'repeat']);
-    const bad = pukProblem(puk, rules.puk) ?? newPinProblem(pin, repeat, rules.pin);
+    const bad =
+      pukProblem(puk, rules.puk) ?? (setsPin ? newPinProblem(pin, repeat, rules.pin) : null);
     setProblem(bad);
-    if (!bad) onSubmit(puk, pin);
+    if (!bad) onSubmit(puk, setsPin ? pin : undefined);
   };
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      <p>{t('unblock.intro')}</p>
+      <p>{t(setsPin ? 'unblock.intro' : 'unblock.introKeepsPin')}</p>
       <StatusLine tone={wrong || pukTries === 1 ? 'warning' : 'info'}>
         {wrong ? `${t('puk.wrong')} ` : ''}
         {t('puk.triesLeft', { count: pukTries })}
@@ -49,30 +57,34 @@ export function UnblockForm({ rules, pukTries, wrong, busy, onSubmit }: UnblockF
         autoComplete="off"
         disabled={busy}
       />
-      <label htmlFor={`${id}-pin`}>{t('unblock.newPin', { rule: pinRule })}</label>
-      <input
-        id={`${id}-pin`}
-        name="pin"
-        type="password"
-        {...inputFor(rules.pin)}
-        autoComplete="off"
-        disabled={busy}
-      />
-      <label htmlFor={`${id}-repeat`}>{t('unblock.repeatPin')}</label>
-      <input
-        id={`${id}-repeat`}
-        name="repeat"
-        type="password"
-        {...inputFor(rules.pin)}
-        autoComplete="off"
-        disabled={busy}
-      />
+      {setsPin && (
+        <>
+          <label htmlFor={`${id}-pin`}>{t('unblock.newPin', { rule: pinRule })}</label>
+          <input
+            id={`${id}-pin`}
+            name="pin"
+            type="password"
+            {...inputFor(rules.pin)}
+            autoComplete="off"
+            disabled={busy}
+          />
+          <label htmlFor={`${id}-repeat`}>{t('unblock.repeatPin')}</label>
+          <input
+            id={`${id}-repeat`}
+            name="repeat"
+            type="password"
+            {...inputFor(rules.pin)}
+            autoComplete="off"
+            disabled={busy}
+          />
+        </>
+      )}
       <FieldProblem
         problem={problem}
         params={{ rule: problem === 'rules.pukFormat' ? pukRule : pinRule }}
       />
       <button type="submit" className="primary" disabled={busy}>
-        {t('unblock.submit')}
+        {t(setsPin ? 'unblock.submit' : 'unblock.submitKeepsPin')}
       </button>
     </form>
   );

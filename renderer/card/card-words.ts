@@ -2,6 +2,7 @@
 import type {
   AttestationVerdict,
   CardFamily,
+  CardInfo,
   CardSessionView,
   ReaderView,
 } from '../../preload/api';
@@ -38,14 +39,32 @@ const FAMILY: Record<CardFamily, { versioned: MessageKey; plain: MessageKey }> =
   seedkeeper: { versioned: 'card.seedkeeper', plain: 'card.seedkeeperNoVersion' },
 };
 
+/** "Satochip": the family's name alone. */
+export function familyText(info: CardInfo): string {
+  return t(FAMILY[info.family].plain);
+}
+
 /** "Keycard, version 3.1"; a blank card may not report its applet version. */
 export function cardTypeText(session: CardSessionView): string {
   const { family, version } = session.info;
   return version ? t(FAMILY[family].versioned, { version }) : t(FAMILY[family].plain);
 }
 
-/** "Blank", "Set up, no wallet key" or "Set up, holds a wallet". */
+/** A wallet card has accounts; a backup card keeps copies of phrases and shares. */
+export type CardKind = 'wallet' | 'backup';
+
+export function cardKind(info: CardInfo): CardKind {
+  return info.capabilities.includes('backup-secrets') ? 'backup' : 'wallet';
+}
+
+/** Whether the card holds a wallet key, even one whose fingerprint it shows only once unlocked. */
+export function holdsKey(info: CardInfo): boolean {
+  return info.keyUid !== undefined || info.keyLoaded === true;
+}
+
+/** "Blank", "Set up, no wallet key", "Set up, holds a wallet" or "a backup card". */
 export function cardStateKey(session: CardSessionView): MessageKey {
   if (!session.info.initialized) return 'card.blank';
-  return session.info.keyUid === undefined ? 'card.noKey' : 'card.hasKey';
+  if (cardKind(session.info) === 'backup') return 'card.backupCard';
+  return holdsKey(session.info) ? 'card.hasKey' : 'card.noKey';
 }

@@ -1,15 +1,20 @@
 // The steps from "a card is in a reader" to "the card is unlocked and usable", as pure
 // decisions over what main answered and the card's own rules (CardInfo.rules): a pairing
 // password is asked for only where the card pairs, and a blocked PIN leads to the PUK only
-// where the card has one. The component only performs the calls.
+// where the card has one. A card of the wrong kind (a backup card where a wallet is wanted,
+// or the reverse) is named before any PIN is asked for. The component only performs the calls.
 import type { ApiError, CardSessionView, UnblockOutcome, UnlockOutcome } from '../../preload/api';
 import type { ErrorCode } from '../../preload/errors';
+import { cardKind, holdsKey, type CardKind } from './card-words';
 
 /**
- * What the card is wanted for: the old card of a restore or sweep (`source`), a backup card
- * to check (`backup`), the destination of a sweep or a load (`new-card`), or the card tools.
+ * What the card is wanted for: the old card of a restore or sweep (`source`), a card to
+ * check in a drill, wallet or backup card (`backup`), the destination of a sweep or a load
+ * (`new-card`), a backup card to read from (`backup-source`) or to keep a copy on
+ * (`backup-destination`, set up when blank), or the card tools.
  */
-export type CardPurpose = 'source' | 'backup' | 'new-card' | 'tools';
+export type CardPurpose =
+  'source' | 'backup' | 'new-card' | 'backup-source' | 'backup-destination' | 'tools';
 
 /** What the card is doing while a step waits for it. */
 export type Activity = 'opening' | 'attesting' | 'pairing' | 'unlocking' | 'setting-up';
@@ -21,6 +26,8 @@ export type ConnectStep =
   | { name: 'blank'; session: CardSessionView }
   /** Set up but holding no wallet key, where one is needed. */
   | { name: 'no-key'; session: CardSessionView }
+  /** A backup card where a wallet card is wanted, or the reverse. */
+  | { name: 'wrong-kind'; session: CardSessionView; wanted: CardKind }
   | { name: 'password'; session: CardSessionView; wrong: boolean }
   | { name: 'pin'; session: CardSessionView; pinTries: number; wrong: boolean }
   | { name: 'blocked'; session: CardSessionView; pukTries: number; wrong: boolean }
@@ -28,8 +35,21 @@ export type ConnectStep =
   | { name: 'puk-blocked'; session: CardSessionView }
   | { name: 'ready'; session: CardSessionView };
 
-function needsKey(purpose: CardPurpose): boolean {
-  return purpose === 'source' || purpose === 'backup';
+const WANTED: Partial<Record<CardPurpose, CardKind>> = {
+  source: 'wallet',
+  'new-card': 'wallet',
+  'backup-source': 'backup',
+  'backup-destination': 'backup',
+};
+
+/** Whether a blank card is set up here: where a new card is wanted, and in the card tools. */
+export function setsUp(purpose: CardPurpose): boolean {
+  return purpose === 'new-card' || purpose === 'backup-destination' || purpose === 'tools';
+}
+
+/** A wallet card that opens the funds, or is checked in a drill, must hold a wallet. */
+function needsKey(purpose: CardPurpose, session: CardSessionView): boolean {
+  return purpose === 'source' || (purpose === 'backup' && cardKind(session.info) === 'wallet');
 }
 
 /** After the attestation was shown: what the card still needs before it can be used. */
@@ -37,8 +57,10 @@ export function afterAttestation(
   session: CardSessionView,
   purpose: CardPurpose,
 ): ConnectStep | 'pair' {
+  const wanted = WANTED[purpose];
+  if (wanted && cardKind(session.info) !== wanted) return { name: 'wrong-kind', session, wanted };
   if (!session.info.initialized) return { name: 'blank', session };
-  if (needsKey(purpose) && session.info.keyUid === undefined) return { name: 'no-key', session };
+  if (needsKey(purpose, session) && !holdsKey(session.info)) return { name: 'no-key', session };
   if (session.unlocked) return { name: 'ready', session };
   return 'pair';
 }

@@ -23,8 +23,16 @@ export function pinGuidance(pinTries: number, rules: CredentialRules): Guidance 
   return { key: 'pin.atZero', tone: 'info', params };
 }
 
-export function pukGuidance(pukTries: number): Guidance {
+/** What the last wrong PUK does depends on the card: it stays locked, or it erases itself. */
+export function pukGuidance(
+  pukTries: number,
+  exhausted: CredentialRules['pukExhausted'] = 'locked',
+): Guidance {
   if (pukTries <= 0) return { key: 'puk.blocked', tone: 'bad' };
+  if (exhausted === 'wiped')
+    return pukTries === 1
+      ? { key: 'puk.lastTryWipes', tone: 'warning' }
+      : { key: 'puk.atZeroWipes', tone: 'info' };
   if (pukTries === 1) return { key: 'puk.lastTry', tone: 'warning' };
   return { key: 'puk.atZero', tone: 'info' };
 }

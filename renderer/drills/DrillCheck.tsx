@@ -1,9 +1,17 @@
 import { useState } from 'react';
-import type { DrillResult, SecretView, SourceRef, WalletRecord } from '../../preload/api';
+import type {
+  CardSessionView,
+  DrillResult,
+  SecretView,
+  SourceRef,
+  WalletRecord,
+} from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { useApp } from '../app/AppContext';
 import { useLive } from '../app/LiveContext';
+import { BackupCardSource } from '../backup-card/BackupCardSource';
 import { CardConnect } from '../card/CardConnect';
+import { cardKind } from '../card/card-words';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
@@ -14,7 +22,7 @@ import { RecoveryEntry } from '../rebuild/RecoveryEntry';
 import { DrillResultView } from './DrillResultView';
 import { ReminderForm } from './ReminderForm';
 
-type Method = 'choose' | 'card' | 'recovery';
+type Method = 'choose' | 'card' | 'backup-card' | 'recovery';
 
 interface DrillCheckProps {
   wallet: WalletRecord;
@@ -27,6 +35,8 @@ export function DrillCheck({ wallet, onChecked }: DrillCheckProps) {
   const { sessions } = useLive();
   const [method, setMethod] = useState<Method>('choose');
   const [result, setResult] = useState<DrillResult | null>(null);
+  /** A backup card (which keeps a phrase or shares) handed in for the check. */
+  const [backupCard, setBackupCard] = useState<CardSessionView | null>(null);
   const check = useAction(lifeboat().drills.check);
   const cards = sessions.filter((s) => s.unlocked && s.info.keyUid !== undefined);
 
@@ -120,7 +130,18 @@ export function DrillCheck({ wallet, onChecked }: DrillCheckProps) {
         <CardConnect
           purpose="backup"
           instruction={t('drill.insertBackup')}
-          onReady={(session) => void run({ kind: 'card', sessionId: session.sessionId })}
+          onReady={(session) => {
+            if (cardKind(session.info) === 'wallet')
+              return void run({ kind: 'card', sessionId: session.sessionId });
+            setBackupCard(session);
+            setMethod('backup-card');
+          }}
+        />
+      )}
+      {method === 'backup-card' && backupCard && (
+        <BackupCardSource
+          session={backupCard}
+          onSecret={(secret) => void run({ kind: 'secret', secretId: secret.secretId }, secret)}
         />
       )}
       {method === 'recovery' && (

@@ -44,7 +44,7 @@ export function ReaderPanel({ reader, session, problem }: ReaderPanelProps) {
           <dd>
             {session.status
               ? t('card.triesOf', { count: session.status.pinTries })
-              : t('card.triesAfterPairing')}
+              : t(session.info.rules.pairing ? 'card.triesAfterPairing' : 'card.triesAfterOpening')}
           </dd>
         </dl>
       )}

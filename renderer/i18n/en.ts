@@ -70,6 +70,8 @@ export const en = {
   'card.blank': 'Blank: not set up yet',
   'card.noKey': 'Set up, but holds no wallet',
   'card.hasKey': 'Set up and holds a wallet',
+  'card.backupCard': 'Set up: a backup card for recovery phrases and shares',
+  'card.triesAfterOpening': 'Shown once the card is opened',
   'card.genuine': 'Genuine?',
   'card.checking': 'Checking…',
   'card.notChecked': 'Not checked yet',
@@ -108,6 +110,15 @@ export const en = {
   'connect.blankTitle': 'This card is blank',
   'connect.blankHelp':
     'This card has never been set up, so it holds no wallet. Insert the card that holds the funds.',
+  'connect.blankBackupHelp':
+    'This backup card has never been set up, so it keeps nothing yet. Insert the backup card that holds your copy.',
+  'connect.backupCardTitle': 'This is a backup card',
+  'connect.backupCardHelp':
+    'The {card} keeps copies of recovery phrases and Shamir shares, not a wallet with accounts. Insert the wallet card, or rebuild the wallet from what this backup card keeps.',
+  'connect.toRebuildFromCard': 'Rebuild from a backup card',
+  'connect.walletCardTitle': 'This is a wallet card, not a backup card',
+  'connect.walletCardHelp':
+    'The {card} holds a wallet, not copies of recovery phrases or shares. Insert the backup card (a Seedkeeper).',
   'connect.noKeyTitle': 'This card holds no wallet',
   'connect.noKeyHelp':
     'The card is set up but has no wallet key. Insert the card that holds the funds, or rebuild from your backup.',
@@ -147,6 +158,10 @@ export const en = {
     'If the PUK tries run out, the card can never be unlocked again and only the recovery phrase or Shamir shares can recover the funds.',
   'puk.lastTry':
     'This is the last PUK try: if it is wrong, the card can never be unlocked again and only the recovery phrase or Shamir shares can recover the funds.',
+  'puk.atZeroWipes':
+    'If the PUK tries run out, the card erases everything it keeps, and only another backup can recover the wallet.',
+  'puk.lastTryWipes':
+    'This is the last PUK try: if it is wrong, the card erases everything it keeps, and only another backup can recover the wallet.',
   'puk.blocked':
     'The PUK is blocked. Only the recovery phrase or Shamir shares can recover the funds.',
 
@@ -155,6 +170,9 @@ export const en = {
   'unblock.newPin': 'New PIN ({rule})',
   'unblock.repeatPin': 'New PIN again',
   'unblock.submit': 'Unblock and set the new PIN',
+  'unblock.introKeepsPin':
+    'Type the PUK chosen when the card was set up. The PIN keeps its value and gets its tries back: unblocking helps only if you remember the PIN.',
+  'unblock.submitKeepsPin': 'Unblock the PIN',
 
   'setup.intro':
     'Choose the secrets that will protect the new card. Lifeboat never stores them; write them down and keep them apart from the card.',
@@ -189,6 +207,9 @@ export const en = {
   'newCard.generateIntro':
     'The card creates a new wallet key inside itself; the key never leaves the card.',
   'newCard.generate': 'Create the key on the card, without a backup',
+  'newCard.walletTitle': 'Give the new card its wallet',
+  'newCard.noGenerate':
+    'A {card} does not make a key itself: it is given the wallet of a recovery phrase, which is also the wallet’s backup.',
   'newCard.loadTitle': 'Load the rebuilt wallet onto the card',
   'newCard.loadIntro':
     'The rebuilt wallet is written into the card. Afterwards the card signs for it without your backup.',
@@ -452,6 +473,8 @@ export const en = {
   'rebuild.load': 'Load it onto a new card',
   'rebuild.sweep': 'Move its funds to a new card',
   'rebuild.forget': 'Clear it from memory now',
+  'rebuild.keepOnCard': 'Keep a copy on a backup card',
+  'rebuild.keepOnCardTitle': 'Keep a copy on a backup card',
   'rebuild.rememberTitle': 'Remember this wallet for backup checks',
 
   'history.title': 'Has this wallet been used?',
@@ -480,9 +503,55 @@ export const en = {
   'recovery.sharesText': 'Several shares of 20 or 33 words, some of which rebuild the wallet.',
   'recovery.phrase': 'A recovery phrase (BIP-39)',
   'recovery.phraseText': 'One phrase of 12 to 24 words.',
+  'recovery.card': 'A backup card (Seedkeeper)',
+  'recovery.cardText':
+    'A card that keeps your recovery phrase, or one of your shares. Lifeboat reads it into its memory, never onto the screen.',
+  'recovery.cardTitle': 'Read the backup card',
   'recovery.sharesTitle': 'Enter the shares',
   'recovery.phraseTitle': 'Enter the recovery phrase',
   'recovery.otherKind': 'Use another kind of backup',
+
+  'backupCard.insert': 'Insert the backup card.',
+  'backupCard.insertNext':
+    'Take the backup card out and insert the next one that holds a share of this backup.',
+  'backupCard.reading': 'Reading the backup card…',
+  'backupCard.keepsTitle': 'What the backup card keeps',
+  'backupCard.empty': 'This backup card keeps nothing yet.',
+  'backupCard.kindPhrase': 'a recovery phrase',
+  'backupCard.kindSeed': 'a bare wallet seed',
+  'backupCard.kindShare': 'a Shamir share',
+  'backupCard.kindOther': 'another kind of secret',
+  'backupCard.fingerprint': 'Fingerprint',
+  'backupCard.sealed':
+    'The card keeps this so that it can never be read out, so Lifeboat cannot open it here.',
+  'backupCard.notOpened': 'Lifeboat does not open this kind of secret in the console.',
+  'backupCard.open': 'Open “{label}”',
+  'backupCard.addShare': 'Add the share “{label}”',
+  'backupCard.nextCard': 'Read the next backup card',
+  'backupCard.chooseShare':
+    'Keep one share per backup card, so that no single card opens the wallet. Choose the share for the card you insert next.',
+  'backupCard.shareName': 'share {member} of group {group}',
+  'backupCard.keepShare': 'Keep {share} on a backup card',
+  'backupCard.keepShareAgain': 'Keep {share} on another backup card too',
+  'backupCard.insertForShare': 'Insert the backup card that will keep {share}.',
+  'backupCard.insertForPhrase': 'Insert the backup card that will keep the recovery phrase.',
+  'backupCard.storeShareTitle': 'Keep {share} on this card',
+  'backupCard.storePhraseTitle': 'Keep the recovery phrase on this card',
+  'backupCard.withPassphrase':
+    'The phrase is kept together with the passphrase it was opened with, so the card opens this very wallet.',
+  'backupCard.label': 'Name on the card',
+  'backupCard.phraseLabel': 'Wallet {wallet}',
+  'backupCard.shareLabel': 'Wallet {wallet}, share {member} of group {group}',
+  'backupCard.plainExport': 'Let the card give it back in plain form later',
+  'backupCard.plainExportHelp':
+    'Then Lifeboat can rebuild the wallet from this card, and so can anyone who has the card and its PIN. Without it, nobody can read it out of the card, Lifeboat included: it can only be moved, encrypted, to another backup card.',
+  'backupCard.store': 'Keep it on the card',
+  'backupCard.stored':
+    'Kept on the backup card in {reader} as “{label}” (fingerprint {fingerprint}).',
+  'backupCard.storedPlain': 'It can be read back with the card and its PIN.',
+  'backupCard.storedSealed': 'It can never be read out of the card in plain form.',
+  'backupCard.anotherShare': 'Keep another share on another backup card',
+  'backupCard.anotherCard': 'Keep a copy on another backup card too',
 
   'words.hint': 'Type the words separated by spaces. Suggestions appear as you type.',
   'words.count': { one: '{count} word', other: '{count} words' },
@@ -608,6 +677,9 @@ export const en = {
   'tools.newPin': 'New PIN ({rule})',
   'tools.repeatPin': 'New PIN again',
   'tools.pinChanged': 'The PIN was changed.',
+  'tools.pinChangedLocked':
+    'The PIN was changed, and the card locked itself: unlock it with the new PIN to go on.',
+  'tools.currentPin': 'Current PIN ({rule})',
   'tools.changePuk': 'Change the PUK',
   'tools.newPuk': 'New PUK ({rule})',
   'tools.repeatPuk': 'New PUK again',
@@ -687,6 +759,10 @@ export const en = {
   'settings.noCaKeys': 'You have added no keys.',
   'settings.builtInCaKeys': 'Keys built into Lifeboat',
   'settings.builtInCaKey': '(built in: the production Keycard authority; always trusted)',
+  'settings.builtInSatochipKey':
+    '(built in: the Satochip authority, under Toporin’s root “Toporin Personalization Root CA 1”; always trusted)',
+  'settings.builtInSeedkeeperKey':
+    '(built in: the Seedkeeper authority, under Toporin’s root “Toporin Personalization Root CA 1”; always trusted)',
   'settings.addedCaKeys': 'Keys you added',
   'settings.caKeyBuiltIn': 'This key is built in and always trusted.',
   'settings.caKey': 'Issuer public key (66 hexadecimal characters)',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SecretView, WalletHistory } from '../../preload/api';
 import { useApp } from '../app/AppContext';
+import { BackupCardStore } from '../backup-card/BackupCardStore';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { StepHeading } from '../components/StepHeading';
 import { RememberForm } from '../drills/RememberForm';
@@ -15,17 +16,19 @@ import { WalletHistoryCheck } from './WalletHistoryCheck';
  * then load it onto a card or sweep it. An unused wallet is most often the sign of a wrong
  * passphrase, so another passphrase can be tried on the same shares or phrase.
  */
-export function RebuildScreen() {
+export function RebuildScreen({ fromCard = false }: { fromCard?: boolean }) {
   const { go, holdSecret, releaseSecret } = useApp();
   const [secret, setSecret] = useState<SecretView | null>(null);
   const [history, setHistory] = useState<WalletHistory | null>(null);
   const [otherPassphrase, setOtherPassphrase] = useState(false);
+  const [keepOnCard, setKeepOnCard] = useState(false);
 
   const rebuilt = (value: SecretView) => {
     holdSecret(value);
     setSecret(value);
     setHistory(null);
     setOtherPassphrase(false);
+    setKeepOnCard(false);
   };
 
   const unused = history?.used === false;
@@ -43,7 +46,7 @@ export function RebuildScreen() {
   return (
     <>
       <ScreenHeading title={t('rebuild.title')} intro={t('rebuild.intro')} />
-      {!secret && <RecoveryEntry onSecret={rebuilt} />}
+      {!secret && <RecoveryEntry onSecret={rebuilt} fromCard={fromCard} />}
       {secret && (
         <section className="stack" key={secret.secretId}>
           <StepHeading>{t('rebuild.doneTitle')}</StepHeading>
@@ -83,6 +86,9 @@ export function RebuildScreen() {
                 {t('rebuild.sweep')}
               </button>
               {!unused && passphraseButton}
+              <button type="button" onClick={() => setKeepOnCard(true)}>
+                {t('rebuild.keepOnCard')}
+              </button>
               <button
                 type="button"
                 onClick={() => void releaseSecret(secret.secretId).then(() => go({ name: 'home' }))}
@@ -90,6 +96,12 @@ export function RebuildScreen() {
                 {t('rebuild.forget')}
               </button>
             </div>
+          )}
+          {keepOnCard && (
+            <section className="stack">
+              <h3>{t('rebuild.keepOnCardTitle')}</h3>
+              <BackupCardStore secret={secret} />
+            </section>
           )}
           <SecretSummary secret={secret} />
           <h3>{t('rebuild.rememberTitle')}</h3>

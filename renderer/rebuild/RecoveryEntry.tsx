@@ -1,17 +1,31 @@
 import { useState } from 'react';
 import type { ApiError, SecretView } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
+import { BackupCardSource } from '../backup-card/BackupCardSource';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepHeading } from '../components/StepHeading';
 import { t } from '../i18n/t';
 import { PhraseEntry } from './PhraseEntry';
 import { ShareSetEntry } from './ShareSetEntry';
 
-type Mode = { name: 'choose' } | { name: 'shares'; shareSetId: string } | { name: 'phrase' };
+type Mode =
+  | { name: 'choose' }
+  | { name: 'shares'; shareSetId: string }
+  | { name: 'phrase' }
+  | { name: 'card' };
 
-/** Shamir shares or a recovery phrase, entered with the same care; ends with a rebuilt secret. */
-export function RecoveryEntry({ onSecret }: { onSecret: (secret: SecretView) => void }) {
-  const [mode, setMode] = useState<Mode>({ name: 'choose' });
+interface RecoveryEntryProps {
+  onSecret: (secret: SecretView) => void;
+  /** Start with reading a backup card rather than with the choice. */
+  fromCard?: boolean;
+}
+
+/**
+ * Shamir shares or a recovery phrase, typed with the same care or read from a backup card;
+ * ends with a rebuilt secret.
+ */
+export function RecoveryEntry({ onSecret, fromCard = false }: RecoveryEntryProps) {
+  const [mode, setMode] = useState<Mode>(fromCard ? { name: 'card' } : { name: 'choose' });
   const [error, setError] = useState<ApiError | null>(null);
 
   const startShares = async () => {
@@ -36,7 +50,17 @@ export function RecoveryEntry({ onSecret }: { onSecret: (secret: SecretView) => 
               <span className="job-title">{t('recovery.phrase')}</span>
               <span className="job-text">{t('recovery.phraseText')}</span>
             </button>
+            <button type="button" className="job" onClick={() => setMode({ name: 'card' })}>
+              <span className="job-title">{t('recovery.card')}</span>
+              <span className="job-text">{t('recovery.cardText')}</span>
+            </button>
           </div>
+        </>
+      )}
+      {mode.name === 'card' && (
+        <>
+          <StepHeading>{t('recovery.cardTitle')}</StepHeading>
+          <BackupCardSource onSecret={onSecret} />
         </>
       )}
       {mode.name === 'shares' && (

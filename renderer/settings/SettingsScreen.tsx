@@ -103,7 +103,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         <h2>{t('settings.caTitle')}</h2>
         <p>{t('settings.caIntro')}</p>
         <TrustedKeysEditor
-          builtIn={info?.builtInCaKeys ?? []}
+          builtIn={info?.builtInAuthorities ?? []}
           keys={draft.trustedCaKeys}
           onAdd={(key) => edit(addCaKey(draft, key))}
           onRemove={(key) => edit(removeCaKey(draft, key))}

@@ -1,11 +1,19 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { CardFamily } from '../../preload/api';
 import { FieldProblem } from '../components/FieldProblem';
 import { t, type MessageKey } from '../i18n/t';
 import { isCaKey } from './settings-draft';
 
+/** What each built-in key is, by the card family whose authority it is. */
+const BUILT_IN: Record<CardFamily, MessageKey> = {
+  keycard: 'settings.builtInCaKey',
+  satochip: 'settings.builtInSatochipKey',
+  seedkeeper: 'settings.builtInSeedkeeperKey',
+};
+
 interface TrustedKeysEditorProps {
   /** Trusted whatever the settings say; shown, never removable. */
-  builtIn: readonly string[];
+  builtIn: readonly { family: CardFamily; key: string }[];
   /** The keys the person added. */
   keys: readonly string[];
   onAdd: (key: string) => void;
@@ -20,7 +28,8 @@ export function TrustedKeysEditor({ builtIn, keys, onAdd, onRemove }: TrustedKey
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!isCaKey(key)) return setProblem('settings.badCaKey');
-    if (builtIn.includes(key.trim().toLowerCase())) return setProblem('settings.caKeyBuiltIn');
+    if (builtIn.some((b) => b.key === key.trim().toLowerCase()))
+      return setProblem('settings.caKeyBuiltIn');
     setProblem(null);
     onAdd(key);
     setKey('');
@@ -29,9 +38,9 @@ export function TrustedKeysEditor({ builtIn, keys, onAdd, onRemove }: TrustedKey
     <div className="stack">
       {builtIn.length > 0 && (
         <ul className="key-list" aria-label={t('settings.builtInCaKeys')}>
-          {builtIn.map((k) => (
+          {builtIn.map(({ family, key: k }) => (
             <li key={k}>
-              <code className="hex">{k}</code> {t('settings.builtInCaKey')}
+              <code className="hex">{k}</code> {t(BUILT_IN[family])}
             </li>
           ))}
         </ul>

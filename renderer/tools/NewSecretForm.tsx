@@ -6,6 +6,8 @@ import { takeFields } from '../components/take-fields';
 import type { MessageKey } from '../i18n/t';
 
 interface NewSecretFormProps {
+  /** Where the card checks the current value again in the same step: that field's label. */
+  currentLabel?: string;
   label: string;
   repeatLabel: string;
   submitLabel: string;
@@ -13,11 +15,13 @@ interface NewSecretFormProps {
   rule: SecretRule;
   problemOf: (value: string, repeat: string, rule: SecretRule) => MessageKey | null;
   busy: boolean;
-  onSubmit: (value: string) => void;
+  /** `current` when `currentLabel` asked for it. */
+  onSubmit: (value: string, current?: string) => void;
 }
 
-/** A new PIN or PUK, typed twice and checked before it is sent. */
+/** A new PIN or PUK, typed twice and checked before it is sent; the current one where asked. */
 export function NewSecretForm({
+  currentLabel,
   label,
   repeatLabel,
   submitLabel,
@@ -30,13 +34,29 @@ export function NewSecretForm({
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const { value, repeat } = takeFields(event.currentTarget, ['value', 'repeat']);
+    const { current, value, repeat } = takeFields(event.currentTarget, [
+      'current',
+      'value',
+      'repeat',
+    ]);
     const bad = problemOf(value, repeat, rule);
     setProblem(bad);
-    if (!bad) onSubmit(value);
+    if (!bad) onSubmit(value, currentLabel === undefined ? undefined : current);
   };
   return (
     <form className="stack" onSubmit={submit} noValidate>
+      {currentLabel !== undefined && (
+        <>
+          <label htmlFor={`${id}-current`}>{currentLabel}</label>
+          <input
+            id={`${id}-current`}
+            name="current"
+            type="password"
+            {...inputFor(rule)}
+            autoComplete="off"
+          />
+        </>
+      )}
       <label htmlFor={`${id}-value`}>{label}</label>
       <input
         id={`${id}-value`}

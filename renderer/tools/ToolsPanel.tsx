@@ -32,14 +32,15 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
 
   const perform = async (
     call: () => Promise<Result<CardSessionView | null>>,
-    done: string,
+    done: string | ((session: CardSessionView | null) => string),
     finished = false,
   ) => {
     setNews('');
     const result = await action.run(call);
     if (!result.ok) return;
-    if (finished) return onDone(done);
-    setNews(done);
+    const said = typeof done === 'string' ? done : done(result.value);
+    if (finished) return onDone(said);
+    setNews(said);
     if (result.value) setSession(result.value);
   };
 
@@ -61,16 +62,26 @@ export function ToolsPanel({ session: initial, onDone }: ToolsPanelProps) {
           <section className="tool">
             <h3>{t('tools.changePin')}</h3>
             <NewSecretForm
+              {...(rules.changePinAsksCurrent
+                ? { currentLabel: t('tools.currentPin', { rule: ruleText(rules.pin) }) }
+                : {})}
               label={t('tools.newPin', { rule: ruleText(rules.pin) })}
               repeatLabel={t('tools.repeatPin')}
               submitLabel={t('tools.changePin')}
               rule={rules.pin}
               problemOf={newPinProblem}
               busy={action.busy}
-              onSubmit={(newPin) =>
+              onSubmit={(newPin, currentPin) =>
                 void perform(
-                  () => api.cards.changePin({ sessionId, newPin }),
-                  t('tools.pinChanged'),
+                  () =>
+                    api.cards.changePin({
+                      sessionId,
+                      newPin,
+                      ...(currentPin === undefined ? {} : { currentPin }),
+                    }),
+                  // A card that checks the PIN again in the change locks itself afterwards.
+                  (changed) =>
+                    t(changed?.unlocked === false ? 'tools.pinChangedLocked' : 'tools.pinChanged'),
                 )
               }
             />

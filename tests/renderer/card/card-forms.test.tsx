@@ -80,3 +80,26 @@ describe('UnblockForm', () => {
     expect(html).not.toContain('inputMode');
   });
 });
+
+describe('UnblockForm for a card that keeps its PIN', () => {
+  it('asks only for the PUK, says the PIN keeps its value, and warns that the card erases itself', () => {
+    const html = renderToStaticMarkup(
+      <UnblockForm
+        rules={{
+          pin: LOOSE.pin,
+          puk: { minLength: 4, maxLength: 16, alphabet: 'any' },
+          unblockSetsPin: false,
+          pukExhausted: 'wiped',
+        }}
+        pukTries={2}
+        wrong={false}
+        busy={false}
+        onSubmit={noop}
+      />,
+    );
+    expect(html).toContain('name="puk"');
+    expect(html).not.toContain('name="pin"');
+    expect(html).toContain('The PIN keeps its value');
+    expect(html).toContain('erases everything it keeps');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CardSessionView, CredentialRules } from '../../../preload/api';
 import { KEYCARD_RULES } from '../../../main/cards/keycard/driver';
+import { SATOCHIP_RULES } from '../../../main/cards/satochip/driver';
+import { SEEDKEEPER_RULES } from '../../../main/cards/seedkeeper/driver';
 import {
   afterAttestation,
   afterLostAnswer,
@@ -64,6 +66,84 @@ function otherFamily(overrides: Partial<CardSessionView> = {}): CardSessionView 
     ...overrides,
   };
 }
+
+/** A Satochip holding a wallet whose key UID it shows only once unlocked. */
+function lockedSatochip(): CardSessionView {
+  return {
+    sessionId: 's3',
+    reader: 'Virtual PCD 00 00',
+    cardSeq: 1,
+    info: {
+      family: 'satochip',
+      version: '0.12-0.6',
+      initialized: true,
+      keyLoaded: true,
+      rules: SATOCHIP_RULES,
+      capabilities: ['attest', 'accounts', 'sign', 'import-seed'],
+    },
+    paired: false,
+    unlocked: false,
+  };
+}
+
+function seedkeeper(initialized = true): CardSessionView {
+  return {
+    sessionId: 's4',
+    reader: 'Virtual PCD 00 01',
+    cardSeq: 1,
+    info: {
+      family: 'seedkeeper',
+      version: '0.2-0.1',
+      initialized,
+      rules: SEEDKEEPER_RULES,
+      capabilities: ['attest', 'change-pin', 'unblock', 'backup-secrets'],
+    },
+    paired: false,
+    unlocked: false,
+  };
+}
+
+describe('afterAttestation with cards of either kind', () => {
+  it('names a backup card where a wallet card is wanted, before any PIN, and the reverse', () => {
+    const backup = seedkeeper();
+    for (const purpose of ['source', 'new-card'] as const)
+      expect(afterAttestation(backup, purpose)).toEqual({
+        name: 'wrong-kind',
+        session: backup,
+        wanted: 'wallet',
+      });
+    const wallet = session();
+    for (const purpose of ['backup-source', 'backup-destination'] as const)
+      expect(afterAttestation(wallet, purpose)).toEqual({
+        name: 'wrong-kind',
+        session: wallet,
+        wanted: 'backup',
+      });
+  });
+
+  it('takes either kind in a drill and in the card tools', () => {
+    expect(afterAttestation(seedkeeper(), 'backup')).toBe('pair');
+    expect(afterAttestation(seedkeeper(), 'tools')).toBe('pair');
+    expect(afterAttestation(seedkeeper(), 'backup-source')).toBe('pair');
+    expect(afterAttestation(lockedSatochip(), 'backup')).toBe('pair');
+  });
+
+  it('counts a locked Satochip that says it holds a wallet as holding one', () => {
+    expect(afterAttestation(lockedSatochip(), 'source')).toBe('pair');
+    const empty = lockedSatochip();
+    const keyless = { ...empty, info: { ...empty.info, keyLoaded: undefined } };
+    expect(afterAttestation(keyless, 'source')).toEqual({ name: 'no-key', session: keyless });
+  });
+
+  it('sets up a blank backup card only where a copy is to be kept on it', () => {
+    const blank = seedkeeper(false);
+    expect(afterAttestation(blank, 'backup-destination')).toEqual({
+      name: 'blank',
+      session: blank,
+    });
+    expect(afterAttestation(blank, 'backup-source')).toEqual({ name: 'blank', session: blank });
+  });
+});
 
 describe('afterAttestation', () => {
   it('sends a blank card to set-up, whatever the job', () => {

@@ -58,6 +58,12 @@ describe('PIN and PUK guidance', () => {
     expect(pukGuidance(0)).toEqual({ key: 'puk.blocked', tone: 'bad' });
     for (const tries of [5, 1, 0]) expect(t(pukGuidance(tries).key)).toMatch(/recovery phrase/);
   });
+
+  it('warns before every PUK try that a card which erases itself at zero will do so', () => {
+    expect(pukGuidance(3, 'wiped')).toEqual({ key: 'puk.atZeroWipes', tone: 'info' });
+    expect(pukGuidance(1, 'wiped')).toEqual({ key: 'puk.lastTryWipes', tone: 'warning' });
+    for (const tries of [3, 1]) expect(t(pukGuidance(tries, 'wiped').key)).toMatch(/erases/);
+  });
 });
 
 describe('secret formats', () => {

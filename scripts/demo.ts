@@ -1,8 +1,9 @@
 // `npm run demo`: the console on a complete local bench, so a newcomer sees Lifeboat work
-// without hardware or funds. Two simulated Keycards in the two virtual readers (an "old"
-// card holding a funded wallet, a blank "new" card), a local EVM chain holding ETH and
-// tokens on the old card's accounts, settings pointing at that chain, and the console:
-// Electron where its binary exists, otherwise the browser harness on 127.0.0.1.
+// without hardware or funds. Two simulated cards in the two virtual readers (an "old" card
+// holding a funded wallet, a blank "new" card; Keycards unless `--cards` names other
+// families), a local EVM chain holding ETH and tokens on the old card's accounts, settings
+// pointing at that chain, and the console: Electron where its binary exists, otherwise the
+// browser harness on 127.0.0.1.
 //
 // `startDemo()` is what the end-to-end tests use; the command line wraps it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -14,9 +15,11 @@ import { parseArgs } from 'node:util';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { computeAddress, parseUnits } from 'ethers';
+import { normaliseCaKey } from '../main/cards/keycard/attestation';
+import { encodeSecret } from '../main/cards/seedkeeper/secret-layouts';
 import { createServices, type Services } from '../main/services';
 import { defaultSettings } from '../main/settings';
-import type { Settings } from '../preload/api';
+import type { CardFamily, Settings } from '../preload/api';
 import { startHarness, type Harness } from '../tests/harness/server';
 import {
   SimulatedKeycard,
@@ -24,6 +27,8 @@ import {
   insertIntoReader,
   type InsertedCard,
 } from '../tests/sim/keycard';
+import { SimulatedSatochip, TEST_TOPORIN_CA } from '../tests/sim/satochip';
+import { SimulatedSeedkeeper } from '../tests/sim/seedkeeper';
 import { holdBench } from '../tests/support/bench';
 import { benchReaders } from '../tests/support/bench-readers';
 import { EvmNode } from '../tests/support/evm-node';
@@ -44,7 +49,28 @@ export const DEMO = Object.freeze({
   newReader: 'Virtual PCD 00 01' as VirtualReader,
   chainId: 31337,
   networkId: 'lifeboat-demo',
+  /** Tries a Satochip or Seedkeeper of the demo allows. */
+  pinTries: 5,
+  pukTries: 3,
+  /** The label the old card keeps the demo phrase under, where it is a backup card. */
+  backupLabel: 'Demo wallet',
 });
+
+/** The families of the old and the new card. */
+export type DemoCards = readonly [CardFamily, CardFamily];
+
+const FAMILIES: readonly CardFamily[] = ['keycard', 'satochip', 'seedkeeper'];
+
+/** `--cards old,new`, e.g. "satochip,seedkeeper"; one family alone is used for both. */
+export function parseDemoCards(text: string): DemoCards {
+  const names = text.split(',').map((n) => n.trim().toLowerCase());
+  const families = names.filter((n): n is CardFamily => FAMILIES.includes(n as CardFamily));
+  if (names.length < 1 || names.length > 2 || families.length !== names.length)
+    throw new Error(
+      `--cards takes one or two of ${FAMILIES.join(', ')}, separated by a comma: the old card, then the new one (got "${text}").`,
+    );
+  return [families[0]!, families[1] ?? families[0]!];
+}
 
 /** What the old card's first accounts hold on the demo chain (m/44'/60'/0'/0/i). */
 const FUNDS = [
@@ -57,6 +83,8 @@ const TOKENS = [
 ] as const;
 
 export interface DemoOptions {
+  /** The families of the old and the new card; two Keycards when omitted. */
+  cards?: DemoCards;
   /** `auto`: Electron where its binary exists, else the browser harness. */
   console?: 'auto' | 'harness' | 'electron';
   /** Launch Debian's Chromium on the harness page. */
@@ -66,8 +94,11 @@ export interface DemoOptions {
   log?: (line: string) => void;
 }
 
+export type DemoSimulatedCard = SimulatedKeycard | SimulatedSatochip | SimulatedSeedkeeper;
+
 export interface DemoCard {
-  readonly card: SimulatedKeycard;
+  readonly family: CardFamily;
+  readonly card: DemoSimulatedCard;
   readonly slot: InsertedCard;
   readonly reader: VirtualReader;
 }
@@ -136,8 +167,59 @@ function demoAccounts(count: number): string[] {
   });
 }
 
+/**
+ * The card that holds the demo wallet: a wallet card loaded with its phrase, or a backup card
+ * keeping the phrase (readable in plain form), from which the wallet is rebuilt.
+ */
+async function walletCard(family: CardFamily): Promise<DemoSimulatedCard> {
+  const credentials = { pin: DEMO.pin, puk: DEMO.puk };
+  const tries = { pinTries: DEMO.pinTries, pukTries: DEMO.pukTries };
+  switch (family) {
+    case 'keycard':
+      return SimulatedKeycard.initialized({
+        ...credentials,
+        pairingPassword: DEMO.pairingPassword,
+        // The applet's default duress PIN is the PUK's first six digits, which here equal the
+        // PIN: the card would open its decoy wallet. So the demo sets a different one.
+        duressPin: DEMO.duressPin,
+        mnemonic: DEMO.mnemonic,
+      });
+    case 'satochip':
+      return SimulatedSatochip.initialized({ ...credentials, ...tries, mnemonic: DEMO.mnemonic });
+    case 'seedkeeper': {
+      // The demo phrase in the layout Lifeboat writes, readable in plain form.
+      const { type, subtype, bytes } = await encodeSecret({
+        kind: 'bip39',
+        phrase: DEMO.mnemonic,
+        passphrase: '',
+      });
+      return SimulatedSeedkeeper.initialized({
+        ...credentials,
+        ...tries,
+        secrets: [{ label: DEMO.backupLabel, type, subtype, data: bytes }],
+      });
+    }
+  }
+}
+
+function blankCard(family: CardFamily): DemoSimulatedCard {
+  switch (family) {
+    case 'keycard':
+      return new SimulatedKeycard();
+    case 'satochip':
+      return new SimulatedSatochip();
+    case 'seedkeeper':
+      return new SimulatedSeedkeeper();
+  }
+}
+
 function demoSettings(node: EvmNode, tokens: Demo['tokens']): Settings {
-  const settings = defaultSettings([TEST_CA.publicKey]);
+  // The simulators' test authorities, as a person would add them in the settings.
+  const settings = defaultSettings([
+    TEST_CA.publicKey,
+    normaliseCaKey(TEST_TOPORIN_CA.satochip.publicKey),
+    normaliseCaKey(TEST_TOPORIN_CA.seedkeeper.publicKey),
+  ]);
   return {
     ...settings,
     networks: [
@@ -219,16 +301,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     if (pcscd.owned) stops.push(() => pcscd.stop());
     else log(`Using the pcscd that was already running (process ${pcscd.pid() ?? 'unknown'}).`);
 
-    const oldCard = SimulatedKeycard.initialized({
-      pin: DEMO.pin,
-      puk: DEMO.puk,
-      pairingPassword: DEMO.pairingPassword,
-      // The applet's default duress PIN is the PUK's first six digits, which here equal the
-      // PIN: the card would open its decoy wallet. So the demo sets a different one.
-      duressPin: DEMO.duressPin,
-      mnemonic: DEMO.mnemonic,
-    });
-    const newCard = new SimulatedKeycard();
+    const [oldFamily, newFamily] = options.cards ?? ['keycard', 'keycard'];
+    const oldCard = await walletCard(oldFamily);
+    const newCard = blankCard(newFamily);
     const oldSlot = await insertIntoReader(oldCard, DEMO.oldReader);
     stops.push(() => oldSlot.remove());
     const newSlot = await insertIntoReader(newCard, DEMO.newReader);
@@ -314,8 +389,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       url,
       dataDir,
       node,
-      oldCard: { card: oldCard, slot: oldSlot, reader: DEMO.oldReader },
-      newCard: { card: newCard, slot: newSlot, reader: DEMO.newReader },
+      oldCard: { family: oldFamily, card: oldCard, slot: oldSlot, reader: DEMO.oldReader },
+      newCard: { family: newFamily, card: newCard, slot: newSlot, reader: DEMO.newReader },
       accounts,
       tokens,
       services,
@@ -327,6 +402,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     throw error;
   }
 }
+
+const NAME: Record<CardFamily, string> = {
+  keycard: 'Keycard',
+  satochip: 'Satochip',
+  seedkeeper: 'Seedkeeper',
+};
+
+const HOLDS: Record<CardFamily, string> = {
+  keycard: 'holds the demo wallet',
+  satochip: 'holds the demo wallet',
+  seedkeeper: `a backup card keeping the demo wallet's phrase as "${DEMO.backupLabel}"`,
+};
 
 function describe(demo: Demo): string {
   const funds = FUNDS.map((f, i) => {
@@ -340,12 +427,12 @@ function describe(demo: Demo): string {
   return [
     'Lifeboat demo — simulated cards and a local chain; nothing here is real money.',
     '',
-    `  Old card: ${DEMO.oldReader} — initialised, holds the demo wallet`,
-    `            PIN ${DEMO.pin}, PUK ${DEMO.puk}, pairing password ${DEMO.pairingPassword}`,
-    `  New card: ${DEMO.newReader} — blank, ready to be set up`,
+    `  Old card: ${NAME[demo.oldCard.family]} in ${DEMO.oldReader} — ${HOLDS[demo.oldCard.family]}`,
+    `            PIN ${DEMO.pin}, PUK ${DEMO.puk}${demo.oldCard.family === 'keycard' ? `, pairing password ${DEMO.pairingPassword}` : ''}`,
+    `  New card: ${NAME[demo.newCard.family]} in ${DEMO.newReader} — blank, ready to be set up`,
     `  Chain:    ${demo.node.url} (chain id ${demo.node.chainId}, "Local demo chain")`,
     ...funds,
-    `  Cards are attested against the simulator's test CA (${TEST_CA.publicKey.slice(0, 16)}…).`,
+    `  Cards are attested against the simulators' test authorities, added in the settings.`,
     where,
     '',
     'Press Ctrl-C to stop.',
@@ -357,10 +444,12 @@ async function main(): Promise<void> {
     options: {
       open: { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
+      cards: { type: 'string' },
     },
     strict: true,
   });
   const demo = await startDemo({
+    ...(values.cards === undefined ? {} : { cards: parseDemoCards(values.cards) }),
     console: values.browser ? 'harness' : 'auto',
     open: values.open,
     log: (line) => console.log(line),

@@ -9,11 +9,12 @@ import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t, type MessageKey } from '../i18n/t';
 import { AttestationResult } from './AttestationResult';
-import { familyText } from './card-words';
+import { familyText, type CardKind } from './card-words';
 import { CardSetupForm, type CardSecrets } from './CardSetupForm';
 import {
   afterAttestation,
   afterLostAnswer,
+  afterOpening,
   afterPairing,
   afterPairingError,
   afterUnblock,
@@ -46,6 +47,12 @@ const ACTIVITY: Record<Activity, MessageKey> = {
   unlocking: 'connect.unlocking',
   'setting-up': 'connect.settingUp',
 };
+
+/** Why a card of the other kind will not do, in the words of the job. */
+function wrongKindHelp(wanted: CardKind, purpose: CardPurpose): MessageKey {
+  if (wanted === 'backup') return 'connect.walletCardHelp';
+  return purpose === 'new-card' ? 'connect.backupCardNewHelp' : 'connect.backupCardHelp';
+}
 
 const CLOSED: Record<string, ErrorCode> = {
   'card-removed': 'card-removed',
@@ -127,6 +134,8 @@ export function CardConnect({
       return setWorking(null);
     }
     note(opened.value);
+    const wrong = afterOpening(opened.value, purpose);
+    if (wrong) return show(wrong);
     setWorking('attesting');
     const attested = await api.cards.identify({ sessionId: opened.value.sessionId });
     if (!attested.ok) {
@@ -233,7 +242,9 @@ export function CardConnect({
             disabled={busy}
             onClick={() => proceed(step.session)}
           >
-            {step.session.attestation.verdict === 'genuine'
+            {/* Nothing is wrong with a card that is only checked after its PIN. */}
+            {step.session.attestation.verdict === 'genuine' ||
+            step.session.attestation.verdict === 'needs-unlock'
               ? t('connect.continue')
               : t('connect.continueAnyway')}
           </button>
@@ -261,11 +272,11 @@ export function CardConnect({
             {t(step.wanted === 'wallet' ? 'connect.backupCardTitle' : 'connect.walletCardTitle')}
           </StepHeading>
           <p>
-            {t(step.wanted === 'wallet' ? 'connect.backupCardHelp' : 'connect.walletCardHelp', {
+            {t(wrongKindHelp(step.wanted, purpose), {
               card: familyText(step.session.info),
             })}
           </p>
-          {step.wanted === 'wallet' && (
+          {step.wanted === 'wallet' && purpose === 'source' && (
             <button type="button" onClick={() => go({ name: 'rebuild', from: 'backup-card' })}>
               {t('connect.toRebuildFromCard')}
             </button>

@@ -52,13 +52,21 @@ function needsKey(purpose: CardPurpose, session: CardSessionView): boolean {
   return purpose === 'source' || (purpose === 'backup' && cardKind(session.info) === 'wallet');
 }
 
+/** Right after the card was opened: a card of the wrong kind is named before anything else. */
+export function afterOpening(session: CardSessionView, purpose: CardPurpose): ConnectStep | null {
+  const wanted = WANTED[purpose];
+  return wanted && cardKind(session.info) !== wanted
+    ? { name: 'wrong-kind', session, wanted }
+    : null;
+}
+
 /** After the attestation was shown: what the card still needs before it can be used. */
 export function afterAttestation(
   session: CardSessionView,
   purpose: CardPurpose,
 ): ConnectStep | 'pair' {
-  const wanted = WANTED[purpose];
-  if (wanted && cardKind(session.info) !== wanted) return { name: 'wrong-kind', session, wanted };
+  const wrong = afterOpening(session, purpose);
+  if (wrong) return wrong;
   if (!session.info.initialized) return { name: 'blank', session };
   if (needsKey(purpose, session) && !holdsKey(session.info)) return { name: 'no-key', session };
   if (session.unlocked) return { name: 'ready', session };

@@ -40,8 +40,9 @@ export const en = {
   'job.restoreText': 'Open the wallet with the card alone, see the balances and send.',
   'job.sweep': 'Move funds to a new card',
   'job.sweepText': 'Set up a new card and move every asset to it, down to the last wei.',
-  'job.rebuild': 'Rebuild from Shamir shares or a recovery phrase',
-  'job.rebuildText': 'Type in your backup, then load it onto a new card or move the funds.',
+  'job.rebuild': 'Rebuild from Shamir shares, a recovery phrase or a backup card',
+  'job.rebuildText':
+    'Type in your backup or read it from a backup card, then load it onto a new card or move the funds.',
   'job.drill': 'Check a backup',
   'job.drillText': 'Make sure a backup card or share set still opens your wallet. No funds move.',
 
@@ -91,7 +92,7 @@ export const en = {
     'Failed: the card’s proof of authenticity is not valid. Do not keep funds on this card.',
   'attestation.issuerKey': 'Issuer key:',
   'attestation.needsUnlock':
-    'Checked after unlocking: this card shows its certificate of authenticity only once its PIN is entered.',
+    'Checked once the card is set up and unlocked: it shows its certificate of authenticity only then.',
 
   'connect.chooseTitle': 'Choose the card',
   'connect.useCard': 'Use this card',
@@ -115,6 +116,8 @@ export const en = {
   'connect.backupCardTitle': 'This is a backup card',
   'connect.backupCardHelp':
     'The {card} keeps copies of recovery phrases and Shamir shares, not a wallet with accounts. Insert the wallet card, or rebuild the wallet from what this backup card keeps.',
+  'connect.backupCardNewHelp':
+    'The {card} is a backup card: it keeps copies of recovery phrases and shares, and cannot hold the funds. Insert a wallet card (a Keycard or a Satochip) as the new card.',
   'connect.toRebuildFromCard': 'Rebuild from a backup card',
   'connect.walletCardTitle': 'This is a wallet card, not a backup card',
   'connect.walletCardHelp':
@@ -466,9 +469,9 @@ export const en = {
   'resume.loading': 'Reading the case…',
   'resume.updated': 'Last changed {date}.',
 
-  'rebuild.title': 'Rebuild from Shamir shares or a recovery phrase',
+  'rebuild.title': 'Rebuild from Shamir shares, a recovery phrase or a backup card',
   'rebuild.intro':
-    'Type in your backup. It stays in this computer’s memory only, and is cleared when you are done.',
+    'Type in your backup, or read it from a backup card. It stays in this computer’s memory only, and is cleared when you are done.',
   'rebuild.doneTitle': 'The wallet is rebuilt',
   'rebuild.load': 'Load it onto a new card',
   'rebuild.sweep': 'Move its funds to a new card',

@@ -7,36 +7,18 @@
 import { z } from 'zod';
 import type { PlanWarning } from '../../preload/api';
 import { isErrorCode } from '../../preload/errors';
+import type { EvmAttempt, EvmInclusion } from '../chain/evm/step-driver';
 import type { SweepPlan } from '../chain/sweep-plan';
 import type { ErrorDetails } from '../errors';
+import type { StepRecord as LoopStep } from './step-loop';
 
 export const CASE_FORMAT = 1;
 
 export type CaseState = 'running' | 'paused' | 'finished' | 'failed';
-export type StepState = 'planned' | 'signed' | 'broadcast' | 'included' | 'confirmed' | 'failed';
 
-export interface Attempt {
-  hash: string;
-  raw: string;
-  nonce: number;
-  maxFeePerGas: bigint;
-  /** The amount this signature moves (the native value is recomputed per fee). */
-  amount: bigint;
-  signedAt: string;
-  broadcastAt?: string;
-  /** Why it was signed: the first signature, or a replacement at the same nonce. */
-  reason: 'initial' | 'fee-rise' | 'fee-refused';
-}
-
-export interface Inclusion {
-  hash: string;
-  blockNumber: number;
-  blockHash: string;
-  status: 'success' | 'reverted';
-  gasUsed: bigint;
-  effectiveGasPrice?: bigint;
-  l1Fee?: bigint;
-}
+export type Attempt = EvmAttempt;
+export type Inclusion = EvmInclusion;
+export type StepRecord = LoopStep<Attempt, Inclusion>;
 
 export interface CaseError {
   code: string;
@@ -44,15 +26,6 @@ export interface CaseError {
   at: string;
   /** What the console needs to ask the right question (e.g. the fee that was needed). */
   details?: ErrorDetails;
-}
-
-export interface StepRecord {
-  index: number;
-  state: StepState;
-  attempts: Attempt[];
-  included?: Inclusion;
-  confirmations?: number;
-  error?: CaseError;
 }
 
 export interface Scanned {

@@ -200,6 +200,41 @@ export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions):
   };
 }
 
+/** What a step waits for before it is signed, and before it is sent. */
+export interface StepWaits {
+  /** Steps that must be on chain first: the tokens' gas top-up; the native step's tokens. */
+  onChain: number[];
+  /** Steps of the same sender with lower nonces, which must reach the network first. */
+  sent: number[];
+}
+
+/**
+ * The order a plan's steps need, and nothing more: a token transfer can only pay its gas
+ * once its top-up is on chain, and the native step sweeps what its tokens really left. The
+ * rest runs at once, a sender's transactions reaching the network in nonce order.
+ */
+export function stepWaits(plan: Pick<SweepPlan, 'steps'>, index: number): StepWaits {
+  const step = plan.steps[index]!;
+  const sameAccount = (other: PlanStep) =>
+    other.networkId === step.networkId &&
+    other.account.address.toLowerCase() === step.account.address.toLowerCase();
+  const before: StepKind[] =
+    step.kind === 'native' ? ['top-up', 'token'] : step.kind === 'token' ? ['top-up'] : [];
+  return {
+    onChain: plan.steps
+      .filter((other) => sameAccount(other) && before.includes(other.kind))
+      .map((other) => other.index),
+    sent: plan.steps
+      .filter(
+        (other) =>
+          other.networkId === step.networkId &&
+          other.from.toLowerCase() === step.from.toLowerCase() &&
+          other.nonce < step.nonce,
+      )
+      .map((other) => other.index),
+  };
+}
+
 export function stepMaxCost(
   step: Pick<PlanStep, 'gasLimit' | 'l1FeeReserve'>,
   maxFee: bigint,

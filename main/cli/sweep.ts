@@ -12,7 +12,7 @@ import type {
   SweepPlanView,
 } from '../../preload/api';
 import { isErrorCode } from '../../preload/errors';
-import type { ChainService } from '../chain/chain-service';
+import type { RecoveryService } from '../recovery/recovery-service';
 import { assertRecipient } from '../chain/destination';
 import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
@@ -22,7 +22,7 @@ import { LifeboatError } from '../errors';
 import {
   CHAIN_OPTIONS,
   CHAIN_OPTIONS_USAGE,
-  chainService,
+  recoveryService,
   chainSettings,
   integerOption,
   networksOf,
@@ -30,7 +30,7 @@ import {
   type ChainSettings,
   type ChainValues,
 } from './chain-options';
-import { CliSources } from './chain-sources';
+import { CliWallets } from './wallet-input';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
 import { EXIT, printError, printResult } from './output';
@@ -107,7 +107,7 @@ export async function runSweep(argv: string[], io: CliIo): Promise<number> {
 class SweepRun {
   private readonly json: boolean;
   private readonly lines: LineReader;
-  private readonly sources: CliSources;
+  private readonly wallets: CliWallets;
   private readonly settings: ChainSettings;
 
   constructor(
@@ -123,12 +123,12 @@ class SweepRun {
       ...feeCapOf(values),
     });
     this.lines = new LineReader(io);
-    this.sources = new CliSources(this.lines, this.settings.dataDir);
+    this.wallets = new CliWallets(this.lines, this.settings.dataDir);
   }
 
   async close(): Promise<void> {
     this.lines.close();
-    await this.sources.close();
+    await this.wallets.close();
   }
 
   dispatch(name: Subcommand): Promise<number> {
@@ -146,14 +146,14 @@ class SweepRun {
     }
   }
 
-  private service(networks: Network[], tokens: Record<string, Token[]>): ChainService {
-    return chainService(this.settings, networks, tokens, (ref) => this.sources.access(ref));
+  private service(networks: Network[], tokens: Record<string, Token[]>): RecoveryService {
+    return recoveryService(this.settings, networks, tokens, this.wallets.sources);
   }
 
   /** The wallet being swept: the card named by --from-reader, or a secret on stdin. */
   private source(): Promise<SourceRef> {
     const reader = this.values['from-reader'];
-    return this.sources.source(typeof reader === 'string' ? reader : undefined);
+    return this.wallets.source(typeof reader === 'string' ? reader : undefined);
   }
 
   /**
@@ -167,7 +167,7 @@ class SweepRun {
       throw new CliUsageError('Give either --to or --to-reader, not both.');
     }
     if (typeof reader === 'string') {
-      return () => this.sources.card(reader);
+      return () => this.wallets.card(reader);
     }
     if (typeof to === 'string') {
       const address = checkedAddress(to);
@@ -233,7 +233,7 @@ class SweepRun {
     const networks = networksOf(this.values);
     const source = await this.source();
     const reader = this.values['to-reader'];
-    const destination = typeof reader === 'string' ? await this.sources.card(reader) : undefined;
+    const destination = typeof reader === 'string' ? await this.wallets.card(reader) : undefined;
     const service = this.service(networks, {});
     const started = await service.resume(
       caseId,
@@ -273,7 +273,7 @@ class SweepRun {
   }
 
   /** Prints the outcome: the plan, each step with its hash, and what is left per asset. */
-  private finish(service: ChainService, record: CaseRecord): number {
+  private finish(service: RecoveryService, record: CaseRecord): number {
     const view = caseView(record);
     const report = service.report(record.caseId);
     const result = {

@@ -5,19 +5,19 @@ import type { Readers } from '../cards/readers';
 import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
+import type { SourceResolver } from '../sources/source-resolver';
 import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import type { Handlers } from './contract';
 import { drillHandlers } from './drill-handlers';
 import { secretHandlers } from './secret-handlers';
-import type { SourceDeps } from './sources';
 
 export interface HandlerDeps {
   info: AppInfo;
   readers: Readers;
   cards: CardService;
   secrets: SecretsService;
-  sources: SourceDeps;
+  sources: SourceResolver;
   settings: SettingsStore;
   drills: DrillStore;
   chain: Pick<Handlers, 'discovery' | 'transfers' | 'sweep'>;

@@ -18,6 +18,7 @@ import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
 import type { CaseRecord } from '../cases/case-record';
 import { caseView } from '../cases/case-views';
+import { warningText } from '../cases/warning-text';
 import { LifeboatError } from '../errors';
 import {
   CHAIN_OPTIONS,
@@ -339,7 +340,7 @@ function planText(plan: SweepPlanView, networks: readonly Network[]): string {
         `  Fee cap: ${gwei(f.cap)} gwei per gas (--fee-cap): nothing is signed above it, so fees stay under ${coin(f.maxCostAtCap, f.decimals, f.symbol)} even if the fee rises.`,
     );
   }
-  for (const w of plan.warnings) lines.push(`Note: ${w.message}`);
+  for (const w of plan.warnings) lines.push(`Note: ${warningText(w, name(w.networkId))}`);
   return lines.join('\n');
 }
 

@@ -33,6 +33,10 @@ export function harness(options: {
   gapLimit?: number;
   maxFeePerGas?: bigint;
   pendingTimeoutMs?: number;
+  /** How often the case looks at the chain (default 20 ms: tests mine on demand). */
+  pollMs?: number;
+  /** False runs a case one step at a time, each to the end (the order before pipelining). */
+  parallel?: boolean;
 }): Harness {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-chain-'));
   const vault = new Vault();
@@ -54,7 +58,8 @@ export function harness(options: {
       return access(ref.secretId);
     },
     discoveries: new DiscoveryCache(),
-    pollMs: 20,
+    pollMs: options.pollMs ?? 20,
+    ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
     rpc: { timeoutMs: 5000 },
     ...(options.pendingTimeoutMs === undefined
       ? {}

@@ -119,6 +119,8 @@ class StepLoop<A extends Hashed, I extends Hashed, R> {
   private readonly onChain = new Map<number, Flag>();
   private readonly sent = new Map<number, Flag>();
   private signing: Promise<unknown> = Promise.resolve();
+  /** Rejects when the run is asked to stop: every wait races it. */
+  private readonly stopped: Promise<never>;
   firstFailure: unknown;
 
   constructor(
@@ -127,6 +129,11 @@ class StepLoop<A extends Hashed, I extends Hashed, R> {
     private readonly options: StepLoopOptions<A, I>,
     private readonly signal: AbortSignal,
   ) {
+    this.stopped = new Promise((_, reject) => {
+      signal.addEventListener('abort', () => reject(cancelled()), { once: true });
+    });
+    // Nobody may be waiting when the run stops; the rejection is still handled.
+    this.stopped.catch(() => undefined);
     for (const step of steps) {
       this.onChain.set(step.index, new Flag());
       this.sent.set(step.index, new Flag());
@@ -293,16 +300,7 @@ class StepLoop<A extends Hashed, I extends Hashed, R> {
 
   private async abortable<T>(work: Promise<T>): Promise<T> {
     this.stopIfAsked();
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(cancelled());
-      this.signal.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([work, aborted]);
-    } finally {
-      this.signal.removeEventListener('abort', onAbort!);
-    }
+    return Promise.race([work, this.stopped]);
   }
 
   private stopIfAsked(): void {

@@ -60,7 +60,7 @@ Sweep:
   --accounts ADDR,...   sweep only these accounts (default: every account found in use)
   --yes                 do not ask before signing
   --confirmations N     blocks that make a step final (default 1)
-  --poll-interval MS    how often to check for inclusion (default 2000)
+  --poll-interval MS    how often to check for inclusion (default 1000)
   --case ID             the case to resume or report
 
 ${CHAIN_OPTIONS_USAGE}`;
@@ -118,8 +118,11 @@ class SweepRun {
     this.json = values.json === true;
     const confirmations = integerOption(values, 'confirmations', 1);
     if (confirmations < 1) throw new CliUsageError('--confirmations is at least 1.');
+    const pollMs =
+      values['poll-interval'] === undefined ? undefined : integerOption(values, 'poll-interval', 0);
+    if (pollMs === 0) throw new CliUsageError('--poll-interval is at least 1 ms.');
     this.settings = chainSettings(values, {
-      pollMs: integerOption(values, 'poll-interval', 2000),
+      ...(pollMs === undefined ? {} : { pollMs }),
       confirmations,
       ...feeCapOf(values),
     });

@@ -115,6 +115,11 @@ class Flag {
 const ON_CHAIN: readonly StepState[] = ['included', 'confirmed', 'failed'];
 const SENT: readonly StepState[] = ['broadcast', ...ON_CHAIN];
 
+/** Included, final or not: what a step waiting on this one needs. */
+export function isOnChain(state: StepState): boolean {
+  return ON_CHAIN.includes(state);
+}
+
 class StepLoop<A extends Hashed, I extends Hashed, R> {
   private readonly onChain = new Map<number, Flag>();
   private readonly sent = new Map<number, Flag>();
@@ -272,7 +277,7 @@ class StepLoop<A extends Hashed, I extends Hashed, R> {
 
   private mark(step: StepRecord<A, I>): void {
     if (SENT.includes(step.state)) this.sent.get(step.index)!.raise();
-    if (ON_CHAIN.includes(step.state)) this.onChain.get(step.index)!.raise();
+    if (isOnChain(step.state)) this.onChain.get(step.index)!.raise();
   }
 
   private hashOf(step: StepRecord<A, I>): string {

@@ -10,6 +10,7 @@ import type { NetworkRef, PlanStep } from '../chain/sweep-plan';
 import type { CaseRecord } from '../cases/case-record';
 import { runCase } from '../cases/case-run';
 import type { CaseStore } from '../cases/case-store';
+import { isOnChain } from '../cases/step-loop';
 import { LifeboatError, isLifeboatError } from '../errors';
 
 /** Gives the signer of a step's sender: the source account, or the destination (top-up). */
@@ -58,8 +59,7 @@ export async function runSweep(caseId: string, deps: SweepRunDeps): Promise<Case
           plan: loaded.plan,
           chain,
           signer: deps.signer,
-          isOnChain: (index) =>
-            ['included', 'confirmed', 'failed'].includes(loaded.steps[index]?.state ?? ''),
+          isOnChain: (index) => isOnChain(loaded.steps[index]!.state),
         }),
       verify: (loaded) =>
         Promise.all(

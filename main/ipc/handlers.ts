@@ -5,6 +5,7 @@ import type { Readers } from '../cards/readers';
 import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
+import type { SourceResolver } from '../sources/source-resolver';
 import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
 import { cardHandlers } from './card-handlers';
@@ -12,7 +13,6 @@ import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
 import { drillHandlers } from './drill-handlers';
 import { secretHandlers } from './secret-handlers';
-import type { SourceDeps } from './sources';
 import { walletHistory } from './wallet-history';
 
 export interface HandlerDeps {
@@ -20,7 +20,7 @@ export interface HandlerDeps {
   readers: Readers;
   cards: CardService;
   secrets: SecretsService;
-  sources: SourceDeps;
+  sources: SourceResolver;
   settings: SettingsStore;
   drills: DrillStore;
   chain: ChainHandlerTable;

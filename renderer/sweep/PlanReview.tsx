@@ -8,6 +8,7 @@ import { formatAmount, formatGwei, parseGwei } from '../format/amount';
 import { t, type MessageKey } from '../i18n/t';
 import { networkName } from '../settings/networks';
 import { AssetOutcomeTable } from './AssetOutcomeTable';
+import { warningText } from './plan-warnings';
 import { STEP_KIND } from './step-words';
 
 interface PlanReviewProps {
@@ -118,7 +119,7 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
           <p className="notice-title">{t('review.warnings')}</p>
           <ul>
             {plan.warnings.map((warning, index) => (
-              <li key={index}>{warning.message}</li>
+              <li key={index}>{warningText(warning, settings)}</li>
             ))}
           </ul>
         </div>

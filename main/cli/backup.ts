@@ -3,15 +3,12 @@
 // store a phrase or one share, and open what it keeps — printing only the wallet's
 // fingerprint and first addresses, as `lifeboat phrase fingerprint` does.
 import { parseArgs } from 'node:util';
-import type { WalletPreview } from '../secrets/derivation';
 import type { BackupSecret, BackupSecretHeader } from '../cards/family';
 import { wipeBackupSecret } from '../cards/family';
 import { LifeboatError } from '../errors';
-import { bip39Seed } from '../secrets/bip39';
 import { walletPreview } from '../secrets/derivation';
 import { detectInputKind } from '../secrets/input-kind';
-import { shareProblemError } from '../secrets/problem';
-import { ShareSet } from '../secrets/share-set';
+import { KIND_TEXT, seedFromBackupCards } from './backup-reading';
 import { cardSessions, type CardSessions } from './card-unlock';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
@@ -43,10 +40,6 @@ Commands:
 Secrets come from a hidden prompt, or one per line on standard input when it is not a
 terminal, never from the command line.`;
 
-/** How long `open` waits for the next backup card to be swapped in. */
-const SWAP_WAIT_MS = 5 * 60_000;
-
-const text = new TextDecoder();
 const utf8 = new TextEncoder();
 
 type Values = {
@@ -65,13 +58,6 @@ interface Context {
   values: Values;
 }
 
-const KIND_TEXT: Record<BackupSecretHeader['kind'], string> = {
-  bip39: 'recovery phrase',
-  'master-seed': 'wallet seed',
-  'slip39-share': 'Shamir share',
-  other: 'another kind of secret',
-};
-
 function describeSecrets(reader: string, headers: BackupSecretHeader[]): string {
   if (headers.length === 0) return `The backup card in ${reader} keeps nothing yet.`;
   return [
@@ -81,28 +67,6 @@ function describeSecrets(reader: string, headers: BackupSecretHeader[]): string 
         `  ${h.label.padEnd(24)} ${KIND_TEXT[h.kind].padEnd(16)} fingerprint ${h.fingerprint}${h.exportable ? '' : '  (kept so that it cannot be read out)'}`,
     ),
   ].join('\n');
-}
-
-/** The secret labelled `label`, or the only one there is. */
-function choose(headers: BackupSecretHeader[], label: string | undefined, reader: string) {
-  const labels = headers.map((h) => `"${h.label}"`).join(', ');
-  if (label === undefined) {
-    if (headers.length === 1) return headers[0]!;
-    throw new CliUsageError(
-      headers.length === 0
-        ? `The backup card in ${reader} keeps nothing.`
-        : `The backup card in ${reader} keeps several secrets (${labels}); choose one with --label.`,
-    );
-  }
-  const found = headers.filter((h) => h.label === label);
-  if (found.length === 1) return found[0]!;
-  throw new LifeboatError(
-    'card-secret-not-found',
-    found.length === 0
-      ? `The backup card in ${reader} keeps nothing labelled "${label}"${headers.length > 0 ? `; it keeps ${labels}` : ''}.`
-      : `The backup card in ${reader} keeps several secrets labelled "${label}".`,
-    { reader, label },
-  );
 }
 
 /** The phrase or share to store and its passphrase line, as `card load` reads them. */
@@ -182,78 +146,21 @@ const SUBCOMMANDS: Record<string, (ctx: Context) => Promise<{ value: object; tex
   },
 
   async open(ctx) {
-    const preview = await openBackup(ctx);
-    return { value: preview, text: describeWallet(preview) };
-  },
-};
-
-/**
- * The wallet of the secret on the first card, or of the Shamir shares on this card and the
- * next ones: every --reader in turn, then cards swapped into the last one until enough.
- */
-async function openBackup(ctx: Context): Promise<WalletPreview> {
-  const shares = new ShareSet();
-  const queue = [...ctx.readers];
-  let reader = queue.shift()!;
-  try {
-    for (let card = 0; ; card += 1) {
-      const sessionId = await ctx.sessions.unlock(reader, ctx.lines, 'backup');
-      const { cards } = ctx.sessions;
-      const header = choose(await cards.listBackups(sessionId), ctx.values.label, reader);
-      const secret = await cards.readBackup(sessionId, header.id);
-      try {
-        if (secret.kind !== 'slip39-share') {
-          if (card > 0)
-            throw new LifeboatError(
-              'wrong-input-kind',
-              `The backup card in ${reader} keeps a ${KIND_TEXT[header.kind]}, not a share of this backup.`,
-            );
-          return await walletOf(secret);
-        }
-        const { problem } = shares.add(text.decode(secret.share));
-        if (problem && problem.code !== 'share-not-needed') throw shareProblemError(problem, card);
-      } finally {
-        wipeBackupSecret(secret);
-      }
-      const progress = shares.progress();
-      if (progress.complete) break;
-      const next = queue.shift();
-      if (next !== undefined) {
-        reader = next;
-        continue;
-      }
-      ctx.io.stderr.write(
-        `${progress.sharesEntered} ${progress.sharesEntered === 1 ? 'share' : 'shares'} read; the backup needs more. Take the card out of ${reader} and put the next backup card in.\n`,
-      );
-      await ctx.sessions.nextCard(reader, sessionId, SWAP_WAIT_MS);
-    }
-    const passphrase =
-      (await ctx.lines.read('Shamir passphrase (empty for none): ', { secret: true })) ?? '';
-    const seed = await shares.combine(passphrase);
+    const { seed } = await seedFromBackupCards({
+      sessions: ctx.sessions,
+      lines: ctx.lines,
+      tell: (text) => ctx.io.stderr.write(`${text}\n`),
+      readers: ctx.readers,
+      label: ctx.values.label,
+    });
     try {
-      return walletPreview(seed);
+      const preview = walletPreview(seed);
+      return { value: preview, text: describeWallet(preview) };
     } finally {
       seed.fill(0);
     }
-  } finally {
-    shares.wipe();
-  }
-}
-
-/** The wallet of a phrase (with its stored passphrase) or of a bare seed. */
-async function walletOf(secret: BackupSecret): Promise<WalletPreview> {
-  if (secret.kind === 'slip39-share')
-    throw new LifeboatError('wrong-input-kind', 'One Shamir share alone opens no wallet.');
-  const seed =
-    secret.kind === 'bip39'
-      ? await bip39Seed(text.decode(secret.phrase), text.decode(secret.passphrase))
-      : secret.seed.slice();
-  try {
-    return walletPreview(seed);
-  } finally {
-    seed.fill(0);
-  }
-}
+  },
+};
 
 function onlyReader(ctx: Context): string {
   if (ctx.readers.length > 1)

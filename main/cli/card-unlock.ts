@@ -18,6 +18,8 @@ const CARD_WAIT_MS = 5000;
 
 export interface CardSessions {
   readonly cards: CardService;
+  /** Waits for a card in `reader` and opens it, without any PIN: what it is, and its kind. */
+  open(reader: string): Promise<CardSessionView>;
   /**
    * Opens the card in `reader`, which must be of `kind` (a wallet card unless said), pairs,
    * reads the PIN and unlocks it; returns the session id.
@@ -36,11 +38,15 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
   const pairings = new FilePairingStore(dataDir, await keyFileSecretBox(dataDir));
   const cards = new CardService({ readers, pairings, trustedCaKeys: () => [] });
   await readers.start();
+  const open = async (reader: string): Promise<CardSessionView> => {
+    await waitForCard(readers, reader, CARD_WAIT_MS);
+    return cards.open(reader);
+  };
   return {
     cards,
+    open,
     async unlock(reader, lines, kind = 'wallet') {
-      await waitForCard(readers, reader, CARD_WAIT_MS);
-      const opened = await cards.open(reader);
+      const opened = await open(reader);
       requireKind(opened.info, reader, kind);
       let paired: CardSessionView;
       try {

@@ -21,15 +21,22 @@ export const discoverUsage = `Usage: lifeboat discover --rpc NETWORK=URL [option
 Finds the accounts of a wallet that were ever used (a balance, a token or a transaction),
 scanning each derivation scheme until --gap-limit unused addresses in a row. The wallet
 comes from standard input: a BIP-39 phrase, or SLIP-39 shares one per line, then an empty
-line, then the passphrase line (empty for none). With --from-reader NAME it is the Keycard in
-that reader instead, and its PIN is read from standard input.
+line, then the passphrase line (empty for none). With --from-reader NAME it is the wallet card
+(Keycard, Satochip) in that reader instead, and its PIN is read from standard input. A backup
+card (Seedkeeper) there gives the phrase or the Shamir shares it keeps: its PIN is read, then
+for shares more cards are asked for, then the Shamir passphrase; --label LABEL chooses the
+secret when the card keeps several.
 
 ${CHAIN_OPTIONS_USAGE}`;
 
 export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
   const { values: parsed } = parseArgs({
     args: argv,
-    options: { ...CHAIN_OPTIONS, 'from-reader': { type: 'string' } },
+    options: {
+      ...CHAIN_OPTIONS,
+      'from-reader': { type: 'string' },
+      label: { type: 'string' },
+    },
     strict: true,
   });
   const values: ChainValues = parsed;
@@ -37,10 +44,13 @@ export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
   const networks = networksOf(values);
   const settings = chainSettings(values);
   const lines = new LineReader(io);
-  const wallets = new CliWallets(lines, settings.dataDir);
+  const wallets = new CliWallets(lines, settings.dataDir, (text) => io.stderr.write(`${text}\n`));
   try {
     const reader = values['from-reader'];
-    const source = await wallets.source(typeof reader === 'string' ? reader : undefined);
+    const source = await wallets.source(
+      typeof reader === 'string' ? reader : undefined,
+      typeof parsed.label === 'string' ? parsed.label : undefined,
+    );
     const tokens = await tokensOf(values, networks, (text) => io.stderr.write(`${text}\n`));
     const service = recoveryService(settings, networks, tokens, wallets.sources);
     const result = await service.discover({ source }, (p) => {

@@ -46,11 +46,14 @@ export const sweepUsage = `Usage: lifeboat sweep <plan|execute|resume|report|lis
 
 The wallet comes from standard input: a BIP-39 phrase, or SLIP-39 shares one per line, then an
 empty line, then the passphrase line (empty for none). With --from-reader NAME it is the
-Keycard in that reader instead, and its PIN is read from standard input first.
+wallet card (Keycard, Satochip) in that reader instead, and its PIN is read from standard input
+first. A backup card (Seedkeeper) there gives the phrase or the Shamir shares it keeps: its PIN
+is read, then for shares more cards are asked for, then the Shamir passphrase; --label LABEL
+chooses the secret when the card keeps several.
 
 Destination:
   --to ADDRESS          the address that receives everything
-  --to-reader NAME      the first account (m/44'/60'/0'/0/0) of the Keycard in that reader;
+  --to-reader NAME      the first account (m/44'/60'/0'/0/0) of the wallet card in that reader;
                         its PIN is read after the source. Needed for --top-up.
 Sweep:
   --fee-cap GWEI        the highest fee per gas you accept (default: 3 × today's quote);
@@ -70,6 +73,7 @@ const OPTIONS = {
   to: { type: 'string' },
   'to-reader': { type: 'string' },
   'from-reader': { type: 'string' },
+  label: { type: 'string' },
   'fee-cap': { type: 'string' },
   'top-up': { type: 'boolean', default: false },
   accounts: { type: 'string', multiple: true },
@@ -123,7 +127,9 @@ class SweepRun {
       ...feeCapOf(values),
     });
     this.lines = new LineReader(io);
-    this.wallets = new CliWallets(this.lines, this.settings.dataDir);
+    this.wallets = new CliWallets(this.lines, this.settings.dataDir, (text) =>
+      io.stderr.write(`${text}\n`),
+    );
   }
 
   async close(): Promise<void> {
@@ -153,7 +159,11 @@ class SweepRun {
   /** The wallet being swept: the card named by --from-reader, or a secret on stdin. */
   private source(): Promise<SourceRef> {
     const reader = this.values['from-reader'];
-    return this.wallets.source(typeof reader === 'string' ? reader : undefined);
+    const label = this.values.label;
+    return this.wallets.source(
+      typeof reader === 'string' ? reader : undefined,
+      typeof label === 'string' ? label : undefined,
+    );
   }
 
   /**

@@ -1,11 +1,13 @@
 // Where `lifeboat discover` and `lifeboat sweep` get keys for one run: a recovery phrase or
-// Shamir shares read from standard input into a vault that lives as long as the command, or
-// Keycards in named readers (PIN from standard input). They resolve through the same source
-// resolver as the console's, and are released when the command ends.
+// Shamir shares read from standard input, or from a backup card, into a vault that lives as
+// long as the command, or wallet cards in named readers (PIN from standard input). They
+// resolve through the same source resolver as the console's, and are released when the
+// command ends.
 import type { SourceRef } from '../../preload/api';
 import { seedFromRecovery } from '../secrets/recovery-input';
 import { Vault } from '../secrets/vault';
 import { SourceResolver } from '../sources/source-resolver';
+import { kindOf } from './card-kind';
 import type { CardSessions } from './card-unlock';
 import { CliUsageError, type LineReader } from './io';
 
@@ -23,21 +25,33 @@ export class CliWallets {
   constructor(
     private readonly lines: LineReader,
     private readonly dataDir: string,
+    /** Tells the person something on standard error, e.g. to swap in the next backup card. */
+    private readonly tell: (text: string) => void,
   ) {}
 
-  /** The wallet: the card in `reader` (its PIN comes first on stdin), else a secret on stdin. */
-  async source(reader: string | undefined): Promise<SourceRef> {
-    if (reader !== undefined) return this.card(reader);
-    return this.secret();
+  /**
+   * The wallet: the card in `reader` (its PIN comes first on stdin), else a secret on stdin.
+   * A backup card in `reader` gives the phrase or shares it keeps (`label` among several).
+   */
+  async source(reader: string | undefined, label?: string): Promise<SourceRef> {
+    if (reader === undefined) return this.secret();
+    const sessions = await this.sessions();
+    if (kindOf((await sessions.open(reader)).info) === 'wallet') return this.card(reader);
+    const { seedFromBackupCards } = await import('./backup-reading');
+    const { seed, kind } = await seedFromBackupCards({
+      sessions,
+      lines: this.lines,
+      tell: this.tell,
+      readers: [reader],
+      label,
+    });
+    return { kind: 'secret', secretId: this.vault.put(seed, { owner: OWNER, kind }) };
   }
 
-  /** Opens, pairs and unlocks the card in `reader`, reading its PIN from standard input. */
+  /** Opens, pairs and unlocks the wallet card in `reader`, reading its PIN from standard input. */
   async card(reader: string): Promise<SourceRef> {
-    if (!this.cardSessions) {
-      const { cardSessions } = await import('./card-unlock');
-      this.cardSessions = await cardSessions(this.dataDir);
-    }
-    return { kind: 'card', sessionId: await this.cardSessions.unlock(reader, this.lines) };
+    const sessions = await this.sessions();
+    return { kind: 'card', sessionId: await sessions.unlock(reader, this.lines) };
   }
 
   /**
@@ -63,6 +77,14 @@ export class CliWallets {
       (await this.lines.read('Passphrase (empty for none): ', { secret: true })) ?? '';
     const { seed, kind } = await seedFromRecovery({ lines: entered, passphrase });
     return { kind: 'secret', secretId: this.vault.put(seed, { owner: OWNER, kind }) };
+  }
+
+  private async sessions(): Promise<CardSessions> {
+    if (!this.cardSessions) {
+      const { cardSessions } = await import('./card-unlock');
+      this.cardSessions = await cardSessions(this.dataDir);
+    }
+    return this.cardSessions;
   }
 
   /** Overwrites the secrets and closes the cards (the PC/SC layer resets them). */

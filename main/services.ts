@@ -11,9 +11,12 @@ import { PcscReaders } from './cards/pcsc/pcsc-readers';
 import type { Readers } from './cards/readers';
 import { DrillStore } from './cases/drills';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
+import { PRICE_FEEDS, type PriceFeedBook } from './chain/price-feeds';
+import type { OpenExternal } from './ipc/app-handlers';
 import { chainHandlers } from './ipc/chain-handlers';
 import { EventHub } from './ipc/events';
 import { createHandlers } from './ipc/handlers';
+import { networkHandlers } from './ipc/network-handlers';
 import { INPUT_SCHEMAS } from './ipc/schemas';
 import { SecretsService } from './secrets/secrets-service';
 import { Vault } from './secrets/vault';
@@ -30,6 +33,10 @@ export interface ServicesOptions {
   readers?: Readers;
   /** Told about failures that were not raised on purpose (they reach the page as `internal`). */
   onUnexpected?: (channel: string, error: unknown) => void;
+  /** Opens an explorer link in the person's browser; without one, links are only shown. */
+  openExternal?: OpenExternal;
+  /** The Chainlink feeds prices are read from; the bundled ones unless a test chain has its own. */
+  priceFeeds?: PriceFeedBook;
 }
 
 export interface Services {
@@ -81,6 +88,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       settings,
       drills,
       chain: chain.handlers,
+      networks: networkHandlers({ settings, priceFeeds: options.priceFeeds ?? PRICE_FEEDS }),
+      ...(options.openExternal === undefined ? {} : { openExternal: options.openExternal }),
     }),
     INPUT_SCHEMAS,
     options.onUnexpected,

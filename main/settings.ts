@@ -68,6 +68,9 @@ export const settingsSchema: z.ZodType<Settings> = z
         .string()
         .regex(/^[1-9][0-9]{0,77}$/)
         .optional(),
+      showValues: z.boolean().optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+      networksChosen: z.boolean().optional(),
     }),
   })
   .superRefine((settings, context) => {

@@ -5,7 +5,7 @@ import type { Readers } from '../cards/readers';
 import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
-import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
+import { appHandlers, readerHandlers, settingsHandlers, type OpenExternal } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
@@ -23,11 +23,13 @@ export interface HandlerDeps {
   settings: SettingsStore;
   drills: DrillStore;
   chain: ChainHandlerTable;
+  networks: Pick<Handlers, 'networks' | 'prices'>;
+  openExternal?: OpenExternal;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    app: appHandlers(deps.info),
+    app: appHandlers(deps.info, deps.settings, deps.openExternal),
     readers: readerHandlers(deps.readers),
     cards: cardHandlers(deps.cards, (secretId, work) => deps.secrets.useSeed(secretId, work)),
     secrets: secretHandlers(deps.secrets),
@@ -39,5 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     sweep: deps.chain.sweep,
     drills: drillHandlers(deps.drills, deps.sources),
     settings: settingsHandlers(deps.settings),
+    networks: deps.networks.networks,
+    prices: deps.networks.prices,
   };
 }

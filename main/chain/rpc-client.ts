@@ -161,13 +161,22 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** A JSON-RPC error object as servers send it. */
+/**
+ * A JSON-RPC error object as servers send it: ethers keeps it as `error`, or as `info.error`
+ * when it turned a revert into a CALL_EXCEPTION.
+ */
 function jsonRpcError(error: unknown): { code: number; message: string } | undefined {
-  const inner = (error as { error?: unknown }).error;
-  if (typeof inner !== 'object' || inner === null) return undefined;
-  const { code, message } = inner as { code?: unknown; message?: unknown };
-  if (typeof code !== 'number' || typeof message !== 'string') return undefined;
-  return { code, message };
+  const info = (error as { info?: unknown }).info;
+  const candidates = [
+    (error as { error?: unknown }).error,
+    typeof info === 'object' && info !== null ? (info as { error?: unknown }).error : undefined,
+  ];
+  for (const inner of candidates) {
+    if (typeof inner !== 'object' || inner === null) continue;
+    const { code, message } = inner as { code?: unknown; message?: unknown };
+    if (typeof code === 'number' && typeof message === 'string') return { code, message };
+  }
+  return undefined;
 }
 
 function rpcFailure(error: unknown, method: string): LifeboatError {

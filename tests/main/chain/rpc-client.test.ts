@@ -30,11 +30,12 @@ async function serve(answer: Answer | 'http-500'): Promise<FakeServer> {
       methods.push(...calls.map((c) => c.method));
       if (answer === 'http-500') {
         res.writeHead(500);
-        return res.end('down');
+        res.end('down');
+      } else {
+        const replies = calls.map((c) => ({ jsonrpc: '2.0', id: c.id, ...answer(c.method) }));
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(Array.isArray(parsed) ? replies : replies[0]));
       }
-      const replies = calls.map((c) => ({ jsonrpc: '2.0', id: c.id, ...answer(c.method) }));
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(Array.isArray(parsed) ? replies : replies[0]));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

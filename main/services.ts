@@ -16,7 +16,8 @@ import type { OpenExternal } from './ipc/app-handlers';
 import { chainHandlers } from './ipc/chain-handlers';
 import { EventHub } from './ipc/events';
 import { createHandlers } from './ipc/handlers';
-import { networkHandlers } from './ipc/network-handlers';
+import { networkHandlers, type EndpointBook } from './ipc/network-handlers';
+import { PUBLIC_ENDPOINTS } from './chain/public-endpoints';
 import { INPUT_SCHEMAS } from './ipc/schemas';
 import { SecretsService } from './secrets/secrets-service';
 import { Vault } from './secrets/vault';
@@ -37,6 +38,8 @@ export interface ServicesOptions {
   openExternal?: OpenExternal;
   /** The Chainlink feeds prices are read from; the bundled ones unless a test chain has its own. */
   priceFeeds?: PriceFeedBook;
+  /** The public servers offered per preset network; the reviewed ones unless a test has its own. */
+  publicEndpoints?: EndpointBook;
 }
 
 export interface Services {
@@ -88,7 +91,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       settings,
       drills,
       chain: chain.handlers,
-      networks: networkHandlers({ settings, priceFeeds: options.priceFeeds ?? PRICE_FEEDS }),
+      networks: networkHandlers({
+        settings,
+        priceFeeds: options.priceFeeds ?? PRICE_FEEDS,
+        endpoints: options.publicEndpoints ?? PUBLIC_ENDPOINTS,
+      }),
       ...(options.openExternal === undefined ? {} : { openExternal: options.openExternal }),
     }),
     INPUT_SCHEMAS,

@@ -29,6 +29,46 @@ const rendererBoundary = {
   ],
 };
 
+const pcscOnly = { name: 'pcsclite', message: 'Only main/cards/pcsc talks to PC/SC.' };
+
+// The layers inside main (DESIGN.md): each may import only the layers below it. Cards,
+// secrets and chain are leaves; sources resolves keys from cards and secrets for chain;
+// cases persist and run steps; recovery coordinates the jobs; ipc and cli face the person.
+const below = (folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]);
+const mainLayers = [
+  {
+    files: ['main/chain/**'],
+    forbidden: ['cards', 'secrets', 'sources', 'cases', 'recovery', 'ipc', 'cli', 'settings'],
+    message: 'The chain layer imports nothing above it: no cards, secrets, sources, cases or jobs.',
+  },
+  {
+    files: ['main/cards/**'],
+    forbidden: ['chain', 'sources', 'cases', 'recovery', 'ipc', 'cli', 'settings'],
+    message: 'The card layer imports nothing above it: no chain, sources, cases or jobs.',
+  },
+  {
+    files: ['main/secrets/**'],
+    forbidden: ['cards', 'chain', 'sources', 'cases', 'recovery', 'ipc', 'cli', 'settings'],
+    message: 'The secrets layer imports nothing above it: no cards, chain, sources, cases or jobs.',
+  },
+  {
+    files: ['main/sources/**'],
+    forbidden: ['cases', 'recovery', 'ipc', 'cli'],
+    message: 'Sources resolve keys for the layers above; they import no cases or jobs.',
+  },
+  {
+    files: ['main/cases/**'],
+    forbidden: ['cards', 'secrets', 'sources', 'recovery', 'ipc', 'cli'],
+    message: 'Cases persist and run steps; they import no keys, sources or jobs above them.',
+  },
+  {
+    files: ['main/recovery/**'],
+    forbidden: ['ipc', 'cli'],
+    message:
+      'Recovery coordinates the jobs for the IPC table and the command line, not the reverse.',
+  },
+];
+
 const preloadBoundary = {
   patterns: [
     {
@@ -59,9 +99,32 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { paths: [pcscOnly] }],
+    },
+  },
+  ...mainLayers.map(({ files, forbidden, message }) => ({
+    files,
+    rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'pcsclite', message: 'Only main/cards/pcsc talks to PC/SC.' }] },
+        { paths: [pcscOnly], patterns: [{ group: below(forbidden), message }] },
+      ],
+    },
+  })),
+  {
+    files: ['main/settings.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [pcscOnly],
+          patterns: [
+            {
+              group: ['**/cards/*/**'],
+              message: 'Settings know no card family: card details stay behind the card layer.',
+            },
+          ],
+        },
       ],
     },
   },

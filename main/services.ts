@@ -19,8 +19,10 @@ import { createHandlers } from './ipc/handlers';
 import { networkHandlers, type EndpointBook } from './ipc/network-handlers';
 import { PUBLIC_ENDPOINTS } from './chain/public-endpoints';
 import { INPUT_SCHEMAS } from './ipc/schemas';
+import { DiscoveryCache } from './recovery/discovery-cache';
 import { SecretsService } from './secrets/secrets-service';
 import { Vault } from './secrets/vault';
+import { SourceResolver } from './sources/source-resolver';
 import { SettingsStore, defaultSettings } from './settings';
 
 export interface ServicesOptions {
@@ -72,8 +74,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const secrets = new SecretsService({ vault, owner: CONSOLE_OWNER });
   const drills = new DrillStore(path.join(dataDir, 'drills.json'));
   const events = new EventHub();
-  const sources = { cards, secrets, vault, owner: CONSOLE_OWNER };
-  const chain = chainHandlers({ dataDir, settings, sources, events });
+  const sources = new SourceResolver({
+    cards: () => cards,
+    useSeed: (secretId, use) => secrets.useSeed(secretId, use),
+    secretKind: (secretId) => vault.info(secretId, CONSOLE_OWNER).kind,
+  });
+  const discoveries = new DiscoveryCache();
+  const chain = chainHandlers({ dataDir, settings, sources, discoveries, events });
 
   const info: AppInfo = {
     version: options.version,

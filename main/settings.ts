@@ -3,11 +3,11 @@
 // atomically so a crash never leaves half a file; nothing secret ever goes in it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { z } from 'zod';
 import type { NetworkSettings, Settings } from '../preload/api';
 import { NETWORK_PRESETS, httpUrl, networkFields, presetById } from './chain/networks';
 import { writeFileAtomic } from './atomic-file';
-import { normaliseCaKey } from './cards/keycard/attestation';
 import { LifeboatError } from './errors';
 import { Listeners } from './listeners';
 
@@ -47,7 +47,7 @@ const caKey = z
 /** A key that merely looks like hex would make every later attestation fail, so check it now. */
 function isCurvePoint(hex: string): boolean {
   try {
-    normaliseCaKey(hex);
+    secp256k1.Point.fromHex(hex.toLowerCase());
     return true;
   } catch {
     return false;

@@ -436,11 +436,36 @@ export interface AssetOutcome {
   actualRemainder?: BaseUnits;
 }
 
+/**
+ * Why a plan leaves something behind or needs something first. The console and the command
+ * line put each code into their own words, with `params`:
+ * - `destination-is-contract` (symbol), `destination-delegated` (delegate, symbol): the
+ *   destination runs code on receipt, so some of the coin stays behind;
+ * - `token-refused` (symbol): simulating the transfer fails, the token stays;
+ * - `top-up-needed` (fees, topUp, symbol, decimals): tokens cannot pay their gas and the
+ *   destination cannot sign a top-up; `top-up-not-allowed` (topUp, …): it could, if allowed;
+ *   `top-up-short` (topUp, available, …): the destination holds too little;
+ * - `native-refused` (symbol): the destination's code refuses the coin;
+ *   `native-below-fee` (symbol): the coin left is less than the fee to move it;
+ * - `remainder-expected` (amount, symbol, decimals, cause: contract | l1-fee | measured-gas).
+ */
+export type PlanWarningCode =
+  | 'destination-is-contract'
+  | 'destination-delegated'
+  | 'token-refused'
+  | 'top-up-needed'
+  | 'top-up-not-allowed'
+  | 'top-up-short'
+  | 'native-refused'
+  | 'native-below-fee'
+  | 'remainder-expected';
+
 export interface PlanWarning {
-  code: ErrorCode | 'destination-is-contract' | 'top-up-needed' | 'remainder-expected';
-  message: string;
-  networkId?: string;
+  code: PlanWarningCode;
+  networkId: string;
+  /** The source account the warning is about, when it is about one. */
   account?: string;
+  params: Record<string, string>;
 }
 
 export interface NetworkFeeView {

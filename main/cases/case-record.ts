@@ -6,37 +6,18 @@
 // bytes instead of signing the same nonce twice. No key, seed, PIN or phrase is ever stored.
 import { z } from 'zod';
 import type { PlanWarning } from '../../preload/api';
-import { isErrorCode } from '../../preload/errors';
+import type { EvmAttempt, EvmInclusion } from '../chain/evm/step-driver';
 import type { SweepPlan } from '../chain/sweep-plan';
 import type { ErrorDetails } from '../errors';
+import type { StepRecord as LoopStep } from './step-loop';
 
 export const CASE_FORMAT = 1;
 
 export type CaseState = 'running' | 'paused' | 'finished' | 'failed';
-export type StepState = 'planned' | 'signed' | 'broadcast' | 'included' | 'confirmed' | 'failed';
 
-export interface Attempt {
-  hash: string;
-  raw: string;
-  nonce: number;
-  maxFeePerGas: bigint;
-  /** The amount this signature moves (the native value is recomputed per fee). */
-  amount: bigint;
-  signedAt: string;
-  broadcastAt?: string;
-  /** Why it was signed: the first signature, or a replacement at the same nonce. */
-  reason: 'initial' | 'fee-rise' | 'fee-refused';
-}
-
-export interface Inclusion {
-  hash: string;
-  blockNumber: number;
-  blockHash: string;
-  status: 'success' | 'reverted';
-  gasUsed: bigint;
-  effectiveGasPrice?: bigint;
-  l1Fee?: bigint;
-}
+export type Attempt = EvmAttempt;
+export type Inclusion = EvmInclusion;
+export type StepRecord = LoopStep<Attempt, Inclusion>;
 
 export interface CaseError {
   code: string;
@@ -44,15 +25,6 @@ export interface CaseError {
   at: string;
   /** What the console needs to ask the right question (e.g. the fee that was needed). */
   details?: ErrorDetails;
-}
-
-export interface StepRecord {
-  index: number;
-  state: StepState;
-  attempts: Attempt[];
-  included?: Inclusion;
-  confirmations?: number;
-  error?: CaseError;
 }
 
 export interface Scanned {
@@ -91,12 +63,6 @@ export interface CaseRecord {
   verification?: { at: string; assets: VerifiedAsset[] };
 }
 
-const PLAN_WARNING_CODES: readonly string[] = [
-  'destination-is-contract',
-  'top-up-needed',
-  'remainder-expected',
-];
-
 const big = z
   .string()
   .regex(/^-?\d{1,80}$/)
@@ -132,6 +98,23 @@ const quote = z.object({
   maxFeePerGas: big,
   maxPriorityFeePerGas: big,
   blockNumber: int,
+});
+
+const warning = z.object({
+  code: z.enum([
+    'destination-is-contract',
+    'destination-delegated',
+    'token-refused',
+    'top-up-needed',
+    'top-up-not-allowed',
+    'top-up-short',
+    'native-refused',
+    'native-below-fee',
+    'remainder-expected',
+  ]),
+  networkId: z.string(),
+  account: address.optional(),
+  params: z.record(z.string(), z.string().max(200)),
 });
 
 const planStep = z.object({
@@ -176,16 +159,11 @@ const plan = z.object({
       exact: z.boolean(),
     }),
   ),
-  warnings: z.array(
-    z.object({
-      code: z.custom<PlanWarning['code']>(
-        (v) => isErrorCode(v) || (typeof v === 'string' && PLAN_WARNING_CODES.includes(v)),
-      ),
-      message: z.string(),
-      networkId: z.string().optional(),
-      account: z.string().optional(),
-    }),
-  ),
+  // Cases written before warnings were codes carry English notes instead; those notes are
+  // dropped on reading (they explain, they decide nothing), the rest of the case is kept.
+  warnings: z
+    .array(z.union([warning, z.object({ code: z.string(), message: z.string() })]))
+    .transform((list) => list.filter((w): w is PlanWarning => 'params' in w)),
 });
 
 const caseError = z.object({

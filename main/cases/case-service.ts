@@ -1,13 +1,10 @@
 // Recovery cases as the rest of main uses them: create one from a confirmed plan (persisted
-// before anything is signed), run or resume it with the signers at hand, list the unfinished
-// ones, and read status and reports. Plain data in and out, ready for IPC and the CLI.
-import type { CaseView, SweepEvent, SweepReport } from '../../preload/api';
-import type { ChainConnection } from '../chain/connection';
-import type { TxSigner } from '../chain/signer';
-import type { NetworkRef, PlanStep, SweepPlan } from '../chain/sweep-plan';
+// before anything is signed), raise its fee cap when the person accepts a higher one, list
+// the unfinished ones, and read status and reports. Running a case is case-run.ts.
+import type { CaseView, SweepReport } from '../../preload/api';
+import type { SweepPlan } from '../chain/sweep-plan';
 import { LifeboatError, isLifeboatError } from '../errors';
 import { CASE_FORMAT, type CaseRecord, type Scanned } from './case-record';
-import { runCase } from './case-runner';
 import { CaseStore } from './case-store';
 import { caseReport, caseView } from './case-views';
 
@@ -22,21 +19,14 @@ export interface CaseStart {
   confirmations?: number;
 }
 
-/** Gives the signer of a step's sender: the source account, or the destination (top-up). */
-export type SignerFactory = (step: PlanStep) => Promise<TxSigner>;
-
 export interface CaseServiceOptions {
   dataDir: string;
-  /** Opens a checked connection to a network of a case (its RPC URLs come from settings). */
-  connect(network: NetworkRef): Promise<ChainConnection>;
-  pollMs?: number;
-  pendingTimeoutMs?: number;
 }
 
 export class CaseService {
   readonly store: CaseStore;
 
-  constructor(private readonly options: CaseServiceOptions) {
+  constructor(options: CaseServiceOptions) {
     this.store = new CaseStore(options.dataDir);
   }
 
@@ -66,51 +56,6 @@ export class CaseService {
       steps: start.plan.steps.length,
     });
     return record;
-  }
-
-  /**
-   * Runs (or resumes) a case to its end or to the next pause. Resolves with the record;
-   * a pause is a state, not a thrown error, and the events say why.
-   */
-  async run(
-    caseId: string,
-    signer: SignerFactory,
-    onEvent: (event: SweepEvent) => void = () => {},
-    signal?: AbortSignal,
-  ): Promise<CaseRecord> {
-    const record = this.store.load(caseId);
-    const connections = new Map<string, ChainConnection>();
-    try {
-      for (const network of record.plan.networks) {
-        connections.set(network.id, await this.options.connect(network));
-      }
-    } catch (error) {
-      for (const c of connections.values()) c.close();
-      if (!isLifeboatError(error)) throw error;
-      // The network is unreachable or refused: the case stays as it was, paused.
-      this.store.log(caseId, { event: 'not-started', code: error.code });
-      onEvent({ type: 'paused', caseId, error: { code: error.code, message: error.message } });
-      return record;
-    }
-    try {
-      return await runCase(caseId, {
-        store: this.store,
-        connection: (id) => {
-          const c = connections.get(id);
-          if (!c) throw new LifeboatError('case-corrupt', undefined, { caseId });
-          return c;
-        },
-        signer: (step) => signer(step),
-        onEvent,
-        ...(signal === undefined ? {} : { signal }),
-        ...(this.options.pollMs === undefined ? {} : { pollMs: this.options.pollMs }),
-        ...(this.options.pendingTimeoutMs === undefined
-          ? {}
-          : { pendingTimeoutMs: this.options.pendingTimeoutMs }),
-      });
-    } finally {
-      for (const c of connections.values()) c.close();
-    }
   }
 
   /**

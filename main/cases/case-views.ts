@@ -5,6 +5,7 @@ import { isErrorCode } from '../../preload/errors';
 import { explorerTxUrl } from '../chain/networks';
 import { planView } from '../chain/plan-view';
 import type { CaseRecord, StepRecord } from './case-record';
+import { warningText } from './warning-text';
 
 export function stepView(step: StepRecord): CaseStepView {
   const hash = step.included?.hash ?? step.attempts.at(-1)?.hash;
@@ -151,6 +152,8 @@ function reportText(record: CaseRecord, assets: AssetOutcome[]): string {
           : ''),
     );
   }
-  for (const w of record.plan.warnings) lines.push(`Note: ${w.message}`);
+  for (const w of record.plan.warnings) {
+    lines.push(`Note: ${warningText(w, networkName(w.networkId))}`);
+  }
   return lines.join('\n');
 }

@@ -187,3 +187,21 @@ export async function readTokenInfo(
   });
   return { tokens, notTokens };
 }
+
+/** One asset of one account, read again: what a finished sweep really left behind. */
+export async function readAssetBalance(
+  connection: Pick<ChainConnection, 'network' | 'balance' | 'call'>,
+  asset: { account: string; asset: string },
+): Promise<bigint> {
+  if (asset.asset === 'native') return connection.balance(asset.account);
+  const balance = decodeUint(
+    await connection.call({ to: asset.asset, data: balanceOfData(asset.account) }),
+  );
+  if (balance === undefined) {
+    throw new LifeboatError('rpc-inconsistent', 'A token balance could not be read back.', {
+      network: connection.network.id,
+      what: 'token balance',
+    });
+  }
+  return balance;
+}

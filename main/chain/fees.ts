@@ -86,8 +86,14 @@ export function assertUnderCap(maxFeePerGas: bigint, cap: bigint, networkId: str
   }
 }
 
+/** What a fee quote is read from: a checked connection, or anything that answers the same. */
+export type FeeSource = Pick<
+  ChainConnection,
+  'network' | 'latestBlock' | 'gasPrice' | 'maxPriorityFee'
+>;
+
 /** One quote per network per plan: read once, used for both amounts and signatures. */
-export async function quoteFee(connection: ChainConnection): Promise<FeeQuote> {
+export async function quoteFee(connection: FeeSource): Promise<FeeQuote> {
   const model = connection.network.feeModel;
   const [block, gasPrice, tip] = await Promise.all([
     connection.latestBlock(),
@@ -103,7 +109,7 @@ export async function quoteFee(connection: ChainConnection): Promise<FeeQuote> {
 }
 
 /** eth_maxPriorityFeePerGas is not on every server; undefined means "derive it". */
-async function priorityFee(connection: ChainConnection): Promise<bigint | undefined> {
+async function priorityFee(connection: FeeSource): Promise<bigint | undefined> {
   try {
     return await connection.maxPriorityFee();
   } catch (error) {

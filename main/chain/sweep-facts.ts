@@ -11,7 +11,7 @@ import { transferData } from './erc20';
 import { quoteFee } from './fees';
 import { l1DataFee } from './op-l1-fee';
 import { PLAIN_TRANSFER_GAS, type NetworkFacts, type SourceFacts } from './sweep-plan';
-import { buildTransaction } from './transaction';
+import { buildTransaction } from './evm/transaction';
 import type { Token } from './tokens';
 
 export interface FactsRequest {

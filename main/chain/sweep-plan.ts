@@ -2,8 +2,8 @@
 // rule can be checked without a network. Per source account and network: ERC-20 transfers
 // first, the native coin last with value = balance − gasLimit · maxFee (exactly zero left
 // when the destination has no code, see fees.ts); a gas top-up from the destination first
-// when tokens cannot pay their own gas. Every step, fee and expected remainder is listed.
-import { formatUnits } from 'ethers';
+// when tokens cannot pay their own gas. Every step, fee and expected remainder is listed;
+// what stays behind and why is said with warning codes the console and CLI put into words.
 import type { AccountView, PlanWarning } from '../../preload/api';
 import { LifeboatError } from '../errors';
 import { assertRecipient, type DestinationKind } from './destination';
@@ -151,14 +151,17 @@ export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions):
     const cap = options.feeCaps[network.id] ?? defaultFeeCap(fee.maxFeePerGas);
     assertUnderCap(fee.maxFeePerGas, cap, network.id);
     const before = steps.length;
-    if (destination.kind !== 'eoa') {
+    if (destination.kind === 'delegated') {
+      warnings.push({
+        code: 'destination-delegated',
+        networkId: network.id,
+        params: { delegate: destination.delegate ?? '', symbol: network.nativeSymbol },
+      });
+    } else if (destination.kind === 'contract') {
       warnings.push({
         code: 'destination-is-contract',
         networkId: network.id,
-        message:
-          destination.kind === 'delegated'
-            ? `The destination delegates to code at ${destination.delegate} (EIP-7702): it runs code when it receives coins, so some ${network.nativeSymbol} will stay behind.`
-            : `The destination is a contract on ${network.name}: it runs code when it receives coins, so some ${network.nativeSymbol} will stay behind.`,
+        params: { symbol: network.nativeSymbol },
       });
     }
     let destinationNonce = destination.nonce;
@@ -197,6 +200,41 @@ export function planSweep(facts: readonly NetworkFacts[], options: PlanOptions):
     steps,
     assets,
     warnings,
+  };
+}
+
+/** What a step waits for before it is signed, and before it is sent. */
+export interface StepWaits {
+  /** Steps that must be on chain first: the tokens' gas top-up; the native step's tokens. */
+  onChain: number[];
+  /** Steps of the same sender with lower nonces, which must reach the network first. */
+  sent: number[];
+}
+
+/**
+ * The order a plan's steps need, and nothing more: a token transfer can only pay its gas
+ * once its top-up is on chain, and the native step sweeps what its tokens really left. The
+ * rest runs at once, a sender's transactions reaching the network in nonce order.
+ */
+export function stepWaits(plan: Pick<SweepPlan, 'steps'>, index: number): StepWaits {
+  const step = plan.steps[index]!;
+  const sameAccount = (other: PlanStep) =>
+    other.networkId === step.networkId &&
+    other.account.address.toLowerCase() === step.account.address.toLowerCase();
+  const before: StepKind[] =
+    step.kind === 'native' ? ['top-up', 'token'] : step.kind === 'token' ? ['top-up'] : [];
+  return {
+    onChain: plan.steps
+      .filter((other) => sameAccount(other) && before.includes(other.kind))
+      .map((other) => other.index),
+    sent: plan.steps
+      .filter(
+        (other) =>
+          other.networkId === step.networkId &&
+          other.from.toLowerCase() === step.from.toLowerCase() &&
+          other.nonce < step.nonce,
+      )
+      .map((other) => other.index),
   };
 }
 
@@ -250,10 +288,10 @@ function planAccount(
   for (const refused of source.refusedTokens) {
     assets.push(assetPlan(network.id, address, refused.token, refused.balance, 0n, true));
     warnings.push({
-      code: 'tx-rejected',
+      code: 'token-refused',
       networkId: network.id,
       account: address,
-      message: `The ${refused.token.symbol} contract refuses to transfer from ${address} (checked by simulating the transfer); it stays there.`,
+      params: { symbol: refused.token.symbol },
     });
   }
   const nativeGas = source.nativeGasEstimate;
@@ -286,16 +324,33 @@ function planAccount(
     const canTopUp =
       context.allowTopUp && destination.canSign && context.destinationSpendable >= topUpCost;
     if (!canTopUp) {
-      warnings.push({
-        code: 'top-up-needed',
-        networkId: network.id,
-        account: address,
-        message: !destination.canSign
-          ? `${address} holds tokens but not enough ${network.nativeSymbol} to pay their network fees (${coin(tokenMaxCost, network)}). Send it ${coin(topUp, network)}, or sweep to a card or secret you hold so Lifeboat can top it up from there.`
+      const coinParams = {
+        topUp: topUp.toString(),
+        symbol: network.nativeSymbol,
+        decimals: String(network.decimals),
+      };
+      warnings.push(
+        !destination.canSign
+          ? {
+              code: 'top-up-needed',
+              networkId: network.id,
+              account: address,
+              params: { ...coinParams, fees: tokenMaxCost.toString() },
+            }
           : !context.allowTopUp
-            ? `${address} holds tokens but not enough ${network.nativeSymbol} to pay their network fees. Allow a top-up of ${coin(topUp, network)} from the destination to move them.`
-            : `${address} needs a top-up of ${coin(topUp, network)}, but the destination holds only ${coin(context.destinationSpendable, network)}.`,
-      });
+            ? {
+                code: 'top-up-not-allowed',
+                networkId: network.id,
+                account: address,
+                params: coinParams,
+              }
+            : {
+                code: 'top-up-short',
+                networkId: network.id,
+                account: address,
+                params: { ...coinParams, available: context.destinationSpendable.toString() },
+              },
+      );
       for (const h of holdings)
         assets.push(assetPlan(network.id, address, h.token, h.balance, 0n, true));
       if (source.native > 0n) {
@@ -358,7 +413,7 @@ function planAccount(
   if (source.native === 0n && steps.length === 0)
     return { steps, assets, warnings, destinationSpent };
   /** The native coin is not moved: it is reported as staying, with the reason. */
-  const keepNative = (code: 'tx-rejected' | 'remainder-expected', message: string) => {
+  const keepNative = (code: 'native-refused' | 'native-below-fee') => {
     assets.push({
       networkId: network.id,
       account: address,
@@ -368,22 +423,17 @@ function planAccount(
       expectedRemainder: available > 0n ? available : 0n,
       exact: false,
     });
-    warnings.push({ code, networkId: network.id, account: address, message });
+    warnings.push({
+      code,
+      networkId: network.id,
+      account: address,
+      params: { symbol: network.nativeSymbol },
+    });
     return { steps, assets, warnings, destinationSpent };
   };
-  if (nativeGas === undefined) {
-    return keepNative(
-      'tx-rejected',
-      `The destination's code refuses ${network.nativeSymbol} (checked by simulating the transfer); it stays in ${address}.`,
-    );
-  }
+  if (nativeGas === undefined) return keepNative('native-refused');
   const value = available - nativeMaxCost;
-  if (value < 0n) {
-    return keepNative(
-      'remainder-expected',
-      `${address} holds less ${network.nativeSymbol} than the fee to move it; it stays behind.`,
-    );
-  }
+  if (value < 0n) return keepNative('native-below-fee');
   steps.push({
     ...base,
     index: context.firstIndex + steps.length,
@@ -415,7 +465,17 @@ function planAccount(
       code: 'remainder-expected',
       networkId: network.id,
       account: address,
-      message: remainderReason(network, destination.kind, remainder),
+      params: {
+        amount: remainder.toString(),
+        symbol: network.nativeSymbol,
+        decimals: String(network.decimals),
+        cause:
+          destination.kind !== 'eoa'
+            ? 'contract'
+            : network.feeModel === 'op-stack'
+              ? 'l1-fee'
+              : 'measured-gas',
+      },
     });
   }
   return { steps, assets, warnings, destinationSpent };
@@ -448,19 +508,6 @@ function effectivePrice(fee: FeeQuote): bigint {
   return fee.model === 'arbitrum' ? fee.baseFee : fee.maxFeePerGas;
 }
 
-function remainderReason(network: NetworkRef, kind: DestinationKind, remainder: bigint): string {
-  const amount = `about ${coin(remainder, network)}`;
-  if (kind !== 'eoa') return `The destination runs code, so unused gas stays behind: ${amount}.`;
-  if (network.feeModel === 'op-stack') {
-    return `${network.name} also charges an L1 data fee that moves with L1 prices; the margin kept for it stays behind: ${amount}.`;
-  }
-  return `${network.name} charges by measured gas, which cannot be known exactly in advance: ${amount} stays behind.`;
-}
-
 function withMargin(value: bigint, percent: bigint): bigint {
   return ceilDiv(value * (100n + percent), 100n);
-}
-
-function coin(value: bigint, network: NetworkRef): string {
-  return `${formatUnits(value, network.decimals)} ${network.nativeSymbol}`;
 }

@@ -11,7 +11,7 @@ import type {
   TransferRequest,
 } from '../../preload/api';
 import { ChainConnection } from './connection';
-import { classifyBroadcastRefusal } from './broadcast-errors';
+import { classifyBroadcastRefusal } from './evm/broadcast-errors';
 import { assertRecipient, classifyCode } from './destination';
 import { balanceOfData, decodeUint, transferData } from './erc20';
 import { assertUnderCap, quoteFee } from './fees';
@@ -20,7 +20,7 @@ import { explorerTxUrl } from './networks';
 import { l1DataFee } from './op-l1-fee';
 import { signTransaction, type TxSigner } from './signer';
 import { PLAIN_TRANSFER_GAS } from './sweep-plan';
-import { buildTransaction, type TxFields } from './transaction';
+import { buildTransaction, type TxFields } from './evm/transaction';
 import { LifeboatError, isLifeboatError } from '../errors';
 
 export interface TransferDeps {

@@ -1,10 +1,9 @@
 // What `lifeboat discover` and `lifeboat sweep` share: the network options (--rpc), tokens,
-// schemes, the data directory, and the ChainService wired for one command run.
+// schemes, the data directory, and the recovery service wired for one command run.
 import type { ParseArgsOptionsConfig } from 'node:util';
-import type { Scheme, SourceRef } from '../../preload/api';
+import type { Scheme } from '../../preload/api';
 import { ChainConnection } from '../chain/connection';
 import { readTokenInfo } from '../chain/balances';
-import { ChainService, type SourceAccess } from '../chain/chain-service';
 import { DEFAULT_GAP_LIMIT } from '../chain/discovery';
 import {
   customNetwork,
@@ -15,7 +14,10 @@ import {
 } from '../chain/networks';
 import { tokenAddress, type Token } from '../chain/tokens';
 import { LifeboatError } from '../errors';
+import { DiscoveryCache } from '../recovery/discovery-cache';
+import { RecoveryService } from '../recovery/recovery-service';
 import { SCHEMES } from '../secrets/derivation';
+import type { SourceResolver } from '../sources/source-resolver';
 import { dataDirOf } from './data-dir';
 import { CliUsageError } from './io';
 
@@ -172,14 +174,14 @@ export function chainSettings(
   };
 }
 
-/** A ChainService for one command: the networks and tokens given on the command line. */
-export function chainService(
+/** A recovery service for one command: the networks and tokens given on the command line. */
+export function recoveryService(
   settings: ChainSettings,
   networks: readonly Network[],
   tokens: Record<string, Token[]>,
-  resolve: (ref: SourceRef) => Promise<SourceAccess>,
-): ChainService {
-  return new ChainService({
+  sources: SourceResolver,
+): RecoveryService {
+  return new RecoveryService({
     dataDir: settings.dataDir,
     networks: () => networks,
     tokens: (id) => tokens[id] ?? [],
@@ -188,7 +190,8 @@ export function chainService(
       gapLimit: settings.gapLimit,
       ...(settings.maxFeePerGas === undefined ? {} : { maxFeePerGas: settings.maxFeePerGas }),
     }),
-    source: resolve,
+    source: (ref) => sources.access(ref),
+    discoveries: new DiscoveryCache(),
     ...(settings.pollMs === undefined ? {} : { pollMs: settings.pollMs }),
     ...(settings.confirmations === undefined ? {} : { confirmations: settings.confirmations }),
   });

@@ -6,13 +6,13 @@ import type { DiscoveryResult } from '../../preload/api';
 import {
   CHAIN_OPTIONS,
   CHAIN_OPTIONS_USAGE,
-  chainService,
+  recoveryService,
   chainSettings,
   networksOf,
   tokensOf,
   type ChainValues,
 } from './chain-options';
-import { CliSources } from './chain-sources';
+import { CliWallets } from './wallet-input';
 import { LineReader, type CliIo } from './io';
 import { EXIT, printResult } from './output';
 
@@ -37,12 +37,12 @@ export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
   const networks = networksOf(values);
   const settings = chainSettings(values);
   const lines = new LineReader(io);
-  const sources = new CliSources(lines, settings.dataDir);
+  const wallets = new CliWallets(lines, settings.dataDir);
   try {
     const reader = values['from-reader'];
-    const source = await sources.source(typeof reader === 'string' ? reader : undefined);
+    const source = await wallets.source(typeof reader === 'string' ? reader : undefined);
     const tokens = await tokensOf(values, networks, (text) => io.stderr.write(`${text}\n`));
-    const service = chainService(settings, networks, tokens, (ref) => sources.access(ref));
+    const service = recoveryService(settings, networks, tokens, wallets.sources);
     const result = await service.discover({ source }, (p) => {
       if (!json) {
         io.stderr.write(`  ${p.networkId} ${p.scheme}: ${p.scanned} scanned, ${p.found} in use\n`);
@@ -52,7 +52,7 @@ export async function runDiscover(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   } finally {
     lines.close();
-    await sources.close();
+    await wallets.close();
   }
 }
 

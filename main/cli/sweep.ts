@@ -12,17 +12,18 @@ import type {
   SweepPlanView,
 } from '../../preload/api';
 import { isErrorCode } from '../../preload/errors';
-import type { ChainService } from '../chain/chain-service';
+import type { RecoveryService } from '../recovery/recovery-service';
 import { assertRecipient } from '../chain/destination';
 import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
 import type { CaseRecord } from '../cases/case-record';
 import { caseView } from '../cases/case-views';
+import { warningText } from '../cases/warning-text';
 import { LifeboatError } from '../errors';
 import {
   CHAIN_OPTIONS,
   CHAIN_OPTIONS_USAGE,
-  chainService,
+  recoveryService,
   chainSettings,
   integerOption,
   networksOf,
@@ -30,7 +31,7 @@ import {
   type ChainSettings,
   type ChainValues,
 } from './chain-options';
-import { CliSources } from './chain-sources';
+import { CliWallets } from './wallet-input';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
 import { EXIT, printError, printResult } from './output';
@@ -59,7 +60,7 @@ Sweep:
   --accounts ADDR,...   sweep only these accounts (default: every account found in use)
   --yes                 do not ask before signing
   --confirmations N     blocks that make a step final (default 1)
-  --poll-interval MS    how often to check for inclusion (default 2000)
+  --poll-interval MS    how often to check for inclusion (default 1000)
   --case ID             the case to resume or report
 
 ${CHAIN_OPTIONS_USAGE}`;
@@ -103,7 +104,7 @@ export async function runSweep(argv: string[], io: CliIo): Promise<number> {
 class SweepRun {
   private readonly json: boolean;
   private readonly lines: LineReader;
-  private readonly sources: CliSources;
+  private readonly wallets: CliWallets;
   private readonly settings: ChainSettings;
 
   constructor(
@@ -113,18 +114,21 @@ class SweepRun {
     this.json = values.json === true;
     const confirmations = integerOption(values, 'confirmations', 1);
     if (confirmations < 1) throw new CliUsageError('--confirmations is at least 1.');
+    const pollMs =
+      values['poll-interval'] === undefined ? undefined : integerOption(values, 'poll-interval', 0);
+    if (pollMs === 0) throw new CliUsageError('--poll-interval is at least 1 ms.');
     this.settings = chainSettings(values, {
-      pollMs: integerOption(values, 'poll-interval', 2000),
+      ...(pollMs === undefined ? {} : { pollMs }),
       confirmations,
       ...feeCapOf(values),
     });
     this.lines = new LineReader(io);
-    this.sources = new CliSources(this.lines, this.settings.dataDir);
+    this.wallets = new CliWallets(this.lines, this.settings.dataDir);
   }
 
   async close(): Promise<void> {
     this.lines.close();
-    await this.sources.close();
+    await this.wallets.close();
   }
 
   dispatch(name: Subcommand): Promise<number> {
@@ -142,14 +146,14 @@ class SweepRun {
     }
   }
 
-  private service(networks: Network[], tokens: Record<string, Token[]>): ChainService {
-    return chainService(this.settings, networks, tokens, (ref) => this.sources.access(ref));
+  private service(networks: Network[], tokens: Record<string, Token[]>): RecoveryService {
+    return recoveryService(this.settings, networks, tokens, this.wallets.sources);
   }
 
   /** The wallet being swept: the card named by --from-reader, or a secret on stdin. */
   private source(): Promise<SourceRef> {
     const reader = this.values['from-reader'];
-    return this.sources.source(typeof reader === 'string' ? reader : undefined);
+    return this.wallets.source(typeof reader === 'string' ? reader : undefined);
   }
 
   /**
@@ -163,7 +167,7 @@ class SweepRun {
       throw new CliUsageError('Give either --to or --to-reader, not both.');
     }
     if (typeof reader === 'string') {
-      return () => this.sources.card(reader);
+      return () => this.wallets.card(reader);
     }
     if (typeof to === 'string') {
       const address = checkedAddress(to);
@@ -229,7 +233,7 @@ class SweepRun {
     const networks = networksOf(this.values);
     const source = await this.source();
     const reader = this.values['to-reader'];
-    const destination = typeof reader === 'string' ? await this.sources.card(reader) : undefined;
+    const destination = typeof reader === 'string' ? await this.wallets.card(reader) : undefined;
     const service = this.service(networks, {});
     const started = await service.resume(
       caseId,
@@ -269,7 +273,7 @@ class SweepRun {
   }
 
   /** Prints the outcome: the plan, each step with its hash, and what is left per asset. */
-  private finish(service: ChainService, record: CaseRecord): number {
+  private finish(service: RecoveryService, record: CaseRecord): number {
     const view = caseView(record);
     const report = service.report(record.caseId);
     const result = {
@@ -335,7 +339,7 @@ function planText(plan: SweepPlanView, networks: readonly Network[]): string {
         `  Fee cap: ${gwei(f.cap)} gwei per gas (--fee-cap): nothing is signed above it, so fees stay under ${coin(f.maxCostAtCap, f.decimals, f.symbol)} even if the fee rises.`,
     );
   }
-  for (const w of plan.warnings) lines.push(`Note: ${w.message}`);
+  for (const w of plan.warnings) lines.push(`Note: ${warningText(w, name(w.networkId))}`);
   return lines.join('\n');
 }
 

@@ -1,20 +1,23 @@
-// window.lifeboat.discovery, .transfers and .sweep → the chain service, with the networks,
-// tokens and defaults taken from settings and the sources resolved from card sessions and
-// vault secrets. Progress and case events go out through the event hub.
-import type { DiscoveryResult, SweepEvent } from '../../preload/api';
-import { ChainService } from '../chain/chain-service';
+// window.lifeboat.discovery, .transfers and .sweep → the recovery service and single
+// payments, with the networks, tokens and defaults taken from settings, sources resolved by
+// the one source resolver, and one discovery cache for both. Progress and case events go
+// out through the event hub.
+import type { SweepEvent } from '../../preload/api';
 import type { Network } from '../chain/networks';
+import { Transfers } from '../chain/transfers';
 import { LifeboatError, toErrorData } from '../errors';
+import type { DiscoveryCache } from '../recovery/discovery-cache';
+import { RecoveryService } from '../recovery/recovery-service';
 import type { SettingsStore } from '../settings';
+import type { SourceResolver } from '../sources/source-resolver';
 import type { Handlers } from './contract';
 import type { EventHub } from './events';
-import { sourceAccess, type SourceDeps } from './sources';
-import { Transfers } from '../chain/transfers';
 
 export interface ChainHandlerDeps {
   dataDir: string;
   settings: SettingsStore;
-  sources: SourceDeps;
+  sources: SourceResolver;
+  discoveries: DiscoveryCache;
   events: EventHub;
 }
 
@@ -29,9 +32,6 @@ export interface ChainHandlers {
   stop(): Promise<void>;
 }
 
-/** Discoveries kept for planning; the oldest are forgotten first. */
-const DISCOVERY_LIMIT = 20;
-
 function enabledNetworks(settings: SettingsStore): Network[] {
   return settings
     .get()
@@ -41,7 +41,7 @@ function enabledNetworks(settings: SettingsStore): Network[] {
 
 export function chainHandlers(deps: ChainHandlerDeps): ChainHandlers {
   const { settings, events } = deps;
-  const service = new ChainService({
+  const service = new RecoveryService({
     dataDir: deps.dataDir,
     networks: () => enabledNetworks(settings),
     tokens: (networkId) =>
@@ -57,10 +57,10 @@ export function chainHandlers(deps: ChainHandlerDeps): ChainHandlers {
         ...(maxFeePerGas === undefined ? {} : { maxFeePerGas: BigInt(maxFeePerGas) }),
       };
     },
-    source: async (ref) => sourceAccess(ref, deps.sources),
+    source: (ref) => deps.sources.access(ref),
+    discoveries: deps.discoveries,
   });
 
-  const discoveries = new Map<string, DiscoveryResult>();
   const transfers = new Transfers({
     network: (networkId) => {
       const network = enabledNetworks(settings).find((n) => n.id === networkId);
@@ -68,12 +68,8 @@ export function chainHandlers(deps: ChainHandlerDeps): ChainHandlers {
         throw new LifeboatError('network-not-configured', undefined, { network: networkId });
       return network;
     },
-    discovery: (discoveryId) => {
-      const found = discoveries.get(discoveryId);
-      if (!found) throw new LifeboatError('not-found', 'That discovery is no longer available.');
-      return found;
-    },
-    signer: (discovery, account) => sourceAccess(discovery.source, deps.sources).signer(account),
+    discovery: (discoveryId) => deps.discoveries.get(discoveryId).view,
+    signer: (discovery, account) => deps.sources.access(discovery.source).signer(account),
     feeCap: () => {
       const cap = settings.get().preferences.maxFeePerGas;
       return cap === undefined ? undefined : BigInt(cap);
@@ -90,17 +86,8 @@ export function chainHandlers(deps: ChainHandlerDeps): ChainHandlers {
   return {
     handlers: {
       discovery: {
-        run: async (request) => {
-          const result = await service.discover(request, (progress) =>
-            events.emit('discovery', 'watch', progress),
-          );
-          discoveries.set(result.discoveryId, result);
-          for (const id of discoveries.keys()) {
-            if (discoveries.size <= DISCOVERY_LIMIT) break;
-            discoveries.delete(id);
-          }
-          return result;
-        },
+        run: (request) =>
+          service.discover(request, (progress) => events.emit('discovery', 'watch', progress)),
       },
       transfers: {
         plan: (request) => transfers.plan(request),

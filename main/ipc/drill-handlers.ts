@@ -2,15 +2,15 @@
 // in main and compared with the remembered one; no key or balance is involved.
 import type { DrillStore } from '../cases/drills';
 import type { Handlers } from './contract';
-import { fingerprintOf, type SourceDeps } from './sources';
+import type { SourceResolver } from '../sources/source-resolver';
 
-export function drillHandlers(drills: DrillStore, sources: SourceDeps): Handlers['drills'] {
+export function drillHandlers(drills: DrillStore, sources: SourceResolver): Handlers['drills'] {
   return {
     list: async () => drills.list(),
     remember: async ({ label, source }) =>
-      drills.remember(label, await fingerprintOf(source, sources)),
+      drills.remember(label, await sources.fingerprint(source)),
     check: async ({ walletId, source }) => {
-      const opened = await fingerprintOf(source, sources);
+      const opened = await sources.fingerprint(source);
       return drills.check(walletId, opened.method, opened);
     },
     forget: async ({ walletId }) => {

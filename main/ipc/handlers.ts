@@ -5,13 +5,13 @@ import type { Readers } from '../cards/readers';
 import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
+import type { SourceResolver } from '../sources/source-resolver';
 import { appHandlers, readerHandlers, settingsHandlers, type OpenExternal } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
 import { drillHandlers } from './drill-handlers';
 import { secretHandlers } from './secret-handlers';
-import type { SourceDeps } from './sources';
 import { walletHistory } from './wallet-history';
 
 export interface HandlerDeps {
@@ -19,7 +19,7 @@ export interface HandlerDeps {
   readers: Readers;
   cards: CardService;
   secrets: SecretsService;
-  sources: SourceDeps;
+  sources: SourceResolver;
   settings: SettingsStore;
   drills: DrillStore;
   chain: ChainHandlerTable;

@@ -3,16 +3,16 @@
 // tells the person that the passphrase may be wrong. It is a discovery on the enabled networks
 // plus the drill record of the same fingerprint; no key leaves main.
 import type { DrillStore } from '../cases/drills';
+import type { SourceResolver } from '../sources/source-resolver';
 import type { Handlers } from './contract';
-import { fingerprintOf, type SourceDeps } from './sources';
 
 export function walletHistory(
   discover: Handlers['discovery']['run'],
   drills: DrillStore,
-  sources: SourceDeps,
+  sources: SourceResolver,
 ): Handlers['discovery']['history'] {
   return async ({ source }) => {
-    const { keyUid } = await fingerprintOf(source, sources);
+    const { keyUid } = await sources.fingerprint(source);
     const discovery = await discover({ source });
     const remembered = drills.list().find((wallet) => wallet.keyUid === keyUid);
     return {

@@ -359,6 +359,29 @@ export const en = {
     'The native coin moves last. Its amount is worked out again when the card signs it, from the balance and fee at that moment, so that nothing is left; the report shows the amount that moved.',
   'review.warnings': 'Please note',
 
+  'warning.destinationContract':
+    'The destination is a contract on {network}: it runs code when it receives coins, so some {symbol} will stay behind.',
+  'warning.destinationDelegated':
+    'The destination delegates to code at {delegate} (EIP-7702): it runs code when it receives coins, so some {symbol} will stay behind.',
+  'warning.tokenRefused':
+    'The {symbol} contract refuses to transfer from {account} (checked by simulating the transfer); it stays there.',
+  'warning.topUpNeeded':
+    '{account} holds tokens but not enough {symbol} to pay their network fees ({fees} {symbol}). Send it {topUp} {symbol}, or move the funds to a card or rebuilt wallet you hold so Lifeboat can top it up from there.',
+  'warning.topUpNotAllowed':
+    '{account} holds tokens but not enough {symbol} to pay their network fees. Allow a top-up of {topUp} {symbol} from the destination to move them.',
+  'warning.topUpShort':
+    '{account} needs a top-up of {topUp} {symbol}, but the destination holds only {available} {symbol}.',
+  'warning.nativeRefused':
+    'The destination’s code refuses {symbol} (checked by simulating the transfer); it stays in {account}.',
+  'warning.nativeBelowFee':
+    '{account} holds less {symbol} than the fee to move it; it stays behind.',
+  'warning.remainderContract':
+    'The destination runs code, so unused gas stays behind: about {amount} {symbol} from {account}.',
+  'warning.remainderL1Fee':
+    '{network} also charges an L1 data fee that moves with L1 prices; the margin kept for it stays behind: about {amount} {symbol} from {account}.',
+  'warning.remainderMeasured':
+    '{network} charges by measured gas, which cannot be known exactly in advance: about {amount} {symbol} stays behind in {account}.',
+
   'step.token': 'Move {amount} {symbol}',
   'step.native': 'Move {amount} {symbol} (all that is left after fees)',
   'step.topUp': 'Add {amount} {symbol} for fees',

@@ -11,6 +11,7 @@ import { valuation } from '../format/money';
 import { t, type MessageKey } from '../i18n/t';
 import { networkName } from '../settings/networks';
 import { AssetOutcomeTable } from './AssetOutcomeTable';
+import { warningText } from './plan-warnings';
 import { STEP_KIND } from './step-words';
 
 interface PlanReviewProps {
@@ -161,7 +162,7 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
           <p className="notice-title">{t('review.warnings')}</p>
           <ul>
             {plan.warnings.map((warning, index) => (
-              <li key={index}>{warning.message}</li>
+              <li key={index}>{warningText(warning, settings)}</li>
             ))}
           </ul>
         </div>

@@ -151,12 +151,6 @@ export function SweepScreen({ from }: { from?: KnownSource }) {
           <NothingFound discovery={step.from.discovery} />
         </section>
       )}
-      {step.name === 'empty' && (
-        <section>
-          <StepHeading>{t('sweep.nothingFoundTitle')}</StepHeading>
-          <NothingFound discovery={step.from.discovery} />
-        </section>
-      )}
       {step.name === 'new-card' && (
         <section>
           <StepHeading>{t('sweep.newCardTitle')}</StepHeading>

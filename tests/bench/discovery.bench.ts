@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { ChainConnection } from '../../main/chain/connection';
 import { discover } from '../../main/chain/discovery';
 import { customNetwork } from '../../main/chain/networks';
-import { seedAddressSource } from '../../main/chain/seed-source';
+import { seedAccess } from '../../main/sources/seed-source';
 import type { Token } from '../../main/chain/tokens';
 import { balanceOfData } from '../../main/chain/erc20';
 import { EvmNode } from '../support/evm-node';
@@ -53,7 +53,7 @@ async function measure(multicall: boolean): Promise<void> {
       ),
     );
     const result = await discover({
-      source: seedAddressSource(useSeed, undefined),
+      source: seedAccess(useSeed).addressSource,
       networks: connections.map((connection, i) => ({ connection, tokens: tokens[i]! })),
       schemes: ['bip44'],
       gapLimit: GAP_LIMIT,

@@ -7,7 +7,14 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatUnits, getAddress, hexlify, parseUnits, randomBytes } from 'ethers';
 import { DEMO, startDemo, type Demo } from '../../scripts/demo';
-import { checkpoint, chooseCard, enterPin, openConsole, setUpBlankCard } from './console-steps';
+import {
+  checkpoint,
+  chooseCard,
+  createKeyWithoutBackup,
+  enterPin,
+  openConsole,
+  setUpBlankCard,
+} from './console-steps';
 
 /** A valid phrase (a BIP-39 test vector) whose wallet was never used on the demo chain. */
 const EMPTY_PHRASE = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
@@ -154,7 +161,7 @@ test('no payment to the zero address; the fee cap shown is enforced, and a rise 
   await chooseCard(page, DEMO.newReader);
   await setUpBlankCard(page);
   await page.getByRole('button', { name: 'Set up the card' }).click();
-  await page.getByRole('button', { name: 'Create the wallet key on the card' }).click();
+  await createKeyWithoutBackup(page);
   await page.getByRole('button', { name: 'Continue to the plan' }).click();
   await expect(page.getByRole('heading', { name: 'Review the plan' })).toBeVisible();
 

@@ -4,17 +4,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SourceRef } from '../../preload/api';
-import { ChainService, type SourceAccess } from '../../main/chain/chain-service';
 import { customNetwork, type Network } from '../../main/chain/networks';
-import { seedAddressSource, seedSigner } from '../../main/chain/seed-source';
 import type { Token } from '../../main/chain/tokens';
-import { keyUidFromSeed } from '../../main/secrets/derivation';
+import { DiscoveryCache } from '../../main/recovery/discovery-cache';
+import { RecoveryService } from '../../main/recovery/recovery-service';
 import { Vault } from '../../main/secrets/vault';
+import { seedAccess } from '../../main/sources/seed-source';
+import type { SourceAccess } from '../../main/sources/source-access';
 
 const OWNER = 'test';
 
 export interface Harness {
-  service: ChainService;
+  service: RecoveryService;
   vault: Vault;
   dataDir: string;
   /** Puts a seed in the vault and returns the source that names it. */
@@ -32,17 +33,18 @@ export function harness(options: {
   gapLimit?: number;
   maxFeePerGas?: bigint;
   pendingTimeoutMs?: number;
+  /** How often the case looks at the chain (default 20 ms: tests mine on demand). */
+  pollMs?: number;
+  /** False runs a case one step at a time, each to the end (the order before pipelining). */
+  parallel?: boolean;
 }): Harness {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-chain-'));
   const vault = new Vault();
   const access = (secretId: string): SourceAccess => {
     const useSeed = <T>(fn: (seed: Uint8Array) => T): T => vault.use(secretId, OWNER, fn);
-    return {
-      addressSource: seedAddressSource(useSeed, useSeed(keyUidFromSeed)),
-      signer: async (account) => seedSigner(useSeed, account),
-    };
+    return seedAccess(useSeed);
   };
-  const service = new ChainService({
+  const service = new RecoveryService({
     dataDir,
     networks: options.networks,
     tokens: (id) => options.tokens?.[id] ?? [],
@@ -55,7 +57,9 @@ export function harness(options: {
       if (ref.kind !== 'secret') throw new Error('the test harness holds secrets only');
       return access(ref.secretId);
     },
-    pollMs: 20,
+    discoveries: new DiscoveryCache(),
+    pollMs: options.pollMs ?? 20,
+    ...(options.parallel === undefined ? {} : { parallel: options.parallel }),
     rpc: { timeoutMs: 5000 },
     ...(options.pendingTimeoutMs === undefined
       ? {}

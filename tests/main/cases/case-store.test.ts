@@ -116,6 +116,30 @@ describe('CaseStore', () => {
     }
   });
 
+  it('reads a case written when warnings were English notes, keeping all but the notes', () => {
+    const original = record();
+    original.plan.warnings = [
+      {
+        code: 'remainder-expected',
+        networkId: 'net',
+        account: ADDRESS,
+        params: { amount: '5', symbol: 'ETH', decimals: '18', cause: 'measured-gas' },
+      },
+    ];
+    store.create(original);
+    expect(store.load(original.caseId)).toEqual(original);
+    const file = path.join(store.dir(original.caseId), 'case.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { plan: { warnings: unknown[] } };
+    json.plan.warnings = [
+      { code: 'tx-rejected', message: 'The AAA contract refuses to transfer.', networkId: 'net' },
+    ];
+    fs.writeFileSync(file, JSON.stringify(json));
+    expect(store.load(original.caseId)).toEqual({
+      ...original,
+      plan: { ...original.plan, warnings: [] },
+    });
+  });
+
   it('lists case ids newest first', () => {
     const older = record(CaseStore.newCaseId(new Date('2030-01-01T00:00:00Z')));
     const newer = record(CaseStore.newCaseId(new Date('2031-01-01T00:00:00Z')));

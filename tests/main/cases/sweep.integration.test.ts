@@ -132,8 +132,11 @@ describe('sweeping a seed-sourced account on a local EVM node', () => {
       address: to,
     });
 
-    const warning = plan.warnings.find((w) => w.code === 'destination-is-contract');
-    expect(warning?.message).toContain(delegate);
+    expect(plan.warnings).toContainEqual({
+      code: 'destination-delegated',
+      networkId: network.id,
+      params: { delegate, symbol: 'ETH' },
+    });
     expect(record.state).toBe('finished');
     expect((await node.balance(from)).toString()).toBe(plan.assets[0]!.expectedRemainder);
   });

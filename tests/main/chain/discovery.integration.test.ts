@@ -7,7 +7,7 @@ import { computeAddress, getAddress, hexlify, randomBytes } from 'ethers';
 import { ChainConnection } from '../../../main/chain/connection';
 import { discover, type DiscoveryProgressEvent } from '../../../main/chain/discovery';
 import { customNetwork } from '../../../main/chain/networks';
-import { seedAddressSource } from '../../../main/chain/seed-source';
+import { seedAccess } from '../../../main/sources/seed-source';
 import type { Token } from '../../../main/chain/tokens';
 import { EvmNode, toQuantity } from '../../support/evm-node';
 import { testWallet } from '../../support/test-wallet';
@@ -56,7 +56,7 @@ describe('discovery across three networks', () => {
     const progress: DiscoveryProgressEvent[] = [];
     const result = await discover(
       {
-        source: seedAddressSource((fn) => fn(wallet.seed), undefined),
+        source: seedAccess((fn) => fn(wallet.seed)).addressSource,
         networks: connections.map((connection) => ({
           connection,
           tokens:

@@ -4,7 +4,7 @@ import { Transaction, Wallet, getBytes, hexlify, toBeHex } from 'ethers';
 import { cardSigner } from '../../../main/chain/card-signer';
 import { keySigner } from '../../../main/chain/key-signer';
 import { signTransaction, type TxSigner } from '../../../main/chain/signer';
-import { buildTransaction } from '../../../main/chain/transaction';
+import { buildTransaction } from '../../../main/chain/evm/transaction';
 
 // A fixed test key (the first Hardhat development account), nothing secret.
 const KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';

@@ -172,7 +172,7 @@ describe('planSweep', () => {
           } else if (balance > 0n) {
             // Too little to pay for its own transfer: it stays, and the plan says how much.
             expect(nativeAsset?.expectedRemainder).toBe(result.native.get(SOURCE));
-            expect(plan.warnings.map((w) => w.code)).toContain('remainder-expected');
+            expect(plan.warnings.map((w) => w.code)).toContain('native-below-fee');
           }
         },
       ),
@@ -230,7 +230,19 @@ describe('planSweep', () => {
       allowTopUp: true,
     });
     expect(poor.steps).toEqual([]);
-    expect(poor.warnings[0]!.message).toContain('destination holds only');
+    expect(poor.warnings).toEqual([
+      {
+        code: 'top-up-short',
+        networkId: 'net',
+        account: SOURCE,
+        params: {
+          topUp: expect.stringMatching(/^\d+$/),
+          available: '1',
+          symbol: 'ETH',
+          decimals: '18',
+        },
+      },
+    ]);
   });
 
   it('shows the unused gas that stays behind at a contract destination', () => {
@@ -277,7 +289,9 @@ describe('planSweep', () => {
     const plan = planSweep([f], { feeCaps: {}, allowTopUp: false });
     expect(plan.steps.map((s) => s.kind)).toEqual(['native']);
     expect(plan.assets[0]).toMatchObject({ asset: TOKEN_B, moved: 0n, expectedRemainder: 77n });
-    expect(plan.warnings.map((w) => w.code)).toEqual(['tx-rejected']);
+    expect(plan.warnings).toEqual([
+      { code: 'token-refused', networkId: 'net', account: SOURCE, params: { symbol: 'BBB' } },
+    ]);
   });
 
   it('gives each source its own nonces and shares the destination nonce across top-ups', () => {

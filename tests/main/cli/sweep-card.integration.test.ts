@@ -11,12 +11,13 @@ import { HDKey } from '@scure/bip32';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getAddress, hexlify, randomBytes } from 'ethers';
 import type { SourceRef, SweepEvent } from '../../../preload/api';
+import { DiscoveryCache } from '../../../main/recovery/discovery-cache';
+import { RecoveryService } from '../../../main/recovery/recovery-service';
+import { cardAccess } from '../../../main/sources/card-source';
 import { CardService } from '../../../main/cards/card-service';
 import { keyFileSecretBox } from '../../../main/cards/keycard/key-file-box';
 import { FilePairingStore } from '../../../main/cards/keycard/pairing-store';
 import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
-import { cardAccess } from '../../../main/chain/card-source';
-import { ChainService } from '../../../main/chain/chain-service';
 import type { Token } from '../../../main/chain/tokens';
 import { EvmNode } from '../../support/evm-node';
 import { localNetwork } from '../../support/chain-harness';
@@ -288,7 +289,7 @@ describe('a card pulled in the middle of a sweep', () => {
       expect(await cards.unlock(sessionId, PIN)).toMatchObject({ unlocked: true });
       return { kind: 'card', sessionId };
     };
-    const service = new ChainService({
+    const service = new RecoveryService({
       dataDir,
       networks: () => [network],
       tokens: () => list,
@@ -297,6 +298,7 @@ describe('a card pulled in the middle of a sweep', () => {
         if (ref.kind !== 'card') throw new Error('cards only');
         return cardAccess(cards, ref.sessionId);
       },
+      discoveries: new DiscoveryCache(),
       pollMs: 20,
     });
     try {

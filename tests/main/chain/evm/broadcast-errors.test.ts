@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBroadcastRefusal } from '../../../main/chain/broadcast-errors';
+import { classifyBroadcastRefusal } from '../../../../main/chain/evm/broadcast-errors';
 
 describe('classifyBroadcastRefusal', () => {
   it.each([

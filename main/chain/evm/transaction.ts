@@ -2,9 +2,9 @@
 // carry maxPriorityFeePerGas = maxFeePerGas (see fees.ts); legacy networks get a type-0
 // transaction with an EIP-155 chain id.
 import { Transaction } from 'ethers';
-import { transferData } from './erc20';
-import type { FeeModel } from './networks';
-import type { PlanStep } from './sweep-plan';
+import { transferData } from '../erc20';
+import type { FeeModel } from '../networks';
+import type { PlanStep } from '../sweep-plan';
 
 export interface TxFields {
   chainId: number;

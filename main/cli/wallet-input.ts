@@ -1,21 +1,24 @@
 // Where `lifeboat discover` and `lifeboat sweep` get keys for one run: a recovery phrase or
 // Shamir shares read from standard input into a vault that lives as long as the command, or
-// Keycards in named readers (PIN from standard input). Released when the command ends.
+// Keycards in named readers (PIN from standard input). They resolve through the same source
+// resolver as the console's, and are released when the command ends.
 import type { SourceRef } from '../../preload/api';
-import type { SourceAccess } from '../chain/chain-service';
-import { seedAddressSource, seedSigner } from '../chain/seed-source';
-import { LifeboatError } from '../errors';
-import { keyUidFromSeed } from '../secrets/derivation';
 import { seedFromRecovery } from '../secrets/recovery-input';
 import { Vault } from '../secrets/vault';
+import { SourceResolver } from '../sources/source-resolver';
 import type { CardSessions } from './card-unlock';
 import { CliUsageError, type LineReader } from './io';
 
 const OWNER = 'cli';
 
-export class CliSources {
+export class CliWallets {
   private readonly vault = new Vault();
   private cardSessions: CardSessions | undefined;
+  readonly sources = new SourceResolver({
+    cards: () => this.cardSessions?.cards,
+    useSeed: (secretId, use) => this.vault.use(secretId, OWNER, use),
+    secretKind: (secretId) => this.vault.info(secretId, OWNER).kind,
+  });
 
   constructor(
     private readonly lines: LineReader,
@@ -60,20 +63,6 @@ export class CliSources {
       (await this.lines.read('Passphrase (empty for none): ', { secret: true })) ?? '';
     const { seed, kind } = await seedFromRecovery({ lines: entered, passphrase });
     return { kind: 'secret', secretId: this.vault.put(seed, { owner: OWNER, kind }) };
-  }
-
-  async access(ref: SourceRef): Promise<SourceAccess> {
-    if (ref.kind === 'secret') {
-      const useSeed = <T>(fn: (seed: Uint8Array) => T): T =>
-        this.vault.use(ref.secretId, OWNER, fn);
-      return {
-        addressSource: seedAddressSource(useSeed, useSeed(keyUidFromSeed)),
-        signer: async (account) => seedSigner(useSeed, account),
-      };
-    }
-    if (!this.cardSessions) throw new LifeboatError('not-found', undefined, { kind: 'card' });
-    const { cardAccess } = await import('../chain/card-source');
-    return cardAccess(this.cardSessions.cards, ref.sessionId);
   }
 
   /** Overwrites the secrets and closes the cards (the PC/SC layer resets them). */

@@ -1,7 +1,7 @@
-// The chain layer as the IPC handlers and the command line use it: discovery, sweep plans
-// and recovery cases behind opaque ids, plain data in and out, progress as events. Where
-// keys come from (a card session, a secret in the vault) is resolved by the caller through
-// `source`, so this file never sees a PIN or a seed.
+// The recovery jobs as the IPC handlers and the command line use them: discovery, sweep
+// plans and recovery cases behind opaque ids, plain data in and out, progress as events.
+// Where keys come from (a card session, a secret in the vault) is resolved by the source
+// resolver the caller hands in, so this file never sees a PIN or a seed.
 import { randomUUID } from 'node:crypto';
 import { getAddress } from 'ethers';
 import type {
@@ -17,49 +17,39 @@ import type {
   SweepReport,
   SweepRequest,
 } from '../../preload/api';
-import { CaseService, type SignerFactory } from '../cases/case-service';
+import { CaseService } from '../cases/case-service';
 import type { CaseRecord, Scanned } from '../cases/case-record';
+import { ChainConnection } from '../chain/connection';
+import { assertRecipient } from '../chain/destination';
+import { discover, isUsed, type FoundAccount } from '../chain/discovery';
+import { assertDistinctChains, type Network } from '../chain/networks';
+import { planView } from '../chain/plan-view';
+import { assertPlanFresh, prepareSweep } from '../chain/prepare-sweep';
+import type { RpcClientOptions } from '../chain/rpc-client';
+import type { NetworkRef, SweepPlan } from '../chain/sweep-plan';
+import { tokenList, type Token } from '../chain/tokens';
 import { LifeboatError } from '../errors';
-import { ChainConnection } from './connection';
-import { assertRecipient } from './destination';
-import { discover, isUsed, type AddressSource, type FoundAccount } from './discovery';
-import { assertDistinctChains, type Network } from './networks';
-import { planView } from './plan-view';
-import { assertPlanFresh, prepareSweep } from './prepare-sweep';
-import type { RpcClientOptions } from './rpc-client';
-import type { TxSigner } from './signer';
-import type { NetworkRef, SweepPlan } from './sweep-plan';
-import { tokenList, type Token } from './tokens';
+import type { SourceAccess } from '../sources/source-access';
+import type { DiscoveryCache, StoredDiscovery } from './discovery-cache';
+import { runSweep, type SignerFactory } from './run-sweep';
 
-/** A card session or a secret, resolved by the caller into addresses and signers. */
-export interface SourceAccess {
-  readonly addressSource: AddressSource;
-  /** A signer for one account of this source, by its derivation path. */
-  signer(account: { address: string; path: string }): Promise<TxSigner>;
-}
-
-export interface ChainServiceDeps {
+export interface RecoveryServiceDeps {
   dataDir: string;
   /** The networks the person configured and enabled, with their RPC URLs. */
   networks(): readonly Network[];
   /** The person's own tokens for a network (the bundled list is added here). */
   tokens(networkId: string): readonly Token[];
   defaults(): { schemes: readonly Scheme[]; gapLimit: number; maxFeePerGas?: bigint };
-  source(ref: SourceRef): Promise<SourceAccess>;
+  source(ref: SourceRef): SourceAccess | Promise<SourceAccess>;
+  /** The discoveries of this process, shared with single payments. */
+  discoveries: DiscoveryCache;
   rpc?: RpcClientOptions;
   pollMs?: number;
   pendingTimeoutMs?: number;
   /** Blocks that make a step final (default 1). */
   confirmations?: number;
-}
-
-interface StoredDiscovery {
-  source: SourceRef;
-  keyUid: string | undefined;
-  kind: AddressSource['kind'];
-  accounts: FoundAccount[];
-  tokens: Record<string, Token[]>;
-  scanned: Scanned;
+  /** False: one step at a time, each to the end (the order before pipelining). */
+  parallel?: boolean;
 }
 
 interface StoredPlan {
@@ -75,28 +65,22 @@ export interface Started {
   done: Promise<CaseRecord>;
 }
 
-/** Discoveries and plans kept for the next step; older ones are forgotten. */
+/** Plans kept for the confirmation; older ones are forgotten. */
 const KEPT = 16;
 
 /** The first BIP-44 account receives when a card or secret is the destination. */
 const DESTINATION_ACCOUNT = { scheme: 'bip44', index: 0 } as const;
 
-export class ChainService {
+export class RecoveryService {
   readonly cases: CaseService;
-  private readonly discoveries = new Map<string, StoredDiscovery>();
   private readonly plans = new Map<string, StoredPlan>();
   private readonly running = new Map<
     string,
     { stop: AbortController; done: Promise<CaseRecord> }
   >();
 
-  constructor(private readonly deps: ChainServiceDeps) {
-    this.cases = new CaseService({
-      dataDir: deps.dataDir,
-      connect: (network) => this.connectTo(network),
-      ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
-      ...(deps.pendingTimeoutMs === undefined ? {} : { pendingTimeoutMs: deps.pendingTimeoutMs }),
-    });
+  constructor(private readonly deps: RecoveryServiceDeps) {
+    this.cases = new CaseService({ dataDir: deps.dataDir });
   }
 
   async discover(
@@ -128,29 +112,28 @@ export class ChainService {
         addresses: found.scanned.addresses,
         tokens: found.scanned.tokens,
       };
-      const discoveryId = randomUUID();
-      remember(this.discoveries, discoveryId, {
+      const view: DiscoveryResult = {
+        discoveryId: randomUUID(),
         source: request.source,
+        accounts: found.accounts.map((a) => discoveredView(a, connections)),
+        scanned,
+      };
+      this.deps.discoveries.remember({
+        view,
         keyUid: access.addressSource.keyUid,
         kind: access.addressSource.kind,
         accounts: found.accounts,
         tokens,
         scanned,
       });
-      return {
-        discoveryId,
-        source: request.source,
-        accounts: found.accounts.map((a) => discoveredView(a, connections)),
-        scanned,
-      };
+      return view;
     } finally {
       for (const c of connections) c.close();
     }
   }
 
   async plan(request: SweepRequest): Promise<SweepPlanView> {
-    const discovery = this.discoveries.get(request.discoveryId);
-    if (!discovery) throw new LifeboatError('not-found', 'That discovery is no longer available.');
+    const discovery = this.deps.discoveries.get(request.discoveryId);
     const destination = await this.destinationOf(request.destination);
     const wanted = request.addresses?.map((a) => a.toLowerCase());
     const accounts = discovery.accounts.filter(
@@ -209,7 +192,10 @@ export class ChainService {
       for (const c of connections) c.close();
     }
     // The signers are resolved first, so a source that is gone leaves no case behind.
-    const signer = await this.signerFactory(stored.discovery.source, stored.destination.source);
+    const signer = await this.signerFactory(
+      stored.discovery.view.source,
+      stored.destination.source,
+    );
     const record = this.cases.create({
       plan: stored.plan,
       planId,
@@ -289,7 +275,18 @@ export class ChainService {
   private start(caseId: string, signer: SignerFactory, onEvent: (e: SweepEvent) => void): Started {
     if (this.running.has(caseId)) throw new LifeboatError('case-busy', undefined, { caseId });
     const stop = new AbortController();
-    const done = this.cases.run(caseId, signer, onEvent, stop.signal).finally(() => {
+    const done = runSweep(caseId, {
+      store: this.cases.store,
+      connect: (network) => this.connectTo(network),
+      signer,
+      onEvent,
+      signal: stop.signal,
+      ...(this.deps.pollMs === undefined ? {} : { pollMs: this.deps.pollMs }),
+      ...(this.deps.pendingTimeoutMs === undefined
+        ? {}
+        : { pendingTimeoutMs: this.deps.pendingTimeoutMs }),
+      ...(this.deps.parallel === undefined ? {} : { parallel: this.deps.parallel }),
+    }).finally(() => {
       this.running.delete(caseId);
     });
     this.running.set(caseId, { stop, done });

@@ -53,8 +53,12 @@ export async function runNetworks(argv: string[], io: CliIo): Promise<number> {
       options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
       strict: true,
     });
-    const listed = listNetworks(settingsOf(values));
-    printResult(io, json, { networks: listed }, () => describeList(listed));
+    const file = settingsFile(values);
+    const configured = settingsOf(file);
+    const listed = listNetworks(configured ?? []);
+    printResult(io, json, { networks: listed, settingsFile: configured ? file : null }, () =>
+      [describeList(listed), settingsWords(file, configured !== undefined)].join('\n\n'),
+    );
     return EXIT.ok;
   }
   if (command === 'check') {
@@ -73,8 +77,9 @@ export async function runNetworks(argv: string[], io: CliIo): Promise<number> {
     if (positionals.length !== 1) {
       throw new CliUsageError(`Name one network to check.\n\n${networksUsage}`);
     }
-    const network = findNetwork(positionals[0]!, settingsOf(values));
-    const chosen = chosenServers(network, values);
+    const file = settingsFile(values);
+    const network = findNetwork(positionals[0]!, settingsOf(file) ?? []);
+    const chosen = chosenServers(network, values, file);
     const outcomes = await Promise.all(
       chosen.map(async (server): Promise<CheckOutcome> => {
         try {
@@ -100,9 +105,19 @@ export async function runNetworks(argv: string[], io: CliIo): Promise<number> {
   );
 }
 
-function settingsOf(values: Record<string, unknown>): NetworkSettings[] {
-  const file = path.join(dataDirOf(values), 'settings.json');
-  return peekSettings(file)?.networks ?? [];
+function settingsFile(values: Record<string, unknown>): string {
+  return path.join(dataDirOf(values), 'settings.json');
+}
+
+function settingsOf(file: string): NetworkSettings[] | undefined {
+  return peekSettings(file)?.networks;
+}
+
+/** Which settings were read: the console keeps its own folder, which a person may not know. */
+function settingsWords(file: string, found: boolean): string {
+  return found
+    ? `Networks set up here are read from ${file}.`
+    : `There is no settings file at ${file}. The console keeps its settings in its own folder: point --data-dir at it to see them.`;
 }
 
 export function listNetworks(configured: readonly NetworkSettings[]): ListedNetwork[] {
@@ -158,6 +173,7 @@ function findNetwork(name: string, configured: readonly NetworkSettings[]): Chec
 function chosenServers(
   network: CheckedNetwork,
   values: { endpoint?: string[]; rpc?: string[]; configured?: boolean },
+  file: string,
 ): { url: string; provider?: string }[] {
   const listed = publicEndpoints(network.id);
   const chosen: { url: string; provider?: string }[] = [];
@@ -181,7 +197,7 @@ function chosenServers(
   if (values.configured) {
     if (network.rpcUrls.length === 0) {
       throw new CliUsageError(
-        `No RPC server is set up for ${network.name} in the settings; name one with --endpoint N or --rpc URL.`,
+        `No RPC server is set up for ${network.name} in ${file}; name one with --endpoint N or --rpc URL, or point --data-dir at the console's folder.`,
       );
     }
     chosen.push(...network.rpcUrls.map((url) => ({ url })));

@@ -76,6 +76,16 @@ describe('lifeboat networks list', () => {
       });
     }
     expect(run.stdout).toContain(`Set up here (on): ${mainnet.url}, ${other.url}`);
+    expect(run.stdout).toContain(
+      `Networks set up here are read from ${path.join(dir, 'settings.json')}.`,
+    );
+    // Without settings there, the list says where it looked, and where the console keeps its own.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-cli-empty-'));
+    const empty = await runCli(['networks', 'list', '--data-dir', elsewhere], '');
+    expect(empty.stdout).toContain(
+      `There is no settings file at ${path.join(elsewhere, 'settings.json')}. The console keeps its settings in its own folder`,
+    );
+    fs.rmSync(elsewhere, { recursive: true, force: true });
     expect(mainnet.methods).toEqual([]);
     const json = JSON.parse((await runCli(['networks', 'list', '--json'], '')).stdout) as {
       networks: { id: string; endpoints: { url: string; source: string }[] }[];
@@ -119,7 +129,9 @@ describe('lifeboat networks check', () => {
     const url = await runCli(['networks', 'check', 'ethereum', '--rpc', 'ftp://x'], '');
     expect(url.stderr).toContain('is not an address starting with http:// or https://');
     const none = await runCli(['networks', 'check', 'base', '--configured', '--data-dir', dir], '');
-    expect(none.stderr).toContain('No RPC server is set up for Base');
+    expect(none.stderr).toContain(
+      `No RPC server is set up for Base in ${path.join(dir, 'settings.json')}`,
+    );
     const dead = await runCli(['networks', 'check', '31337', '--rpc', 'http://127.0.0.1:1'], '');
     expect(dead.code).toBe(1);
     expect(dead.stdout).toContain('cannot be used: The network’s RPC server cannot be reached.');

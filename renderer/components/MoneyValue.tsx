@@ -2,6 +2,15 @@ import { formatDateTime } from '../format/dates';
 import { formatCents, type Total, type Valuation } from '../format/money';
 import { t } from '../i18n/t';
 
+/** The same in words, for a value inside a sentence. */
+export function valuationText(valuation: Valuation): string {
+  if (valuation.kind === 'value') return formatCents(valuation.cents);
+  if (valuation.kind === 'stale') {
+    return t('money.stale', { date: formatDateTime(valuation.updatedAt) });
+  }
+  return t('money.none');
+}
+
 /** A value in dollars, or why there is none: a stale feed says when it last spoke. */
 export function MoneyValue({ valuation }: { valuation: Valuation }) {
   if (valuation.kind === 'value') {

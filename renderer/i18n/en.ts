@@ -810,5 +810,7 @@ export const en = {
     'Everything this account holds of it. For the network’s own coin, the fee is taken from it: the review shows the exact amount.',
   'send.maxLabel': 'Use the whole balance of {symbol}',
   'send.maxFeePerGas': 'Fee per gas',
+  'review.totalFeeValue':
+    '{network}: at most {fee} {symbol} ({value}) in total at today’s fee of {gwei} gwei per gas.',
   'report.valueColumn': 'Value moved (USD, today’s price)',
 } as const satisfies Record<string, string | Plural>;

@@ -43,14 +43,14 @@ export function AssetOutcomeTable(props: AssetOutcomeTableProps) {
           <th scope="col" className="number">
             {props.movedLabel}
           </th>
-          <th scope="col" className="number">
-            {props.remainderLabel}
-          </th>
           {props.value && (
             <th scope="col" className="number">
               {props.value.label}
             </th>
           )}
+          <th scope="col" className="number">
+            {props.remainderLabel}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -67,8 +67,8 @@ export function AssetOutcomeTable(props: AssetOutcomeTableProps) {
               </td>
             )}
             <td className="number">{formatAmount(asset.moved, asset.decimals)}</td>
-            <td className="number">{formatAmount(props.remainder(asset), asset.decimals)}</td>
             {props.value && <ValueCell valuation={props.value.of(asset)} />}
+            <td className="number">{formatAmount(props.remainder(asset), asset.decimals)}</td>
           </tr>
         ))}
       </tbody>

@@ -3,7 +3,7 @@ import type { SweepPlanView } from '../../preload/api';
 import { useApp } from '../app/AppContext';
 import { usePrices } from '../app/usePrices';
 import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
-import { MoneyValue } from '../components/MoneyValue';
+import { valuationText } from '../components/MoneyValue';
 import { FieldProblem } from '../components/FieldProblem';
 import { shortAddress } from '../format/address';
 import { formatAmount, formatGwei, parseGwei } from '../format/amount';
@@ -114,27 +114,28 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
       <ul>
         {plan.totalFees.map((total) => (
           <li key={total.networkId}>
-            {t('review.totalFee', {
-              network: networkName(settings, total.networkId),
-              fee: formatAmount(total.maxCost, total.decimals),
-              symbol: total.symbol,
-              gwei: formatGwei(total.maxFeePerGas),
-            })}{' '}
-            {priced && (
-              <>
-                (
-                <MoneyValue
-                  valuation={valuation(
-                    values.prices,
-                    total.networkId,
-                    'native',
-                    total.maxCost,
-                    total.decimals,
-                  )}
-                />
-                ){' '}
-              </>
-            )}
+            {priced
+              ? t('review.totalFeeValue', {
+                  network: networkName(settings, total.networkId),
+                  fee: formatAmount(total.maxCost, total.decimals),
+                  symbol: total.symbol,
+                  value: valuationText(
+                    valuation(
+                      values.prices,
+                      total.networkId,
+                      'native',
+                      total.maxCost,
+                      total.decimals,
+                    ),
+                  ),
+                  gwei: formatGwei(total.maxFeePerGas),
+                })
+              : t('review.totalFee', {
+                  network: networkName(settings, total.networkId),
+                  fee: formatAmount(total.maxCost, total.decimals),
+                  symbol: total.symbol,
+                  gwei: formatGwei(total.maxFeePerGas),
+                })}{' '}
             {t('review.capFee', {
               cap: formatGwei(total.cap),
               fee: formatAmount(total.maxCostAtCap, total.decimals),

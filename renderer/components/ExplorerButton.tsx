@@ -37,7 +37,7 @@ export function ExplorerButton({
       <button
         type="button"
         className="small"
-        aria-label={t(kind === 'tx' ? 'explorer.openTx' : 'explorer.openAddress', { host })}
+        aria-label={t(kind === 'tx' ? 'explorer.openTx' : 'explorer.openAddress', { host, value })}
         onClick={() => void open()}
       >
         {t('explorer.button', { host })}

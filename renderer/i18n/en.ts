@@ -738,12 +738,12 @@ export const en = {
   'copy.failed': 'Could not copy. Select the text and copy it instead.',
   'qr.label': 'QR code of {what}',
   'qr.show': 'Show a QR code of {address}',
-  'qr.hide': 'Hide the QR code of {address}',
+  'qr.hide': 'Hide QR code of {address}',
   'qr.showButton': 'QR code',
   'qr.hideButton': 'Hide QR code',
   'explorer.button': 'Open on {host}',
-  'explorer.openAddress': 'Open this address on {host} in your browser',
-  'explorer.openTx': 'Open this transaction on {host} in your browser',
+  'explorer.openAddress': 'Open on {host}: the address {value}, in your browser',
+  'explorer.openTx': 'Open on {host}: the transaction {value}, in your browser',
   'explorer.copyLink': 'Open this link in your browser: {link}',
   'explorer.failed': 'The explorer link could not be opened.',
 
@@ -808,7 +808,7 @@ export const en = {
   'send.max': 'Max',
   'send.maxHint':
     'Everything this account holds of it. For the network’s own coin, the fee is taken from it: the review shows the exact amount.',
-  'send.maxLabel': 'Use the whole balance of {symbol}',
+  'send.maxLabel': 'Max: the whole balance of {symbol}',
   'send.maxFeePerGas': 'Fee per gas',
   'review.totalFeeValue':
     '{network}: at most {fee} {symbol} ({value}) in total at today’s fee of {gwei} gwei per gas.',

@@ -169,7 +169,7 @@ function PresetChoice({ preset, network, checks, busy, onTick, onCheck }: Preset
   };
 
   return (
-    <section className="network-preset" aria-labelledby={`${id}-use`}>
+    <div className="network-preset">
       <div className="checkbox">
         <input
           id={`${id}-use-box`}
@@ -178,9 +178,7 @@ function PresetChoice({ preset, network, checks, busy, onTick, onCheck }: Preset
           disabled={network.rpcUrls.length > 0}
           onChange={(e) => setOpen(e.target.checked)}
         />
-        <label id={`${id}-use`} htmlFor={`${id}-use-box`}>
-          {t('networks.use', { name: preset.name })}
-        </label>
+        <label htmlFor={`${id}-use-box`}>{t('networks.use', { name: preset.name })}</label>
       </div>
       {open && (
         <fieldset>
@@ -235,7 +233,7 @@ function PresetChoice({ preset, network, checks, busy, onTick, onCheck }: Preset
           <FieldProblem problem={problem ? 'networks.badUrl' : null} />
         </fieldset>
       )}
-    </section>
+    </div>
   );
 }
 

@@ -97,9 +97,8 @@ test('values, copy, QR code, explorer links and Max, in the dark theme', async (
   await checkpoint(page, 'address-qr-dark');
   await page
     .getByRole('button', {
-      name: 'Open this address on explorer.lifeboat-demo.invalid in your browser',
+      name: `Open on explorer.lifeboat-demo.invalid: the address ${first}, in your browser`,
     })
-    .first()
     .click();
   await expect
     .poll(() => demo.openedLinks)
@@ -111,8 +110,9 @@ test('values, copy, QR code, explorer links and Max, in the dark theme', async (
     label: `ETH: 5 on ${first.slice(0, 6)}…${first.slice(-4)} (Local demo chain)`,
   });
   await page.getByLabel('Recipient address').fill(recipient);
-  await page.getByRole('button', { name: 'Use the whole balance of ETH' }).click();
+  await page.getByRole('button', { name: 'Max: the whole balance of ETH' }).click();
   await expect(page.getByLabel('Amount (ETH)')).toHaveValue('5');
+  await checkpoint(page, 'send-max-form-dark');
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(page.getByRole('heading', { name: 'Check before sending' })).toBeVisible();
   await expect(page.getByText(/^\d+(\.\d+)? gwei per gas$/)).toBeVisible();
@@ -128,7 +128,7 @@ test('values, copy, QR code, explorer links and Max, in the dark theme', async (
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(hash);
   await page
     .getByRole('button', {
-      name: 'Open this transaction on explorer.lifeboat-demo.invalid in your browser',
+      name: `Open on explorer.lifeboat-demo.invalid: the transaction ${hash}, in your browser`,
     })
     .click();
   await expect

@@ -236,16 +236,40 @@ function writeOpener(profile: string, url: string): string {
   return file;
 }
 
+/**
+ * Starts a program in a process group of its own: a browser's helper processes (zygote,
+ * renderers, utilities) outlive the main one unless the whole group is stopped.
+ */
 function launch(command: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env } });
+  return spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env }, detached: true });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the child's whole process group and waits until none of it is left. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signal('SIGTERM');
+  const deadline = Date.now() + 5000;
+  while (groupAlive(pid)) {
+    if (Date.now() > deadline) signal('SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
@@ -340,10 +364,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       url = harness.url;
       if (options.open) {
         const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-demo-chromium-'));
-        // Chromium's helper processes may still write there for a moment after it exits.
-        stops.push(() =>
-          fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
-        );
+        stops.push(() => fs.rmSync(profile, { recursive: true, force: true }));
         const opener = writeOpener(profile, harness.url);
         // Chromium refuses to start as root with its sandbox; elsewhere it keeps it.
         const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];

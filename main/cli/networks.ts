@@ -74,11 +74,18 @@ export async function runNetworks(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length !== 1) {
+    const [name, server] = positionals;
+    if (name === undefined) {
       throw new CliUsageError(`Name one network to check.\n\n${networksUsage}`);
     }
     const file = settingsFile(values);
-    const network = findNetwork(positionals[0]!, settingsOf(file) ?? []);
+    const network = findNetwork(name, settingsOf(file) ?? []);
+    if (server !== undefined) {
+      throw new CliUsageError(
+        `Name servers with an option: lifeboat networks check ${name} --rpc ${server} ` +
+          '(or --endpoint N from "lifeboat networks list", or --configured). Nothing was contacted.',
+      );
+    }
     const chosen = chosenServers(network, values, file);
     const outcomes = await Promise.all(
       chosen.map(async (server): Promise<CheckOutcome> => {

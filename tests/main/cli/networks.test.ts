@@ -132,6 +132,16 @@ describe('lifeboat networks check', () => {
     expect(none.stderr).toContain(
       `No RPC server is set up for Base in ${path.join(dir, 'settings.json')}`,
     );
+    // A server written after the network, as a stranger first tries it: the answer says how
+    // to name it, and nothing is contacted.
+    const asked = mainnet.methods.length;
+    const bare = await runCli(['networks', 'check', 'ethereum', mainnet.url], '');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain(
+      `Name servers with an option: lifeboat networks check ethereum --rpc ${mainnet.url}`,
+    );
+    expect(bare.stderr).not.toContain('Name one network to check.');
+    expect(mainnet.methods).toHaveLength(asked);
     const dead = await runCli(['networks', 'check', '31337', '--rpc', 'http://127.0.0.1:1'], '');
     expect(dead.code).toBe(1);
     expect(dead.stdout).toContain('cannot be used: The network’s RPC server cannot be reached.');

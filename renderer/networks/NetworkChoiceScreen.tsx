@@ -71,10 +71,14 @@ export function NetworkChoiceScreen({ firstRun }: { firstRun: boolean }) {
 
   const tick = async (networkId: string, url: string, on: boolean) => {
     if (!settings) return;
-    const saved = await save(
-      on ? withServer(settings, networkId, url) : withoutServer(settings, networkId, url),
-    );
-    if (saved && on) await check(networkId, url);
+    const next = on
+      ? withServer(settings, networkId, url)
+      : withoutServer(settings, networkId, url);
+    // The box follows the click at once; a save that fails puts it back.
+    setSettings(next);
+    const saved = await save(next);
+    if (!saved) setSettings(settings);
+    else if (on) await check(networkId, url);
   };
 
   const finish = async () => {

@@ -9,6 +9,9 @@ import { recordOutgoing, type OutgoingRecorder } from '../support/outgoing-reque
 import { RpcProxy } from '../support/rpc-proxy';
 import { checkpoint } from './console-steps';
 
+// The second test starts from the choice the first one saved.
+test.describe.configure({ mode: 'serial' });
+
 let demo: Demo;
 let node: EvmNode;
 let first: RpcProxy;
@@ -77,8 +80,11 @@ test('a fresh profile chooses its networks, and nothing is contacted before a se
   await checkpoint(page, 'first-run-checked');
   expect(first.methods).toEqual(expect.arrayContaining(['eth_chainId', 'eth_getBlockByNumber']));
   expect(second.methods).toEqual([]);
-  expect(outgoing.urls.length).toBeGreaterThan(0);
-  expect(outgoing.urls.every((url) => url.startsWith(first.url))).toBe(true);
+  // The stand-in servers pass each call on to the node from this same process; the node's
+  // own address is set up nowhere in the profile, so what is left is what main sent.
+  const fromMain = outgoing.urls.filter((url) => !url.startsWith(node.url));
+  expect(fromMain.length).toBeGreaterThan(0);
+  expect(fromMain.filter((url) => !url.startsWith(first.url))).toEqual([]);
 
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Recovery console' })).toBeVisible();

@@ -127,7 +127,7 @@ export const ERROR_HELP = {
   // Chain
   'network-not-configured': 'No RPC address is set for that network. Add one in Settings.',
   'no-network-chosen':
-    'No network is chosen yet, so there is nowhere to look for funds. Choose the networks your funds are on under Networks, then try again.',
+    'Choose the networks your funds are on under Networks, then try again. Nothing was contacted.',
   'rpc-unreachable':
     'The network’s RPC server cannot be reached. Check the address and your connection.',
   'rpc-error': 'The network’s RPC server returned an error.',

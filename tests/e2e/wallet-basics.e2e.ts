@@ -34,6 +34,9 @@ test('themes follow the computer, and the switch in the header is kept', async (
   await toggle.click();
   await expect.poll(() => theme(page)).toBe('dark');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The pointer still rests on the switch it just pressed: its words stay readable.
+  await toggle.hover();
+  await checkpoint(page, 'theme-switch-pressed-hover-dark');
   const saved = await page.evaluate(() => window.lifeboat.settings.get());
   expect(saved.ok && saved.value.preferences.theme).toBe('dark');
   await page.reload();
@@ -94,6 +97,12 @@ test('values, copy, QR code, explorer links and Max, in the dark theme', async (
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
   await page.getByRole('button', { name: `Show a QR code of ${first}` }).click();
   await expect(page.getByRole('img', { name: `QR code of ${first}` })).toBeVisible();
+  // The code opens under the address's buttons, not beside them.
+  const copyBox = await page
+    .getByRole('button', { name: `Copy the address ${first}` })
+    .boundingBox();
+  const qrBox = await page.getByRole('img', { name: `QR code of ${first}` }).boundingBox();
+  expect(qrBox!.y).toBeGreaterThanOrEqual(copyBox!.y + copyBox!.height);
   await checkpoint(page, 'address-qr-dark');
   await page
     .getByRole('button', {

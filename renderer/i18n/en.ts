@@ -346,7 +346,7 @@ export const en = {
     other: 'The {count} transactions, in order',
   },
   'review.fromTo': 'from {from} to {to} on {network}',
-  'review.stepFee': '(fee at most {fee} {symbol})',
+  'review.stepFee': '(fee at most {fee} {symbol} at today’s fee)',
   'review.fees': 'Network fees',
   'review.totalFee':
     '{network}: at most {fee} {symbol} in total at today’s fee of {gwei} gwei per gas.',

@@ -15,6 +15,7 @@ import { chainHandlers } from './ipc/chain-handlers';
 import { EventHub } from './ipc/events';
 import { createHandlers } from './ipc/handlers';
 import { INPUT_SCHEMAS } from './ipc/schemas';
+import { safeHandlers } from './ipc/safe-handlers';
 import { DiscoveryCache } from './recovery/discovery-cache';
 import { SecretsService } from './secrets/secrets-service';
 import { Vault } from './secrets/vault';
@@ -71,6 +72,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   const discoveries = new DiscoveryCache();
   const chain = chainHandlers({ dataDir, settings, sources, discoveries, events });
+  const safes = safeHandlers({ dataDir, settings, sources, events });
 
   const info: AppInfo = {
     version: options.version,
@@ -88,6 +90,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       settings,
       drills,
       chain: chain.handlers,
+      safes: safes.handlers,
     }),
     INPUT_SCHEMAS,
     options.onUnexpected,
@@ -109,6 +112,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       stopped = true;
       for (const stop of unsubscribe) stop();
       await chain.stop();
+      await safes.stop();
       await cards.dispose();
       secrets.dispose();
       vault.close();

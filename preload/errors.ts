@@ -155,6 +155,25 @@ export const ERROR_HELP = {
   'not-a-token':
     'There is no ERC-20 token contract at that address on this network. Check the address and the network.',
 
+  // Shared wallets (Safe)
+  'not-a-safe':
+    'There is no Safe at that address on this network. Check the address and that the right network is chosen.',
+  'safe-unsupported':
+    'This Safe runs a version Lifeboat cannot sign for. Lifeboat signs for Safe versions 1.3.0, 1.4.1 and 1.5.0.',
+  'safe-contracts-missing':
+    'The Safe contracts (version 1.5.0) are not deployed on this network at their usual addresses, so Lifeboat cannot create a Safe here. Nothing was sent.',
+  'safe-exists':
+    'A Safe already exists at the address this one would get. Nothing was sent; create it again to get a new address.',
+  'not-an-owner':
+    'This card or wallet is not an owner of the Safe, so its signature would not count. Nothing was signed; use the card or backup of one of the owners.',
+  'signatures-missing':
+    'Not enough owners have signed yet. Sign with more of the owners’ cards or backups before sending.',
+  'invalid-threshold':
+    'The number of signatures needed must be at least 1 and at most the number of owners.',
+  'duplicate-owner': 'That address is already an owner, or is named twice. Each owner counts once.',
+  'safe-nonce-conflict':
+    'Another Safe transaction was carried out in place of this one, so its signatures no longer count and it was stopped. Check the Safe, then start again.',
+
   // Cases and drills
   'case-not-found': 'That recovery case does not exist.',
   'case-corrupt': 'A recovery case file is damaged and was not used. Nothing on chain was changed.',

@@ -12,11 +12,18 @@ import { noSuchReader } from './reader-names';
 
 /** pcscd reports readers and cards a moment after the context is established. */
 const CARD_WAIT_MS = 5000;
+/** How long a person may take to swap the card in a reader. */
+const SWAP_WAIT_MS = 5 * 60_000;
 
 export interface CardSessions {
   readonly cards: CardService;
   /** Reads the PIN, then opens, pairs and unlocks the card in `reader`; returns the session id. */
   unlock(reader: string, lines: LineReader): Promise<string>;
+  /**
+   * Waits until the card in `reader` has been taken out and another one put in (one reader
+   * serving several cards in turn); `ask` tells the person what to insert.
+   */
+  nextCard(reader: string, ask: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,23 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
             );
       }
       return opened.sessionId;
+    },
+    async nextCard(reader, ask) {
+      const before = readers.snapshot().readers.find((r) => r.name === reader)?.cardSeq;
+      ask();
+      const deadline = Date.now() + SWAP_WAIT_MS;
+      for (;;) {
+        const view = readers.snapshot().readers.find((r) => r.name === reader);
+        if (
+          view &&
+          view.cardSeq !== before &&
+          (view.state === 'card-present' || view.state === 'connected')
+        ) {
+          return;
+        }
+        if (Date.now() > deadline) throw new LifeboatError('no-card', undefined, { reader });
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     async close() {
       await cards.dispose();

@@ -33,11 +33,27 @@ export class CliWallets {
 
   /** Opens, pairs and unlocks the card in `reader`, reading its PIN from standard input. */
   async card(reader: string): Promise<SourceRef> {
+    const sessions = await this.sessions();
+    return { kind: 'card', sessionId: await sessions.unlock(reader, this.lines) };
+  }
+
+  private async sessions(): Promise<CardSessions> {
     if (!this.cardSessions) {
       const { cardSessions } = await import('./card-unlock');
       this.cardSessions = await cardSessions(this.dataDir);
     }
-    return { kind: 'card', sessionId: await this.cardSessions.unlock(reader, this.lines) };
+    return this.cardSessions;
+  }
+
+  /** Waits for the card in `reader` to be swapped for another one (see CardSessions.nextCard). */
+  async nextCard(reader: string, ask: () => void): Promise<void> {
+    await (await this.sessions()).nextCard(reader, ask);
+  }
+
+  /** Whether a card source is still open (its card was not taken out since). */
+  isOpen(source: SourceRef): boolean {
+    if (source.kind !== 'card') return true;
+    return this.cardSessions?.cards.list().some((s) => s.sessionId === source.sessionId) ?? false;
   }
 
   /**

@@ -11,6 +11,7 @@ import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
 import { drillHandlers } from './drill-handlers';
+import type { SafeHandlers } from './safe-handlers';
 import { secretHandlers } from './secret-handlers';
 import { walletHistory } from './wallet-history';
 
@@ -23,6 +24,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   drills: DrillStore;
   chain: ChainHandlerTable;
+  safes: SafeHandlers['handlers'];
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -38,6 +40,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     transfers: deps.chain.transfers,
     sweep: deps.chain.sweep,
     drills: drillHandlers(deps.drills, deps.sources),
+    safes: deps.safes,
     settings: settingsHandlers(deps.settings),
   };
 }

@@ -86,9 +86,14 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** A JSON-RPC error object as servers send it. */
+/**
+ * A JSON-RPC error object as servers send it. ethers turns a reverted eth_call or
+ * eth_estimateGas into a CALL_EXCEPTION that keeps the server's error under `info`.
+ */
 function jsonRpcError(error: unknown): { code: number; message: string } | undefined {
-  const inner = (error as { error?: unknown }).error;
+  const inner = isError(error, 'CALL_EXCEPTION')
+    ? (error.info as { error?: unknown } | undefined)?.error
+    : (error as { error?: unknown }).error;
   if (typeof inner !== 'object' || inner === null) return undefined;
   const { code, message } = inner as { code?: unknown; message?: unknown };
   if (typeof code !== 'number' || typeof message !== 'string') return undefined;

@@ -12,6 +12,7 @@ import type { CaseRecord } from '../cases/case-record';
 import { caseReport, caseView } from '../cases/case-views';
 import { warningText } from '../cases/warning-text';
 import { assertRecipient } from '../chain/destination';
+import { assertThreshold } from '../chain/safe/owners';
 import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
 import { LifeboatError } from '../errors';
@@ -227,6 +228,8 @@ class SafeRun {
       throw new CliUsageError('Say how many owners must sign: --threshold K.');
     }
     const threshold = integerOption(this.values, 'threshold', 0);
+    // Refused before any card or phrase is asked for.
+    assertThreshold(threshold, owners.length);
     const payerSpec = this.payer(owners.find((o) => o.kind !== 'address'));
     const service = await this.service();
     const opened: (Opened | undefined)[] = [];

@@ -53,6 +53,7 @@ the command asks for each card in turn.
     --threshold K how many owners must sign (1 to the number of owners)
   show            owners, threshold, nonce and balances of a Safe
     --safe ADDRESS
+    --signer reader:NAME|phrase   (optional, repeatable) marks the owners it holds
   sweep           move everything the Safe holds (tokens, then all of the native coin) to
                   --to ADDRESS, signed by --signer reader:NAME|phrase (repeat until K owners
                   sign); --case ID continues a sweep that stopped
@@ -281,9 +282,31 @@ class SafeRun {
   }
 
   private async show(): Promise<number> {
+    const address = this.safeAddress();
+    const given = this.values.signer;
+    const holders = (Array.isArray(given) ? given : []).map((v) =>
+      parseParticipant(v, 'signer', false),
+    );
     const service = await this.service();
-    const view = await service.open({ networkId: this.network.id, address: this.safeAddress() });
-    printResult(this.io, this.json, view, () => safeText(view, this.network));
+    const opened: Opened[] = [];
+    for (const [i, holder] of holders.entries()) {
+      opened.push(await this.participants.open(signing(holder), `the card of signer ${i + 1}`));
+    }
+    const view = await service.open(
+      { networkId: this.network.id, address },
+      opened.map((o) => o.source),
+    );
+    // A card session means nothing outside this run: say which named signer holds an owner.
+    const named = {
+      ...view,
+      owners: view.owners.map(({ address: owner, heldBy }) => {
+        const holder = opened.find((o) => JSON.stringify(o.source) === JSON.stringify(heldBy));
+        return holder
+          ? { address: owner, heldBy: participantText(holder.participant) }
+          : { address: owner };
+      }),
+    };
+    printResult(this.io, this.json, named, () => safeText(named, this.network));
     return EXIT.ok;
   }
 
@@ -335,7 +358,7 @@ class SafeRun {
         threshold: after.threshold,
       },
       () =>
-        `Replaced the owner in block ${receipt.blockNumber} (${receipt.txHash}).\n${safeText(after, this.network)}`,
+        `Replaced the owner in block ${receipt.blockNumber} (${receipt.txHash}).\n${safeText({ ...after, owners: after.owners.map((o) => ({ address: o.address })) }, this.network)}`,
     );
     return EXIT.ok;
   }
@@ -414,13 +437,16 @@ class SafeRun {
         ? await this.participants.again(reuse)
         : await this.participants.open(signing(signer), `the card of signer ${i + 1}`);
       opened[i] = one;
+      const before = signatures.signed.length;
       try {
         signatures = await service.sign(jobId, one.source);
       } catch (error) {
         throw Participants.named(error, one, safe);
       }
       this.notice(
-        `Signed by ${one.address} (${signatures.signed.length} of ${signatures.needed}).`,
+        signatures.signed.length > before
+          ? `Signed by ${one.address} (${signatures.signed.length} of ${signatures.needed}).`
+          : `${one.address} has signed already; its signature is kept (${signatures.signed.length} of ${signatures.needed}).`,
       );
     }
     if (signatures.signed.length < signatures.needed) {
@@ -482,12 +508,29 @@ class SafeRun {
   }
 }
 
-function safeText(view: SafeView, network: Network): string {
+function participantText(participant: Participant): string {
+  switch (participant.kind) {
+    case 'reader':
+      return `the card in "${participant.reader}"`;
+    case 'phrase':
+      return 'the recovery phrase';
+    case 'address':
+      return participant.address;
+  }
+}
+
+type NamedSafeView = Omit<SafeView, 'owners'> & {
+  owners: { address: string; heldBy?: string }[];
+};
+
+function safeText(view: NamedSafeView, network: Network): string {
   return [
     `Safe ${view.address} on ${network.name} (version ${view.version})`,
     `  ${view.threshold} of ${view.owners.length} owners must sign; next Safe transaction: ${view.nonce}`,
     '  Owners:',
-    ...view.owners.map((o, i) => `    ${i + 1}. ${o.address}`),
+    ...view.owners.map(
+      (o, i) => `    ${i + 1}. ${o.address}${o.heldBy ? `   (held by ${o.heldBy})` : ''}`,
+    ),
     '  Holds:',
     ...view.balances.map((b) => `    ${formatUnits(BigInt(b.balance), b.decimals)} ${b.symbol}`),
   ].join('\n');

@@ -201,6 +201,18 @@ describe('lifeboat safe with Keycards and a phrase', () => {
       nonce: 0,
       owners: owners.map((address) => ({ address })),
     });
+
+    // Which owners the person holds: card B is one, the card in the desk reader is A.
+    const held = await runCli(
+      ['safe', 'show', ...chain(), '--safe', safe, '--signer', `reader:${SECOND}`, '--json'],
+      `${b.pin}\n`,
+    );
+    expect(held.code, held.stdout).toBe(0);
+    expect((JSON.parse(held.stdout) as { owners: unknown[] }).owners).toEqual([
+      { address: owners[0] },
+      { address: owners[1], heldBy: `the card in "${SECOND}"` },
+      { address: owners[2] },
+    ]);
   });
 
   it('refuses a threshold larger than the owners before asking for any PIN', async () => {
@@ -399,6 +411,7 @@ describe('a Safe sweep killed between two signatures', () => {
 
     // Let pcscd see the killed process's card connections go before the next run.
     await new Promise((r) => setTimeout(r, 500));
+    // Both cards are offered again: A's saved signature is kept, A is not asked to sign.
     const resumed = await runCli(
       [
         'safe',
@@ -406,20 +419,22 @@ describe('a Safe sweep killed between two signatures', () => {
         ...chain(),
         '--case',
         caseId,
-        '--payer',
+        '--signer',
         `reader:${DESK}`,
         '--signer',
         `reader:${SECOND}`,
         '--poll-interval',
         '20',
         '--yes',
-        '--json',
       ],
       `${a.pin}\n${b.pin}\n`,
     );
-    expect(resumed.code, resumed.stdout).toBe(0);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ caseId, state: 'finished' });
-    const after = (JSON.parse(fs.readFileSync(casePath, 'utf8')) as Saved).safe.signatures;
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain(`${a.wallet.address(0)} has signed already`);
+    expect(resumed.stderr).toContain(`Signed by ${b.wallet.address(0)} (2 of 2)`);
+    const record = JSON.parse(fs.readFileSync(casePath, 'utf8')) as Saved & { state: string };
+    expect(record.state).toBe('finished');
+    const after = record.safe.signatures;
     // The simulated card signs with a random nonce: a second signature by A would differ.
     expect(after.filter((s) => s.owner === a.wallet.address(0))).toEqual(before);
     expect(after.map((s) => s.owner)).toEqual([a.wallet.address(0), b.wallet.address(0)]);

@@ -171,6 +171,8 @@ export const ERROR_HELP = {
   'invalid-threshold':
     'The number of signatures needed must be at least 1 and at most the number of owners.',
   'duplicate-owner': 'That address is already an owner, or is named twice. Each owner counts once.',
+  'no-such-owner':
+    'That address is not one of the Safe’s owners, so it cannot be replaced or removed. Check the Safe’s owners and use one of them.',
   'safe-nonce-conflict':
     'Another Safe transaction was carried out in place of this one, so its signatures no longer count and it was stopped. Check the Safe, then start again.',
 

@@ -330,6 +330,7 @@ class SafeRun {
       old: oldOwner,
       new: newOwner,
     });
+    enoughSigners(signers.length, proposal.thresholdBefore);
     await this.confirm(
       [
         `Replace an owner of the Safe ${proposal.safe} (Safe transaction ${proposal.nonce}):`,
@@ -383,6 +384,9 @@ class SafeRun {
       if (typeof to !== 'string') throw new CliUsageError('Say where the funds go: --to ADDRESS.');
       const destination = checkedAddress(to, 'to');
       assertRecipient(destination, [address], 'to');
+      // Refused before any PIN is asked or any case is kept.
+      const { threshold } = await service.open({ networkId: this.network.id, address });
+      enoughSigners(signers.length, threshold);
       // The payer is needed to plan: its account sends every step at its own nonces.
       payer = await this.participants.open(signing(payerSpec), 'the card that pays');
       const plan = await service.sweeps.plan({
@@ -450,9 +454,12 @@ class SafeRun {
       );
     }
     if (signatures.signed.length < signatures.needed) {
+      const resume = service.proposals.has(jobId)
+        ? 'Name more signers with --signer.'
+        : `Continue with: lifeboat safe sweep --case ${jobId} --signer … (more owners).`;
       throw new LifeboatError(
         'signatures-missing',
-        `${signatures.signed.length} of the ${signatures.needed} owners needed have signed. Name more signers with --signer.`,
+        `${signatures.signed.length} of the ${signatures.needed} owners needed have signed. ${resume}`,
         { have: signatures.signed.length, need: signatures.needed },
       );
     }
@@ -506,6 +513,16 @@ class SafeRun {
     );
     return code;
   }
+}
+
+/** Fewer signers named than the Safe needs cannot succeed: say so before anyone signs. */
+function enoughSigners(named: number, threshold: number): void {
+  if (named >= threshold) return;
+  throw new LifeboatError(
+    'signatures-missing',
+    `The Safe needs ${threshold} of its owners to sign; ${named} ${named === 1 ? 'is' : 'are'} named. Name ${threshold} with --signer. Nothing was signed.`,
+    { have: 0, need: threshold },
+  );
 }
 
 function participantText(participant: Participant): string {

@@ -29,7 +29,7 @@ function same(a: string, b: string): boolean {
 /** The entry before `owner` in the Safe's list, as `getOwners` lists it. */
 export function prevOwner(owners: readonly string[], owner: string): string {
   const at = owners.findIndex((o) => same(o, owner));
-  if (at < 0) throw new LifeboatError('not-an-owner', undefined, { address: owner });
+  if (at < 0) throw new LifeboatError('no-such-owner', undefined, { address: owner });
   return at === 0 ? SENTINEL_OWNERS : owners[at - 1]!;
 }
 

@@ -341,6 +341,50 @@ describe('lifeboat safe with Keycards and a phrase', () => {
         input,
       );
 
+    // Asked of the wrong owner, or with too few signers: refused before any PIN is read.
+    const notOwner = await runCli(
+      [
+        'safe',
+        'replace-owner',
+        ...chain(),
+        '--safe',
+        safe,
+        '--old',
+        fresh(),
+        '--new',
+        replacement,
+        '--signer',
+        `reader:${SECOND}`,
+        '--signer',
+        'phrase',
+        '--yes',
+        '--json',
+      ],
+      '',
+    );
+    expect(JSON.parse(notOwner.stdout)).toMatchObject({ error: { code: 'no-such-owner' } });
+    const tooFew = await replace([`reader:${SECOND}`], '');
+    expect(JSON.parse(tooFew.stdout)).toMatchObject({ error: { code: 'signatures-missing' } });
+    await node.fund(safe, ETHER);
+    const oneSweep = await runCli(
+      [
+        'safe',
+        'sweep',
+        ...chain(),
+        '--safe',
+        safe,
+        '--to',
+        fresh(),
+        '--signer',
+        `reader:${SECOND}`,
+        '--yes',
+        '--json',
+      ],
+      '',
+    );
+    expect(JSON.parse(oneSweep.stdout)).toMatchObject({ error: { code: 'signatures-missing' } });
+    expect(fs.existsSync(path.join(dataDir, 'cases'))).toBe(false);
+
     const refused = await replace(
       [`reader:${DESK}`, `reader:${SECOND}`],
       `${stranger.pin}\n${b.pin}\n`,

@@ -24,7 +24,7 @@ describe('prevOwner', () => {
 
   it('refuses an address that is not an owner', () => {
     expect(() => prevOwner(owners, address())).toThrow(
-      expect.objectContaining({ code: 'not-an-owner' }),
+      expect.objectContaining({ code: 'no-such-owner' }),
     );
   });
 });
@@ -58,7 +58,7 @@ describe('replacing an owner', () => {
     }
     expect(() =>
       ownerChangeCall(safe, state, { kind: 'replace-owner', old: address(), new: address() }),
-    ).toThrow(expect.objectContaining({ code: 'not-an-owner' }));
+    ).toThrow(expect.objectContaining({ code: 'no-such-owner' }));
   });
 });
 

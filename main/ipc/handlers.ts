@@ -6,7 +6,7 @@ import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
 import type { SourceResolver } from '../sources/source-resolver';
-import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
+import { appHandlers, readerHandlers, settingsHandlers, type OpenExternal } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
@@ -25,11 +25,13 @@ export interface HandlerDeps {
   drills: DrillStore;
   chain: ChainHandlerTable;
   safes: SafeHandlers['handlers'];
+  networks: Pick<Handlers, 'networks' | 'prices'>;
+  openExternal?: OpenExternal;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    app: appHandlers(deps.info),
+    app: appHandlers(deps.info, deps.settings, deps.openExternal),
     readers: readerHandlers(deps.readers),
     cards: cardHandlers(deps.cards, (secretId, work) => deps.secrets.useSeed(secretId, work)),
     secrets: secretHandlers(deps.secrets),
@@ -42,5 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     drills: drillHandlers(deps.drills, deps.sources),
     safes: deps.safes,
     settings: settingsHandlers(deps.settings),
+    networks: deps.networks.networks,
+    prices: deps.networks.prices,
   };
 }

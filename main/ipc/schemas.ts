@@ -4,6 +4,7 @@
 // stay with the services, so the person gets the specific message.
 import { z } from 'zod';
 import type { Schemas } from './contract';
+import { httpUrl } from '../chain/networks';
 import { settingsSchema } from '../settings';
 
 const id = z
@@ -49,7 +50,14 @@ const accountsQuery = {
 const session = { sessionId: id };
 
 export const INPUT_SCHEMAS: Schemas = {
-  app: { info: none },
+  app: {
+    info: none,
+    openExplorer: z.strictObject({
+      networkId,
+      kind: z.enum(['address', 'tx']),
+      value: z.string().max(100),
+    }),
+  },
   readers: { list: none },
   cards: {
     open: z.strictObject({ reader: z.string().min(1).max(200) }),
@@ -113,7 +121,7 @@ export const INPUT_SCHEMAS: Schemas = {
       networkId,
       to: address,
       asset: z.union([z.literal('native'), address]),
-      amount: baseUnits,
+      amount: z.union([baseUnits, z.literal('max')]),
     }),
     send: z.strictObject({ planId: id, confirmed: z.literal(true) }),
   },
@@ -212,6 +220,17 @@ export const INPUT_SCHEMAS: Schemas = {
     }),
     startSweep: z.strictObject({ planId: id, confirmed: z.literal(true) }),
     runSweep: z.strictObject({ caseId: id, payer: source }),
+  },
+  networks: {
+    presets: none,
+    check: z.strictObject({ networkId, url: httpUrl }),
+  },
+  prices: {
+    read: z.strictObject({
+      assets: z
+        .array(z.strictObject({ networkId, asset: z.union([z.literal('native'), address]) }))
+        .max(500),
+    }),
   },
   settings: {
     get: none,

@@ -12,4 +12,5 @@ export const SCREEN_TITLE: Record<ScreenName, MessageKey> = {
   drills: 'drills.title',
   tools: 'tools.title',
   settings: 'settings.title',
+  networks: 'networks.title',
 };

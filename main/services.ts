@@ -20,6 +20,7 @@ import { createHandlers } from './ipc/handlers';
 import { networkHandlers, type EndpointBook } from './ipc/network-handlers';
 import { PUBLIC_ENDPOINTS } from './chain/public-endpoints';
 import { INPUT_SCHEMAS } from './ipc/schemas';
+import { safeHandlers } from './ipc/safe-handlers';
 import { DiscoveryCache } from './recovery/discovery-cache';
 import { SecretsService } from './secrets/secrets-service';
 import { Vault } from './secrets/vault';
@@ -82,6 +83,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   const discoveries = new DiscoveryCache();
   const chain = chainHandlers({ dataDir, settings, sources, discoveries, events });
+  const safes = safeHandlers({ dataDir, settings, sources, events });
 
   const authorities: AppInfo['builtInAuthorities'] = [
     ...KEYCARD_CA_KEYS.map((key) => ({ family: 'keycard' as const, key })),
@@ -104,6 +106,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       settings,
       drills,
       chain: chain.handlers,
+      safes: safes.handlers,
       networks: networkHandlers({
         settings,
         priceFeeds: options.priceFeeds ?? PRICE_FEEDS,
@@ -131,6 +134,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       stopped = true;
       for (const stop of unsubscribe) stop();
       await chain.stop();
+      await safes.stop();
       await cards.dispose();
       secrets.dispose();
       vault.close();

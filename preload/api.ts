@@ -554,6 +554,8 @@ export interface CaseView {
   updatedAt: IsoDate;
   /** Why the case paused or failed last, when it did. */
   stopped?: ApiError;
+  /** A Safe sweep: the Safe it empties (its owners sign, see `safes`). */
+  safe?: SafeRef;
 }
 
 export interface SweepReport {
@@ -574,6 +576,104 @@ export type SweepEvent =
   | { type: 'paused'; caseId: string; error: ApiError }
   | { type: 'finished'; caseId: string; report: SweepReport }
   | { type: 'failed'; caseId: string; error: ApiError };
+
+// ─── Shared wallets (Safe) ──────────────────────────────────────────────────────────────────
+
+/** A Safe on a network. */
+export interface SafeRef {
+  networkId: string;
+  /** EIP-55. */
+  address: string;
+}
+
+/** An owner of a new Safe: a card or rebuilt wallet the person holds (its first account), or another address. */
+export type SafeOwnerInput = SourceRef | { kind: 'address'; address: string };
+
+export interface SafeOwnerView {
+  address: string;
+  /** Which of the sources the console named holds this owner's key. */
+  heldBy?: SourceRef;
+}
+
+export interface SafeSignatures {
+  /** The owners who have signed, in the order they signed. */
+  signed: string[];
+  /** How many must sign (the Safe's threshold). */
+  needed: number;
+  owners: string[];
+}
+
+/**
+ * What a Safe transaction does:
+ * - `send`: an amount of the native coin (`asset` = `native`) or of a token from the Safe;
+ * - `replace-owner`: a lost owner's key is replaced by another, the threshold stays;
+ * - `add-owner`, `remove-owner`: with the threshold afterwards; `change-threshold`.
+ */
+export type SafeAction =
+  | { kind: 'send'; to: string; asset: string; amount: BaseUnits }
+  | { kind: 'replace-owner'; old: string; new: string }
+  | { kind: 'add-owner'; owner: string; threshold: number }
+  | { kind: 'remove-owner'; owner: string; threshold: number }
+  | { kind: 'change-threshold'; threshold: number };
+
+/** A Safe transaction waiting for its owners' signatures, held in main for this session. */
+export interface SafeProposalView {
+  proposalId: string;
+  networkId: string;
+  safe: string;
+  action: SafeAction;
+  /** For a payment: the asset's symbol and decimals. */
+  asset?: { symbol: string; decimals: number };
+  /** The Safe nonce it is signed for: it can be used once. */
+  nonce: number;
+  safeTxHash: string;
+  ownersBefore: string[];
+  thresholdBefore: number;
+  ownersAfter: string[];
+  thresholdAfter: number;
+  signatures: SafeSignatures;
+}
+
+export interface SafeView extends SafeRef {
+  version: string;
+  /** In the Safe's own order. */
+  owners: SafeOwnerView[];
+  threshold: number;
+  nonce: number;
+  /** The native coin first, then the listed tokens it holds. */
+  balances: AssetBalance[];
+  /** Transactions proposed in this session and still waiting for signatures. */
+  pending: SafeProposalView[];
+}
+
+export interface SafeCreateRequest {
+  networkId: string;
+  owners: SafeOwnerInput[];
+  threshold: number;
+  /** Pays the gas: its first account sends the deployment. */
+  payer: SourceRef;
+}
+
+export interface SafeCreatePlan {
+  planId: string;
+  networkId: string;
+  /** Where the new Safe will be, computed before anything is sent. */
+  address: string;
+  owners: string[];
+  threshold: number;
+  /** The account that sends the deployment and pays for it. */
+  payer: string;
+  fee: FeeQuote;
+}
+
+export interface SafeSweepRequest {
+  networkId: string;
+  safe: string;
+  destination: Destination;
+  /** Sends every Safe transaction and pays its gas; the Safe pays none. */
+  payer: SourceRef;
+  maxFeePerGas?: BaseUnits;
+}
 
 // ─── Backup drills ──────────────────────────────────────────────────────────────────────────
 
@@ -891,6 +991,45 @@ export interface LifeboatApi {
     check(input: { walletId: string; source: SourceRef }): Promise<Result<DrillResult>>;
     forget(input: { walletId: string }): Promise<Result<null>>;
     reminder(input: { walletId: string; date: string }): Promise<Result<DrillReminder>>;
+  };
+  safes: {
+    /** The remembered Safes, newest first. */
+    list(): Promise<Result<SafeRef[]>>;
+    /** Reads a Safe and remembers it; `holders` are the cards and wallets to look for among its owners. */
+    open(input: {
+      networkId: string;
+      address: string;
+      holders?: SourceRef[];
+    }): Promise<Result<SafeView>>;
+    forget(input: SafeRef): Promise<Result<null>>;
+    /** The remembered Safes this card or wallet is an owner of. */
+    owned(input: { source: SourceRef }): Promise<Result<SafeView[]>>;
+    planCreate(input: SafeCreateRequest): Promise<Result<SafeCreatePlan>>;
+    /** Deploys the planned Safe; resolves once it exists with exactly the planned owners. */
+    create(input: { planId: string; confirmed: true }): Promise<Result<SafeView>>;
+    propose(input: {
+      networkId: string;
+      safe: string;
+      action: SafeAction;
+    }): Promise<Result<SafeProposalView>>;
+    /**
+     * Adds the signature of the owner this card or wallet holds to a proposal (`jobId` =
+     * proposalId) or to every step of a Safe sweep (`jobId` = caseId); `not-an-owner` otherwise.
+     */
+    sign(input: { jobId: string; source: SourceRef }): Promise<Result<SafeSignatures>>;
+    signatures(input: { jobId: string }): Promise<Result<SafeSignatures>>;
+    /** Sends the signed proposal from the payer's first account, which pays the gas. */
+    execute(input: {
+      proposalId: string;
+      payer: SourceRef;
+      confirmed: true;
+    }): Promise<Result<TransferReceipt>>;
+    discard(input: { proposalId: string }): Promise<Result<null>>;
+    planSweep(input: SafeSweepRequest): Promise<Result<SweepPlanView>>;
+    /** Persists the sweep as a case; nothing is signed yet. */
+    startSweep(input: { planId: string; confirmed: true }): Promise<Result<{ caseId: string }>>;
+    /** Runs a signed Safe sweep with its payer; progress comes via `sweep.watch`. */
+    runSweep(input: { caseId: string; payer: SourceRef }): Promise<Result<{ caseId: string }>>;
   };
   networks: {
     /** The preset networks and the public endpoints offered for each; contacts nothing. */
@@ -1229,6 +1368,76 @@ export const API_METHODS: MethodTable = deepFreeze({
       kind: 'invoke',
       channel: 'lifeboat:drills.reminder',
       args: { walletId: 'string', date: 'string' },
+    },
+  },
+  safes: {
+    list: { kind: 'invoke', channel: 'lifeboat:safes.list', args: null },
+    open: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.open',
+      args: { networkId: 'string', address: 'string', holders: 'array?' },
+    },
+    forget: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.forget',
+      args: { networkId: 'string', address: 'string' },
+    },
+    owned: { kind: 'invoke', channel: 'lifeboat:safes.owned', args: { source: 'object' } },
+    planCreate: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.planCreate',
+      args: { networkId: 'string', owners: 'array', threshold: 'number', payer: 'object' },
+    },
+    create: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.create',
+      args: { planId: 'string', confirmed: 'true' },
+    },
+    propose: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.propose',
+      args: { networkId: 'string', safe: 'string', action: 'object' },
+    },
+    sign: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.sign',
+      args: { jobId: 'string', source: 'object' },
+    },
+    signatures: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.signatures',
+      args: { jobId: 'string' },
+    },
+    execute: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.execute',
+      args: { proposalId: 'string', payer: 'object', confirmed: 'true' },
+    },
+    discard: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.discard',
+      args: { proposalId: 'string' },
+    },
+    planSweep: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.planSweep',
+      args: {
+        networkId: 'string',
+        safe: 'string',
+        destination: 'object',
+        payer: 'object',
+        maxFeePerGas: 'string?',
+      },
+    },
+    startSweep: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.startSweep',
+      args: { planId: 'string', confirmed: 'true' },
+    },
+    runSweep: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.runSweep',
+      args: { caseId: 'string', payer: 'object' },
     },
   },
   networks: {

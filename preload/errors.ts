@@ -166,6 +166,27 @@ export const ERROR_HELP = {
     'Lifeboat only checks RPC servers you chose: one of the listed public servers of a known network, or an address saved in Settings.',
   'no-browser': 'This window cannot open your web browser. Copy the link and open it yourself.',
 
+  // Shared wallets (Safe)
+  'not-a-safe':
+    'There is no Safe at that address on this network. Check the address and that the right network is chosen.',
+  'safe-unsupported':
+    'This Safe runs a version Lifeboat cannot sign for. Lifeboat signs for Safe versions 1.3.0, 1.4.1 and 1.5.0.',
+  'safe-contracts-missing':
+    'The Safe contracts (version 1.5.0) are not deployed on this network at their usual addresses, so Lifeboat cannot create a Safe here. Nothing was sent.',
+  'safe-exists':
+    'A Safe already exists at the address this one would get. Nothing was sent; create it again to get a new address.',
+  'not-an-owner':
+    'This card or wallet is not an owner of the Safe, so its signature would not count. Nothing was signed; use the card or backup of one of the owners.',
+  'signatures-missing':
+    'Not enough owners have signed yet. Sign with more of the owners’ cards or backups before sending.',
+  'invalid-threshold':
+    'The number of signatures needed must be at least 1 and at most the number of owners.',
+  'duplicate-owner': 'That address is already an owner, or is named twice. Each owner counts once.',
+  'no-such-owner':
+    'That address is not one of the Safe’s owners, so it cannot be replaced or removed. Check the Safe’s owners and use one of them.',
+  'safe-nonce-conflict':
+    'Another Safe transaction was carried out in place of this one, so its signatures no longer count and it was stopped. Check the Safe, then start again.',
+
   // Cases and drills
   'case-not-found': 'That recovery case does not exist.',
   'case-corrupt': 'A recovery case file is damaged and was not used. Nothing on chain was changed.',

@@ -34,6 +34,27 @@ export interface Scanned {
   tokens: number;
 }
 
+/** An owner's signature of a Safe step's transaction hash. */
+export interface SafeSignatureRecord {
+  hash: string;
+  owner: string;
+  /** 0x r ‖ s ‖ v, v = 27/28: public once the transaction executes, and useless without it. */
+  signature: string;
+  signedAt: string;
+}
+
+/** What a Safe sweep keeps besides its steps: the Safe as planned and its owners' signatures. */
+export interface SafeCaseRecord {
+  address: string;
+  networkId: string;
+  owners: string[];
+  threshold: number;
+  /** The account that sends every execTransaction and pays its gas. */
+  executor: string;
+  /** Each saved before the next owner is asked, so a resumed case never asks twice. */
+  signatures: SafeSignatureRecord[];
+}
+
 export interface VerifiedAsset {
   networkId: string;
   account: string;
@@ -52,12 +73,14 @@ export interface CaseRecord {
   plan: SweepPlan;
   planCreatedAt: string;
   /** Enough to recognise the source when resuming: its fingerprint and addresses. */
-  source: { kind: 'card' | 'secret'; keyUid?: string; addresses: string[] };
+  source: { kind: 'card' | 'secret' | 'safe'; keyUid?: string; addresses: string[] };
   destination: { address: string; keyUid?: string };
   scanned: Scanned;
   /** How many blocks make a step final. */
   confirmations: number;
   steps: StepRecord[];
+  /** A Safe sweep: the Safe and its owners' signatures. */
+  safe?: SafeCaseRecord;
   /** Why the case stopped last, when it did. */
   stopped?: CaseError;
   verification?: { at: string; assets: VerifiedAsset[] };
@@ -123,7 +146,7 @@ const planStep = z.object({
   networkId: z.string(),
   chainId: z.number().int().positive(),
   account,
-  signer: z.enum(['source', 'destination']),
+  signer: z.enum(['source', 'destination', 'executor']),
   from: address,
   to: address,
   asset: z.union([z.literal('native'), address]),
@@ -135,6 +158,16 @@ const planStep = z.object({
   expectedGasUsed: big,
   l1FeeReserve: big,
   l1FeeEstimate: big,
+  safe: z
+    .object({
+      address,
+      nonce: int,
+      to: address,
+      value: big,
+      data: z.string().regex(/^0x([0-9a-f]{2})*$/),
+      hash,
+    })
+    .optional(),
 });
 
 const plan = z.object({
@@ -216,7 +249,7 @@ export const caseRecordSchema = z.object({
   plan,
   planCreatedAt: date,
   source: z.object({
-    kind: z.enum(['card', 'secret']),
+    kind: z.enum(['card', 'secret', 'safe']),
     keyUid: z
       .string()
       .regex(/^[0-9a-f]{64}$/)
@@ -238,6 +271,23 @@ export const caseRecordSchema = z.object({
   }),
   confirmations: z.number().int().positive(),
   steps: z.array(step),
+  safe: z
+    .object({
+      address,
+      networkId: z.string(),
+      owners: z.array(address).min(1),
+      threshold: z.number().int().positive(),
+      executor: address,
+      signatures: z.array(
+        z.object({
+          hash,
+          owner: address,
+          signature: z.string().regex(/^0x[0-9a-f]{128}(1b|1c)$/),
+          signedAt: date,
+        }),
+      ),
+    })
+    .optional(),
   stopped: caseError.optional(),
   verification: z
     .object({

@@ -33,7 +33,7 @@ const DEFAULT_POLL_MS = 1000;
 const DEFAULT_PENDING_TIMEOUT_MS = 15 * 60_000;
 
 /** Failures that end a case for good; everything else pauses it for a resume. */
-const FATAL: ReadonlySet<ErrorCode> = new Set(['nonce-conflict']);
+const FATAL: ReadonlySet<ErrorCode> = new Set(['nonce-conflict', 'safe-nonce-conflict']);
 
 export async function runCase(caseId: string, deps: CaseRunDeps): Promise<CaseRecord> {
   const { store } = deps;

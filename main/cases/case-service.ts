@@ -4,7 +4,7 @@
 import type { CaseView, SweepReport } from '../../preload/api';
 import type { SweepPlan } from '../chain/sweep-plan';
 import { LifeboatError, isLifeboatError } from '../errors';
-import { CASE_FORMAT, type CaseRecord, type Scanned } from './case-record';
+import { CASE_FORMAT, type CaseRecord, type SafeCaseRecord, type Scanned } from './case-record';
 import { CaseStore } from './case-store';
 import { caseReport, caseView } from './case-views';
 
@@ -17,6 +17,8 @@ export interface CaseStart {
   scanned: Scanned;
   /** Blocks that make a step final (default 1: included). */
   confirmations?: number;
+  /** A Safe sweep: the Safe as planned, before any owner has signed. */
+  safe?: SafeCaseRecord;
 }
 
 export interface CaseServiceOptions {
@@ -48,6 +50,7 @@ export class CaseService {
       scanned: start.scanned,
       confirmations: start.confirmations ?? 1,
       steps: start.plan.steps.map((s) => ({ index: s.index, state: 'planned', attempts: [] })),
+      ...(start.safe === undefined ? {} : { safe: start.safe }),
     };
     this.store.create(record);
     this.store.log(record.caseId, {

@@ -4,6 +4,7 @@ import type { AssetOutcome, CaseStepView, CaseView, SweepReport } from '../../pr
 import { isErrorCode } from '../../preload/errors';
 import { explorerTxUrl } from '../chain/networks';
 import { planView } from '../chain/plan-view';
+import { holderOf } from '../chain/sweep-plan';
 import type { CaseRecord, StepRecord } from './case-record';
 import { warningText } from './warning-text';
 
@@ -32,6 +33,9 @@ export function caseView(record: CaseRecord): CaseView {
       addresses: record.source.addresses,
     },
     updatedAt: record.updatedAt,
+    ...(record.safe
+      ? { safe: { networkId: record.safe.networkId, address: record.safe.address } }
+      : {}),
     ...(record.stopped && isErrorCode(record.stopped.code)
       ? {
           stopped: {
@@ -53,7 +57,7 @@ function movedAmounts(record: CaseRecord): Map<string, bigint> {
     if (state?.state !== 'confirmed' || state.included?.status !== 'success') continue;
     const attempt = state.attempts.find((a) => a.hash === state.included!.hash);
     if (!attempt) continue;
-    const key = assetKey(step.networkId, step.account.address, step.asset);
+    const key = assetKey(step.networkId, holderOf(step), step.asset);
     moved.set(key, (moved.get(key) ?? 0n) + attempt.amount);
   }
   return moved;
@@ -141,8 +145,11 @@ function reportText(record: CaseRecord, assets: AssetOutcome[]): string {
     const network = record.plan.networks.find((n) => n.id === step.networkId);
     const hash = state?.included?.hash ?? state?.attempts.at(-1)?.hash;
     const url = hash && network ? explorerTxUrl(network, hash) : undefined;
+    const through = step.safe
+      ? ` (Safe transaction ${step.safe.nonce}, sent by ${step.from} at nonce ${step.nonce})`
+      : ` (nonce ${step.nonce})`;
     lines.push(
-      `  ${step.index + 1}. ${step.kind} ${step.symbol} ${step.from} → ${step.to} (nonce ${step.nonce}): ${state?.state ?? 'unknown'}` +
+      `  ${step.index + 1}. ${step.kind} ${step.symbol} ${holderOf(step)} → ${step.to}${through}: ${state?.state ?? 'unknown'}` +
         (hash
           ? `\n     ${hash}${state?.included ? ` in block ${state.included.blockNumber}` : ''}`
           : '') +

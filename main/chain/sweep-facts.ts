@@ -161,7 +161,7 @@ export async function gatherFacts(request: FactsRequest): Promise<NetworkFacts> 
 }
 
 /** A gas estimate, or undefined when the call would revert (the transfer is refused). */
-async function estimateOrUndefined(
+export async function estimateOrUndefined(
   connection: ChainConnection,
   request: Parameters<ChainConnection['estimateGas']>[0],
 ): Promise<bigint | undefined> {

@@ -67,15 +67,35 @@ export interface NetworkFacts {
 
 export type StepKind = 'top-up' | 'token' | 'native';
 
+/**
+ * A step carried out through a Safe: the Safe holds the asset and makes the call, the step's
+ * sender (`from`, the executor) sends execTransaction with the owners' signatures and pays
+ * the gas. Operation CALL, every refund field zero (see chain/safe/safe-tx.ts).
+ */
+export interface SafeExecution {
+  /** The Safe, which holds the asset. */
+  address: string;
+  /** The Safe's nonce this transaction is signed for: it can be used once. */
+  nonce: number;
+  to: string;
+  value: bigint;
+  data: string;
+  /** The safeTxHash the owners sign. */
+  hash: string;
+}
+
 export interface PlanStep {
   index: number;
   kind: StepKind;
   networkId: string;
   chainId: number;
-  /** The source account the step belongs to (for a top-up: the one it pays gas for). */
+  /**
+   * The source account the step belongs to (for a top-up: the one it pays gas for; for a
+   * Safe step: the executor's account, which signs and pays).
+   */
   account: AccountView;
-  /** Who signs: the source account, or the destination for a top-up. */
-  signer: 'source' | 'destination';
+  /** Who signs: the source account, the destination for a top-up, a Safe's executor. */
+  signer: 'source' | 'destination' | 'executor';
   from: string;
   /** Who receives the asset (for a token step the transaction itself goes to the token). */
   to: string;
@@ -91,6 +111,13 @@ export interface PlanStep {
   /** OP-stack: the L1 fee kept aside for this step; 0 elsewhere. */
   l1FeeReserve: bigint;
   l1FeeEstimate: bigint;
+  /** Present when a Safe holds the asset and makes the transfer. */
+  safe?: SafeExecution;
+}
+
+/** The account whose asset a step moves: the Safe for a Safe step, else the step's account. */
+export function holderOf(step: Pick<PlanStep, 'account' | 'safe'>): string {
+  return step.safe?.address ?? step.account.address;
 }
 
 export interface AssetPlan {
@@ -213,16 +240,22 @@ export interface StepWaits {
 
 /**
  * The order a plan's steps need, and nothing more: a token transfer can only pay its gas
- * once its top-up is on chain, and the native step sweeps what its tokens really left. The
- * rest runs at once, a sender's transactions reaching the network in nonce order.
+ * once its top-up is on chain, and the native step sweeps what its tokens really left. A
+ * Safe pays no gas and its amounts are fixed when signed, so its steps wait for nothing on
+ * chain. The rest runs at once, a sender's transactions reaching the network in nonce order.
  */
 export function stepWaits(plan: Pick<SweepPlan, 'steps'>, index: number): StepWaits {
   const step = plan.steps[index]!;
   const sameAccount = (other: PlanStep) =>
     other.networkId === step.networkId &&
     other.account.address.toLowerCase() === step.account.address.toLowerCase();
-  const before: StepKind[] =
-    step.kind === 'native' ? ['top-up', 'token'] : step.kind === 'token' ? ['top-up'] : [];
+  const before: StepKind[] = step.safe
+    ? []
+    : step.kind === 'native'
+      ? ['top-up', 'token']
+      : step.kind === 'token'
+        ? ['top-up']
+        : [];
   return {
     onChain: plan.steps
       .filter((other) => sameAccount(other) && before.includes(other.kind))

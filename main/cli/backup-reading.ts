@@ -11,9 +11,6 @@ import { ShareSet } from '../secrets/share-set';
 import type { CardSessions } from './card-unlock';
 import { CliUsageError, type LineReader } from './io';
 
-/** How long to wait for the next backup card to be swapped in. */
-const SWAP_WAIT_MS = 5 * 60_000;
-
 export const KIND_TEXT: Record<BackupSecretHeader['kind'], string> = {
   bip39: 'recovery phrase',
   'master-seed': 'wallet seed',
@@ -115,7 +112,7 @@ export async function seedFromBackupCards(reading: BackupReading): Promise<Backu
       reading.tell(
         `${read} ${read === 1 ? 'share' : 'shares'} read; the backup needs more. Take the card out of ${reader} and put the next backup card in.`,
       );
-      await sessions.nextCard(reader, sessionId, SWAP_WAIT_MS);
+      await sessions.nextCard(reader, sessionId);
     }
     const passphrase =
       (await lines.read('Shamir passphrase (empty for none): ', { secret: true })) ?? '';

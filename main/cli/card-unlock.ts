@@ -15,6 +15,8 @@ import { noSuchReader } from './reader-names';
 
 /** pcscd reports readers and cards a moment after the context is established. */
 const CARD_WAIT_MS = 5000;
+/** How long a person may take to swap the card in a reader. */
+const SWAP_WAIT_MS = 5 * 60_000;
 
 export interface CardSessions {
   readonly cards: CardService;
@@ -26,10 +28,10 @@ export interface CardSessions {
    */
   unlock(reader: string, lines: LineReader, kind?: CardKind): Promise<string>;
   /**
-   * Waits for the card opened as `sessionId` to leave `reader` and another to be put in, for
-   * a person going through several cards with one reader.
+   * Waits for the card in `reader` to be taken out and another put in, for a person going
+   * through several cards with one reader; the session `done` with, when given, is closed first.
    */
-  nextCard(reader: string, sessionId: string, timeoutMs: number): Promise<void>;
+  nextCard(reader: string, done?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -80,10 +82,12 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
       }
       return opened.sessionId;
     },
-    async nextCard(reader, sessionId, timeoutMs) {
-      const used = cards.list().find((s) => s.sessionId === sessionId)?.cardSeq;
-      await cards.close(sessionId);
-      await waitForCard(readers, reader, timeoutMs, used);
+    async nextCard(reader, done) {
+      const inReader = readers.snapshot().readers.find((r) => r.name === reader)?.cardSeq;
+      const used =
+        done === undefined ? inReader : cards.list().find((s) => s.sessionId === done)?.cardSeq;
+      if (done !== undefined) await cards.close(done);
+      await waitForCard(readers, reader, SWAP_WAIT_MS, used);
     },
     async close() {
       await cards.dispose();

@@ -51,6 +51,11 @@ const COMMANDS: Record<string, Command> = {
     usage: async () => (await import('./sweep')).sweepUsage,
     run: async (argv, io) => (await import('./sweep')).runSweep(argv, io),
   },
+  safe: {
+    summary: 'shared wallets (Safe) owned by cards: create, show, sweep, replace an owner',
+    usage: async () => (await import('./safe')).safeUsage,
+    run: async (argv, io) => (await import('./safe')).runSafe(argv, io),
+  },
 };
 
 const HELP_WORDS: ReadonlySet<string> = new Set(['--help', '-h']);

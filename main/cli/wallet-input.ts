@@ -54,6 +54,19 @@ export class CliWallets {
     return { kind: 'card', sessionId: await sessions.unlock(reader, this.lines) };
   }
 
+  /** Waits for the card in `reader` to be swapped for another one (see CardSessions.nextCard). */
+  async nextCard(reader: string, ask: () => void): Promise<void> {
+    const sessions = await this.sessions();
+    ask();
+    await sessions.nextCard(reader);
+  }
+
+  /** Whether a card source is still open (its card was not taken out since). */
+  isOpen(source: SourceRef): boolean {
+    if (source.kind !== 'card') return true;
+    return this.cardSessions?.cards.list().some((s) => s.sessionId === source.sessionId) ?? false;
+  }
+
   /**
    * Reads a recovery phrase or Shamir shares (one per line, ended by an empty line), then the
    * passphrase line, and keeps the rebuilt seed in the vault for this run only.

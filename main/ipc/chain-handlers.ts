@@ -32,7 +32,7 @@ export interface ChainHandlers {
   stop(): Promise<void>;
 }
 
-function enabledNetworks(settings: SettingsStore): Network[] {
+export function enabledNetworks(settings: SettingsStore): Network[] {
   return settings
     .get()
     .networks.filter((n) => n.enabled)

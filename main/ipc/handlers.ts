@@ -12,6 +12,7 @@ import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
 import { drillHandlers } from './drill-handlers';
+import type { SafeHandlers } from './safe-handlers';
 import { secretHandlers } from './secret-handlers';
 import { walletHistory } from './wallet-history';
 
@@ -24,6 +25,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   drills: DrillStore;
   chain: ChainHandlerTable;
+  safes: SafeHandlers['handlers'];
   networks: Pick<Handlers, 'networks' | 'prices'>;
   openExternal?: OpenExternal;
 }
@@ -42,6 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     transfers: deps.chain.transfers,
     sweep: deps.chain.sweep,
     drills: drillHandlers(deps.drills, deps.sources),
+    safes: deps.safes,
     settings: settingsHandlers(deps.settings),
     networks: deps.networks.networks,
     prices: deps.networks.prices,

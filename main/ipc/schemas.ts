@@ -174,6 +174,72 @@ export const INPUT_SCHEMAS: Schemas = {
       date: z.iso.date(),
     }),
   },
+  safes: {
+    list: none,
+    open: z.strictObject({
+      networkId,
+      address,
+      holders: z.array(source).max(16).optional(),
+    }),
+    forget: z.strictObject({ networkId, address }),
+    owned: z.strictObject({ source }),
+    planCreate: z.strictObject({
+      networkId,
+      owners: z
+        .array(
+          z.discriminatedUnion('kind', [
+            z.strictObject({ kind: z.literal('address'), address }),
+            z.strictObject({ kind: z.literal('card'), sessionId: id }),
+            z.strictObject({ kind: z.literal('secret'), secretId: id }),
+          ]),
+        )
+        .min(1)
+        .max(32),
+      threshold: z.number().int().min(1).max(32),
+      payer: source,
+    }),
+    create: z.strictObject({ planId: id, confirmed: z.literal(true) }),
+    propose: z.strictObject({
+      networkId,
+      safe: address,
+      action: z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('send'),
+          to: address,
+          asset: z.union([z.literal('native'), address]),
+          amount: baseUnits,
+        }),
+        z.strictObject({ kind: z.literal('replace-owner'), old: address, new: address }),
+        z.strictObject({
+          kind: z.literal('add-owner'),
+          owner: address,
+          threshold: z.number().int().min(1).max(32),
+        }),
+        z.strictObject({
+          kind: z.literal('remove-owner'),
+          owner: address,
+          threshold: z.number().int().min(1).max(32),
+        }),
+        z.strictObject({
+          kind: z.literal('change-threshold'),
+          threshold: z.number().int().min(1).max(32),
+        }),
+      ]),
+    }),
+    sign: z.strictObject({ jobId: id, source }),
+    signatures: z.strictObject({ jobId: id }),
+    execute: z.strictObject({ proposalId: id, payer: source, confirmed: z.literal(true) }),
+    discard: z.strictObject({ proposalId: id }),
+    planSweep: z.strictObject({
+      networkId,
+      safe: address,
+      destination,
+      payer: source,
+      maxFeePerGas: baseUnits.optional(),
+    }),
+    startSweep: z.strictObject({ planId: id, confirmed: z.literal(true) }),
+    runSweep: z.strictObject({ caseId: id, payer: source }),
+  },
   networks: {
     presets: none,
     check: z.strictObject({ networkId, url: httpUrl }),

@@ -233,6 +233,13 @@ export class RecoveryService {
     if (record.state === 'finished' || record.state === 'failed') {
       throw new LifeboatError('case-finished', undefined, { caseId });
     }
+    if (record.safe) {
+      throw new LifeboatError(
+        'invalid-request',
+        'This case empties a Safe: its owners sign it and its payer runs it, from the shared wallet section (or lifeboat safe sweep --case).',
+        { caseId },
+      );
+    }
     const access = await this.deps.source(source);
     const keyUid = access.addressSource.keyUid;
     if (

@@ -1,13 +1,15 @@
 // A sweep case run on EVM networks: one checked connection per network of the plan, the
-// EVM step driver with the signers at hand, and the balances read back at the end. A
-// network that cannot be reached leaves the case as it was, paused.
+// EVM step driver with the signers at hand (and, for a Safe sweep, the owners' signatures
+// the case holds), and the balances read back at the end. A network that cannot be reached
+// leaves the case as it was, paused.
 import type { SweepEvent } from '../../preload/api';
 import { readAssetBalance } from '../chain/balances';
 import type { ChainConnection } from '../chain/connection';
 import { EvmStepDriver } from '../chain/evm/step-driver';
 import type { TxSigner } from '../chain/signer';
 import type { NetworkRef, PlanStep } from '../chain/sweep-plan';
-import type { CaseRecord } from '../cases/case-record';
+import type { CaseRecord, SafeCaseRecord } from '../cases/case-record';
+import { packSignatures } from '../chain/safe/signatures';
 import { runCase } from '../cases/case-run';
 import type { CaseStore } from '../cases/case-store';
 import { isOnChain } from '../cases/step-loop';
@@ -60,6 +62,9 @@ export async function runSweep(caseId: string, deps: SweepRunDeps): Promise<Case
           chain,
           signer: deps.signer,
           isOnChain: (index) => isOnChain(loaded.steps[index]!.state),
+          ...(loaded.safe === undefined
+            ? {}
+            : { safeSignatures: async (step: PlanStep) => packedSignatures(loaded.safe!, step) }),
         }),
       verify: (loaded) =>
         Promise.all(
@@ -75,6 +80,17 @@ export async function runSweep(caseId: string, deps: SweepRunDeps): Promise<Case
   } finally {
     for (const c of connections.values()) c.close();
   }
+}
+
+/** The signatures a Safe step carries: those the case holds for its hash, verified and ordered. */
+export function packedSignatures(safe: SafeCaseRecord, step: PlanStep): string {
+  const hash = step.safe!.hash;
+  return packSignatures(
+    hash,
+    safe.signatures.filter((s) => s.hash === hash),
+    safe.owners,
+    safe.threshold,
+  );
 }
 
 function optional(deps: SweepRunDeps) {

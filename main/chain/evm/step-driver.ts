@@ -6,7 +6,9 @@
 //    fee is below the base fee, or the server refused it for its fee) while the nonce is
 //    still free; whichever attempt lands is found by its receipt;
 //  - a used nonce with no receipt for any of our hashes is `nonce-conflict`;
-//  - nothing is signed above the fee cap the person accepted (`fee-cap-exceeded`).
+//  - nothing is signed above the fee cap the person accepted (`fee-cap-exceeded`);
+//  - a Safe step is sent only while the Safe's nonce still is the one its owners signed for:
+//    once another Safe transaction has used it, the step is `safe-nonce-conflict`.
 import { LifeboatError, isLifeboatError } from '../../errors';
 import type { ChainConnection } from '../connection';
 import { assertRecipient } from '../destination';
@@ -20,6 +22,7 @@ import {
   type StepWaits,
   type SweepPlan,
 } from '../sweep-plan';
+import { readSafeNonce } from '../safe/safe-reader';
 import { classifyBroadcastRefusal } from './broadcast-errors';
 import { buildTransaction, stepFields } from './transaction';
 
@@ -84,6 +87,11 @@ export interface EvmDriverDeps {
   signer(step: PlanStep): Promise<TxSigner>;
   /** True once another step of the case is recorded on chain (included, final or not). */
   isOnChain(index: number): boolean;
+  /**
+   * For a Safe step: its owners' signatures, each verified, packed in the order the Safe
+   * takes them (`signatures-missing` while too few owners have signed).
+   */
+  safeSignatures?(step: PlanStep): Promise<string>;
 }
 
 export class EvmStepDriver {
@@ -113,6 +121,7 @@ export class EvmStepDriver {
         { network: step.networkId, what: 'nonce' },
       );
     }
+    if (step.safe) this.assertSafeNonceFree(step, await readSafeNonce(chain, step.safe.address));
     const { network, fee } = this.networkOf(step);
     let maxFee = fee.quote.maxFeePerGas;
     if (network.feeModel !== 'legacy') {
@@ -147,7 +156,10 @@ export class EvmStepDriver {
   async reconcile(index: number, attempts: readonly EvmAttempt[]): Promise<Reconciled> {
     const step = this.step(index);
     const chain = this.deps.chain(step.networkId);
-    const chainNonce = await chain.nonce(step.from);
+    const [chainNonce, safeNonce] = await Promise.all([
+      chain.nonce(step.from),
+      step.safe ? readSafeNonce(chain, step.safe.address) : Promise.resolve(undefined),
+    ]);
     const receipts = await Promise.all(attempts.map((a) => chain.receipt(a.hash)));
     const hit = receipts.find((r) => r !== null);
     if (hit) {
@@ -167,6 +179,7 @@ export class EvmStepDriver {
       };
     }
     if (chainNonce > step.nonce) throw nonceConflict(step, chainNonce);
+    if (step.safe && safeNonce! > step.safe.nonce) throw safeNonceConflict(step, safeNonce!);
     return { kind: 'pending' };
   }
 
@@ -243,7 +256,10 @@ export class EvmStepDriver {
     assertUnderCap(maxFeePerGas, fee.cap, network.id);
     const chain = this.deps.chain(step.networkId);
     const amount = await this.amountFor(chain, step, maxFeePerGas);
-    const tx = buildTransaction(stepFields(step, network.feeModel, amount, maxFeePerGas));
+    const signatures = step.safe ? await this.safeSignaturesOf(step) : undefined;
+    const tx = buildTransaction(
+      stepFields(step, network.feeModel, amount, maxFeePerGas, signatures),
+    );
     const signed = await signTransaction(tx, await this.signerFor(step));
     return {
       hash: signed.hash,
@@ -263,6 +279,7 @@ export class EvmStepDriver {
    */
   private async amountFor(chain: EvmChain, step: PlanStep, maxFeePerGas: bigint): Promise<bigint> {
     if (step.kind === 'top-up') return step.amount;
+    if (step.safe) return this.safeAmount(chain, step);
     if (step.kind === 'token') {
       const balance = decodeUint(
         await chain.call({ to: step.asset, data: balanceOfData(step.from) }),
@@ -275,6 +292,49 @@ export class EvmStepDriver {
     const value = nativeSweepValue(await chain.balance(step.from), step, maxFeePerGas);
     if (value < 0n) throw new LifeboatError('insufficient-gas', undefined, { step: step.index });
     return value;
+  }
+
+  /**
+   * What a Safe moves is fixed by the transaction its owners signed; the Safe must still
+   * hold it, or the execution would revert.
+   */
+  private async safeAmount(chain: EvmChain, step: PlanStep): Promise<bigint> {
+    const holder = step.safe!.address;
+    const balance =
+      step.kind === 'native'
+        ? await chain.balance(holder)
+        : decodeUint(await chain.call({ to: step.asset, data: balanceOfData(holder) }));
+    if (balance === undefined || balance < step.amount) {
+      throw new LifeboatError('plan-stale', undefined, { step: step.index, asset: step.asset });
+    }
+    return step.amount;
+  }
+
+  private async safeSignaturesOf(step: PlanStep): Promise<string> {
+    if (!this.deps.safeSignatures) throw new LifeboatError('signatures-missing');
+    return this.deps.safeSignatures(step);
+  }
+
+  /**
+   * The Safe's nonce must not have passed the step's own (another Safe transaction took it),
+   * nor lie below what its steps already on chain produced.
+   */
+  private assertSafeNonceFree(step: PlanStep, safeNonce: number): void {
+    const safe = step.safe!;
+    if (safeNonce > safe.nonce) throw safeNonceConflict(step, safeNonce);
+    let floor = 0;
+    for (const other of this.deps.plan.steps) {
+      if (other.safe?.address === safe.address && other.safe.nonce < safe.nonce) {
+        if (this.deps.isOnChain(other.index)) floor = Math.max(floor, other.safe.nonce + 1);
+      }
+    }
+    if (safeNonce < floor) {
+      throw new LifeboatError(
+        'rpc-inconsistent',
+        'The RPC server reports an older state of the Safe than earlier steps produced.',
+        { network: step.networkId, what: 'Safe nonce' },
+      );
+    }
   }
 
   /** The lowest nonce the chain can report for the sender: past its steps already on chain. */
@@ -321,6 +381,15 @@ export class EvmStepDriver {
     if (!network || !fee) throw new LifeboatError('case-corrupt', undefined, { step: step.index });
     return { network, fee };
   }
+}
+
+function safeNonceConflict(step: PlanStep, safeNonce: number): LifeboatError {
+  return new LifeboatError('safe-nonce-conflict', undefined, {
+    step: step.index,
+    safe: step.safe!.address,
+    nonce: step.safe!.nonce,
+    safeNonce,
+  });
 }
 
 function nonceConflict(step: PlanStep, chainNonce: number): LifeboatError {

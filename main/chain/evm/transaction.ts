@@ -2,9 +2,11 @@
 // carry maxPriorityFeePerGas = maxFeePerGas (see fees.ts); legacy networks get a type-0
 // transaction with an EIP-155 chain id.
 import { Transaction } from 'ethers';
+import { LifeboatError } from '../../errors';
 import { transferData } from '../erc20';
 import type { FeeModel } from '../networks';
-import type { PlanStep } from '../sweep-plan';
+import { execTransactionData, plainSafeTx, type SafeTx } from '../safe/safe-tx';
+import type { PlanStep, SafeExecution } from '../sweep-plan';
 
 export interface TxFields {
   chainId: number;
@@ -38,13 +40,15 @@ export function buildTransaction(fields: TxFields): Transaction {
 
 /**
  * The transaction a step sends: a token transfer goes to the token contract with the
- * recipient in the data; the native coin and a top-up go straight to the recipient.
+ * recipient in the data; the native coin and a top-up go straight to the recipient; a Safe
+ * step goes to the Safe, carrying its transaction and the owners' packed signatures.
  */
 export function stepFields(
   step: PlanStep,
   feeModel: FeeModel,
   amount: bigint,
   maxFeePerGas: bigint,
+  safeSignatures?: string,
 ): TxFields {
   const base = {
     chainId: step.chainId,
@@ -53,7 +57,21 @@ export function stepFields(
     gasLimit: step.gasLimit,
     maxFeePerGas,
   };
+  if (step.safe) {
+    if (safeSignatures === undefined) throw new LifeboatError('signatures-missing');
+    return {
+      ...base,
+      to: step.safe.address,
+      value: 0n,
+      data: execTransactionData(safeTxOf(step.safe), safeSignatures),
+    };
+  }
   return step.kind === 'token'
     ? { ...base, to: step.asset, value: 0n, data: transferData(step.to, amount) }
     : { ...base, to: step.to, value: amount, data: '0x' };
+}
+
+/** The Safe transaction a Safe step carries. */
+export function safeTxOf(safe: SafeExecution): SafeTx {
+  return plainSafeTx(safe);
 }

@@ -46,6 +46,11 @@ const TOPICS: [string[], string][] = [
     ['sweep', sub],
     'lifeboat sweep',
   ]),
+  [['safe'], 'lifeboat safe'],
+  ...['create', 'show', 'sweep', 'replace-owner'].map((sub): [string[], string] => [
+    ['safe', sub],
+    'lifeboat safe',
+  ]),
 ];
 
 describe('help', () => {

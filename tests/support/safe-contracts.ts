@@ -1,0 +1,56 @@
+// The real Safe v1.5.0 contracts on a local test node: the runtime bytecode of the audited
+// build (@safe-global/safe-smart-account 1.5.0's Hardhat artifacts, a dev dependency) put at
+// the canonical addresses with hardhat_setCode, exactly as they are deployed on public chains.
+import { createRequire } from 'node:module';
+import { Interface, type InterfaceAbi } from 'ethers';
+import {
+  SAFE_FALLBACK_HANDLER,
+  SAFE_PROXY_FACTORY,
+  SAFE_SINGLETON,
+} from '../../main/chain/safe/deployments';
+import type { EvmNode } from './evm-node';
+
+const require = createRequire(import.meta.url);
+const ARTIFACTS = '@safe-global/safe-smart-account/build/artifacts/contracts';
+
+interface HardhatArtifact {
+  abi: InterfaceAbi;
+  bytecode: string;
+  deployedBytecode: string;
+}
+
+function artifact(file: string): HardhatArtifact {
+  return require(`${ARTIFACTS}/${file}`) as HardhatArtifact;
+}
+
+export const SAFE_ARTIFACT = artifact('Safe.sol/Safe.json');
+export const PROXY_FACTORY_ARTIFACT = artifact(
+  'proxies/SafeProxyFactory.sol/SafeProxyFactory.json',
+);
+export const FALLBACK_HANDLER_ARTIFACT = artifact(
+  'handler/CompatibilityFallbackHandler.sol/CompatibilityFallbackHandler.json',
+);
+export const SAFE_PROXY_ARTIFACT = artifact('proxies/SafeProxy.sol/SafeProxy.json');
+
+/** The Safe's own ABI, from the audited build rather than from Lifeboat's copy. */
+export const SAFE_CONTRACT = new Interface(SAFE_ARTIFACT.abi);
+
+export async function installSafeContracts(node: EvmNode): Promise<void> {
+  await node.setCode(SAFE_SINGLETON.address, SAFE_ARTIFACT.deployedBytecode);
+  await node.setCode(SAFE_PROXY_FACTORY.address, PROXY_FACTORY_ARTIFACT.deployedBytecode);
+  await node.setCode(SAFE_FALLBACK_HANDLER.address, FALLBACK_HANDLER_ARTIFACT.deployedBytecode);
+}
+
+/** A view function of a Safe, read through the audited ABI. */
+export async function readSafeContract<T>(
+  node: EvmNode,
+  safe: string,
+  fn: string,
+  args: unknown[] = [],
+): Promise<T> {
+  const raw = await node.request<string>('eth_call', [
+    { to: safe, data: SAFE_CONTRACT.encodeFunctionData(fn, args) },
+    'latest',
+  ]);
+  return SAFE_CONTRACT.decodeFunctionResult(fn, raw)[0] as T;
+}

@@ -417,7 +417,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       const started = await createServices({
         dataDir,
         shell: 'harness',
-        readers: benchReaders(),
+        readers: benchReaders({ role: 'console' }),
         version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
         priceFeeds,
         ...(options.publicEndpoints ? { publicEndpoints: options.publicEndpoints } : {}),

@@ -4,6 +4,7 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
@@ -77,6 +78,21 @@ test('the demo console shows both readers with their cards', async ({ page }) =>
   expect(seen.newCard).toMatchObject({
     ok: true,
     value: { reader: DEMO.newReader, info: { family: 'keycard', initialized: false } },
+  });
+
+  // The command line, meanwhile, is told that the console holds the card, not some other
+  // program. Asynchronously: the simulated cards answer from this very process.
+  const cli = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['bin/lifeboat.cjs', 'card', 'info', '--reader', DEMO.oldReader, '--json'],
+      { timeout: 30_000 },
+      (_error, stdout) => resolve({ code: child.exitCode, stdout }),
+    );
+  });
+  expect(cli.code).not.toBe(0);
+  expect(JSON.parse(cli.stdout)).toMatchObject({
+    error: { code: 'card-in-use', holder: 'console' },
   });
 });
 

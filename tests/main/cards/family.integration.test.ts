@@ -82,7 +82,12 @@ describe('card families over pcscd + vpcd', () => {
       code: 'card-not-supported',
       message: 'This is not a card Lifeboat knows (status 6A82).',
     });
-    expect(unknown.selected).toEqual(['a00000080400010101']);
+    // Every family was asked for by its AID (Keycard, Satochip, Seedkeeper), and none answered.
+    expect(unknown.selected).toEqual([
+      'a00000080400010101',
+      '5361746f4368697000',
+      '536565644b656570657200',
+    ]);
     // The unknown card is released, not held: the reader is free for another program.
     await waitFor(
       () =>

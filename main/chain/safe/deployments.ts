@@ -2,10 +2,14 @@
 // singleton every new Safe delegates to, the proxy factory that creates it at a predictable
 // address, and the fallback handler it is set up with. Their code hashes are what a network
 // must hold at those addresses before Lifeboat creates a Safe there.
+import {
+  getCompatibilityFallbackHandlerDeployments,
+  getProxyFactoryDeployments,
+  getSafeSingletonDeployments,
+  type DeploymentFilter,
+  type SingletonDeploymentV2,
+} from '@safe-global/safe-deployments';
 import { Interface, type InterfaceAbi } from 'ethers';
-import fallbackHandlerJson from '@safe-global/safe-deployments/dist/assets/v1.5.0/compatibility_fallback_handler.json';
-import factoryJson from '@safe-global/safe-deployments/dist/assets/v1.5.0/safe_proxy_factory.json';
-import safeJson from '@safe-global/safe-deployments/dist/assets/v1.5.0/safe.json';
 
 export interface CanonicalContract {
   name: string;
@@ -13,27 +17,32 @@ export interface CanonicalContract {
   codeHash: string;
 }
 
-interface DeploymentJson {
-  contractName: string;
-  deployments: { canonical: { address: string; codeHash: string } };
-  abi: unknown;
-}
+export const SAFE_VERSION = '1.5.0';
 
-function canonical(json: DeploymentJson): CanonicalContract {
+/** Read through the package's accessors (plain `require`s of its JSON, in every loader). */
+function released(
+  get: (filter: DeploymentFilter) => SingletonDeploymentV2 | undefined,
+): SingletonDeploymentV2 & { canonical: CanonicalContract } {
+  const deployment = get({ version: SAFE_VERSION, released: true });
+  const canonical = deployment?.deployments.canonical;
+  if (!deployment || !canonical) {
+    throw new Error(`@safe-global/safe-deployments has no canonical Safe ${SAFE_VERSION}`);
+  }
   return {
-    name: json.contractName,
-    address: json.deployments.canonical.address,
-    codeHash: json.deployments.canonical.codeHash,
+    ...deployment,
+    canonical: { name: deployment.contractName, ...canonical },
   };
 }
 
-export const SAFE_VERSION = '1.5.0';
-export const SAFE_SINGLETON = canonical(safeJson);
-export const SAFE_PROXY_FACTORY = canonical(factoryJson);
-export const SAFE_FALLBACK_HANDLER = canonical(fallbackHandlerJson);
+const singleton = released(getSafeSingletonDeployments);
+const factory = released(getProxyFactoryDeployments);
 
-export const SAFE_ABI = new Interface(safeJson.abi as InterfaceAbi);
-export const PROXY_FACTORY_ABI = new Interface(factoryJson.abi as InterfaceAbi);
+export const SAFE_SINGLETON = singleton.canonical;
+export const SAFE_PROXY_FACTORY = factory.canonical;
+export const SAFE_FALLBACK_HANDLER = released(getCompatibilityFallbackHandlerDeployments).canonical;
+
+export const SAFE_ABI = new Interface(singleton.abi as InterfaceAbi);
+export const PROXY_FACTORY_ABI = new Interface(factory.abi as InterfaceAbi);
 
 /**
  * The versions whose transaction hash and signature rules Lifeboat implements: since 1.3.0

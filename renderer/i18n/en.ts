@@ -961,5 +961,18 @@ export const en = {
   'safe.insertSigner': 'Put in the next card that is an owner of this Safe.',
   'safe.signWith': 'Sign with {holder}',
   'safe.signNextCard': 'Sign with another card',
+  'safe.replace': 'Replace a lost owner',
+  'safe.replaceTitle': 'Replace a lost owner',
+  'safe.replaceIntro':
+    'The lost card or key stops being an owner and the new address takes its place. The number of signatures needed stays the same.',
+  'safe.replaceOld': 'The owner to replace',
+  'safe.replaceNew': 'The new owner’s address',
+  'safe.replacePreview': 'Show the owners before and after',
+  'safe.replaceReviewTitle': 'The owners before and after',
+  'safe.ownersBefore': 'Owners now',
+  'safe.ownersAfter': 'Owners afterwards',
+  'safe.replaceSend': 'Send the change',
+  'safe.replaced': 'The owner was replaced.',
+  'safe.showSafe': 'Show the Safe',
   'safe.sweepSend': { one: 'Send the transaction', other: 'Send the {count} transactions' },
 } as const satisfies Record<string, string | Plural>;

@@ -12,13 +12,15 @@ import { t } from '../i18n/t';
 import { heldSources } from './holders';
 import { SafeCreate } from './SafeCreate';
 import { SafeDetails } from './SafeDetails';
+import { SafeReplaceOwner } from './SafeReplaceOwner';
 import { SafeSweep } from './SafeSweep';
 
 type View =
   | { name: 'start' }
   | { name: 'create' }
   | { name: 'safe'; safe: SafeView }
-  | { name: 'sweep'; safe: SafeView };
+  | { name: 'sweep'; safe: SafeView }
+  | { name: 'replace-owner'; safe: SafeView };
 
 /** Shared wallets: the remembered Safes, one opened by address, a new one, emptying one. */
 export function SafeScreen() {
@@ -152,6 +154,12 @@ export function SafeScreen() {
             >
               {t('safe.sweep')}
             </button>
+            <button
+              type="button"
+              onClick={() => setView({ name: 'replace-owner', safe: view.safe })}
+            >
+              {t('safe.replace')}
+            </button>
             <button type="button" onClick={() => setView({ name: 'start' })}>
               {t('safe.otherSafe')}
             </button>
@@ -160,6 +168,9 @@ export function SafeScreen() {
         </>
       )}
       {view.name === 'sweep' && <SafeSweep safe={view.safe} holders={holders} />}
+      {view.name === 'replace-owner' && (
+        <SafeReplaceOwner safe={view.safe} holders={holders} onDone={() => void open(view.safe)} />
+      )}
     </>
   );
 }

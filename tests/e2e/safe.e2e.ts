@@ -2,7 +2,8 @@
 // card put in the same reader after it, and a rebuilt recovery phrase that pays the fees;
 // the Safe is funded on the local chain, then emptied to a new address with the second card
 // and the phrase signing. The Safe v1.5.0 contracts are the audited build at their canonical
-// addresses; owners, threshold and balances are read from the chain itself.
+// addresses; owners, threshold and balances are read from the chain itself. Last, the first
+// card is taken as lost and its owner replaced by a new address.
 import { expect, test } from '@playwright/test';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
@@ -35,7 +36,7 @@ test.afterAll(async () => {
   await demo?.stop();
 });
 
-test('create a 2-of-3 Safe with two cards and a phrase, fund it, empty it to 0', async ({
+test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a lost card', async ({
   page,
 }) => {
   const expectClean = await openConsole(page, demo.url!);
@@ -161,5 +162,37 @@ test('create a 2-of-3 Safe with two cards and a phrase, fund it, empty it to 0',
   // The Safe pays no fee: everything it held arrives.
   expect(await demo.node.balance(destination)).toBe(held.eth);
   expect(await demo.node.tokenBalance(usdc.address, destination)).toBe(held.usdc);
+
+  // The first card is lost: its owner is replaced, signed by the second card and the phrase.
+  const replacement = Wallet.createRandom().address;
+  await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
+  await page.getByRole('button', { name: /Shared wallet \(Safe\)/ }).click();
+  await page.getByRole('button', { name: `Open ${safe} on Local demo chain` }).click();
+  await page.getByRole('button', { name: 'Replace a lost owner' }).click();
+  await page.getByLabel('The owner to replace').selectOption(owners[0]!);
+  await page.getByLabel('The new owner’s address').fill(replacement);
+  await page.getByRole('button', { name: 'Show the owners before and after' }).click();
+  await expect(page.getByRole('heading', { name: 'The owners before and after' })).toBeVisible();
+  const after = page.getByRole('heading', { name: 'Owners afterwards' }).locator('+ ul');
+  await expect(after).toContainText(replacement);
+  await expect(after).not.toContainText(owners[0]!);
+  await checkpoint(page, 'safe-replace-review');
+  await page.getByRole('button', { name: `Sign with the card in ${DEMO.oldReader}` }).click();
+  await expect(progress).toHaveText('1 of 2 signatures needed.');
+  await page.getByRole('button', { name: /^Sign with the rebuilt wallet/ }).click();
+  await expect(progress).toHaveText('2 of 2 signatures needed.');
+  await page
+    .getByRole('group', { name: 'Who pays the network fee' })
+    .getByLabel(/rebuilt wallet/)
+    .check();
+  await page.getByRole('button', { name: 'Send the change' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The owner was replaced.' })).toBeVisible(
+    { timeout: 60_000 },
+  );
+  await checkpoint(page, 'safe-replaced');
+  expect([...(await readSafeContract<string[]>(demo.node, safe, 'getOwners'))].sort()).toEqual(
+    [replacement, owners[1]!, owners[2]!].sort(),
+  );
+  expect(await readSafeContract<bigint>(demo.node, safe, 'getThreshold')).toBe(2n);
   expectClean();
 });

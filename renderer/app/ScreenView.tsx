@@ -4,6 +4,7 @@ import { HomeScreen } from '../home/HomeScreen';
 import { LoadScreen } from '../rebuild/LoadScreen';
 import { RebuildScreen } from '../rebuild/RebuildScreen';
 import { RestoreScreen } from '../restore/RestoreScreen';
+import { SafeScreen } from '../safe/SafeScreen';
 import { NetworkChoiceScreen } from '../networks/NetworkChoiceScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ResumeScreen } from '../sweep/ResumeScreen';
@@ -27,6 +28,8 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <LoadScreen secretId={screen.secretId} />;
     case 'drills':
       return <DrillsScreen />;
+    case 'safe':
+      return <SafeScreen />;
     case 'tools':
       return <CardToolsScreen />;
     case 'settings':

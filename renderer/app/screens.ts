@@ -18,6 +18,8 @@ export type Screen =
   | { name: 'rebuild'; from?: 'backup-card' }
   | { name: 'load'; secretId: string }
   | { name: 'drills' }
+  /** Shared wallets (Safes): create, open, empty. */
+  | { name: 'safe' }
   | { name: 'tools' }
   | { name: 'settings' }
   /** The choice of networks and their RPC servers; the first run opens here. */

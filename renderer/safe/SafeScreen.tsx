@@ -1,0 +1,176 @@
+import { useEffect, useId, useState } from 'react';
+import type { SafeRef, SafeView } from '../../preload/api';
+import { lifeboat } from '../api/lifeboat';
+import { useApp } from '../app/AppContext';
+import { useLive } from '../app/LiveContext';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { StepHeading } from '../components/StepHeading';
+import { isValidAddress } from '../format/address';
+import { useAction } from '../hooks/useAction';
+import { t } from '../i18n/t';
+import { heldSources } from './holders';
+import { SafeCreate } from './SafeCreate';
+import { SafeDetails } from './SafeDetails';
+import { SafeReplaceOwner } from './SafeReplaceOwner';
+import { SafeSweep } from './SafeSweep';
+
+type View =
+  | { name: 'start' }
+  | { name: 'create' }
+  | { name: 'safe'; safe: SafeView }
+  | { name: 'sweep'; safe: SafeView }
+  | { name: 'replace-owner'; safe: SafeView };
+
+/** Shared wallets: the remembered Safes, one opened by address, a new one, emptying one. */
+export function SafeScreen() {
+  const id = useId();
+  const { secrets, settings } = useApp();
+  const { sessions } = useLive();
+  const [view, setView] = useState<View>({ name: 'start' });
+  const [remembered, setRemembered] = useState<SafeRef[]>([]);
+  const [address, setAddress] = useState('');
+  const networks = settings?.networks.filter((n) => n.enabled) ?? [];
+  const [chosenNetwork, setNetworkId] = useState('');
+  const networkId = chosenNetwork || networks[0]?.id || '';
+  const opening = useAction(lifeboat().safes.open);
+  const holders = heldSources(sessions, secrets);
+
+  useEffect(() => {
+    let current = true;
+    void lifeboat()
+      .safes.list()
+      .then((result) => {
+        if (current && result.ok) setRemembered(result.value);
+      });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const open = async (ref: SafeRef) => {
+    const result = await opening.run({
+      networkId: ref.networkId,
+      address: ref.address,
+      holders: holders.map((h) => h.source),
+    });
+    if (result.ok) setView({ name: 'safe', safe: result.value });
+  };
+
+  const networkName = (id: string) => networks.find((n) => n.id === id)?.name ?? id;
+
+  return (
+    <>
+      <ScreenHeading title={t('safe.title')} intro={t('safe.intro')} />
+      {view.name === 'start' && (
+        <section className="stack">
+          {networks.length > 1 && (
+            <>
+              <label htmlFor={`${id}-network`}>{t('safe.network')}</label>
+              <select
+                id={`${id}-network`}
+                value={networkId}
+                onChange={(e) => setNetworkId(e.target.value)}
+              >
+                {networks.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {n.name}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {networks.length === 0 && <p>{t('safe.noNetwork')}</p>}
+          <button
+            type="button"
+            className="primary"
+            disabled={networkId === ''}
+            onClick={() => setView({ name: 'create' })}
+          >
+            {t('safe.create')}
+          </button>
+          <StepHeading>{t('safe.openTitle')}</StepHeading>
+          {remembered.length > 0 && (
+            <ul className="choice-list">
+              {remembered.map((ref) => (
+                <li key={`${ref.networkId}:${ref.address}`}>
+                  <button type="button" disabled={opening.busy} onClick={() => void open(ref)}>
+                    {t('safe.openRemembered', {
+                      address: ref.address,
+                      network: networkName(ref.networkId),
+                    })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void open({ networkId, address: address.trim() });
+            }}
+          >
+            <label htmlFor={`${id}-address`}>{t('safe.addressLabel')}</label>
+            <input
+              id={`${id}-address`}
+              value={address}
+              onChange={(e) => setAddress(e.target.value)}
+            />
+            <button
+              type="submit"
+              disabled={!isValidAddress(address.trim()) || networkId === '' || opening.busy}
+            >
+              {t('safe.open')}
+            </button>
+          </form>
+          <ErrorNotice error={opening.error} />
+        </section>
+      )}
+      {view.name === 'create' && (
+        <SafeCreate
+          networkId={networkId}
+          onCreated={(safe) => {
+            setRemembered((list) => [
+              { networkId: safe.networkId, address: safe.address },
+              ...list.filter((r) => r.address !== safe.address),
+            ]);
+            void open(safe);
+          }}
+        />
+      )}
+      {view.name === 'create' && <ErrorNotice error={opening.error} />}
+      {view.name === 'safe' && (
+        <>
+          <SafeDetails safe={view.safe} holders={holders} />
+          <div className="actions">
+            <button type="button" disabled={opening.busy} onClick={() => void open(view.safe)}>
+              {t('safe.refresh')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setView({ name: 'sweep', safe: view.safe })}
+            >
+              {t('safe.sweep')}
+            </button>
+            <button
+              type="button"
+              onClick={() => setView({ name: 'replace-owner', safe: view.safe })}
+            >
+              {t('safe.replace')}
+            </button>
+            <button type="button" onClick={() => setView({ name: 'start' })}>
+              {t('safe.otherSafe')}
+            </button>
+          </div>
+          <ErrorNotice error={opening.error} />
+        </>
+      )}
+      {view.name === 'sweep' && <SafeSweep safe={view.safe} holders={holders} />}
+      {view.name === 'replace-owner' && (
+        <SafeReplaceOwner safe={view.safe} holders={holders} onDone={() => void open(view.safe)} />
+      )}
+    </>
+  );
+}

@@ -19,6 +19,7 @@ import { DiscoveryCache } from './recovery/discovery-cache';
 import { SecretsService } from './secrets/secrets-service';
 import { Vault } from './secrets/vault';
 import { SourceResolver } from './sources/source-resolver';
+import { WalletSets } from './recovery/wallet-sets';
 import { SettingsStore, defaultSettings } from './settings';
 
 export interface ServicesOptions {
@@ -69,6 +70,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     useSeed: (secretId, use) => secrets.useSeed(secretId, use),
     secretKind: (secretId) => vault.info(secretId, CONSOLE_OWNER).kind,
   });
+  const wallets = new WalletSets({
+    cards: () => cards,
+    inventory: drills,
+    useSeed: (secretId, use) => secrets.useSeed(secretId, use),
+    secretKind: (secretId) => vault.info(secretId, CONSOLE_OWNER).kind,
+  });
   const discoveries = new DiscoveryCache();
   const chain = chainHandlers({ dataDir, settings, sources, discoveries, events });
 
@@ -88,6 +95,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       settings,
       drills,
       chain: chain.handlers,
+      wallets,
     }),
     INPUT_SCHEMAS,
     options.onUnexpected,
@@ -110,6 +118,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       for (const stop of unsubscribe) stop();
       await chain.stop();
       await cards.dispose();
+      wallets.dispose();
       secrets.dispose();
       vault.close();
       await readers.stop();

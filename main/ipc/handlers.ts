@@ -6,6 +6,7 @@ import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
 import type { SourceResolver } from '../sources/source-resolver';
+import type { WalletSets } from '../recovery/wallet-sets';
 import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
@@ -13,6 +14,7 @@ import type { Handlers } from './contract';
 import { drillHandlers } from './drill-handlers';
 import { secretHandlers } from './secret-handlers';
 import { walletHistory } from './wallet-history';
+import { walletHandlers } from './wallet-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -23,6 +25,7 @@ export interface HandlerDeps {
   settings: SettingsStore;
   drills: DrillStore;
   chain: ChainHandlerTable;
+  wallets: WalletSets;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -38,6 +41,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     transfers: deps.chain.transfers,
     sweep: deps.chain.sweep,
     drills: drillHandlers(deps.drills, deps.sources),
+    wallets: walletHandlers(deps.wallets),
     settings: settingsHandlers(deps.settings),
   };
 }

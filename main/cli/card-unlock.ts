@@ -12,11 +12,15 @@ import { noSuchReader } from './reader-names';
 
 /** pcscd reports readers and cards a moment after the context is established. */
 const CARD_WAIT_MS = 5000;
+/** How long a person has to take one card out and put the next one in. */
+const SWAP_WAIT_MS = 5 * 60_000;
 
 export interface CardSessions {
   readonly cards: CardService;
   /** Reads the PIN, then opens, pairs and unlocks the card in `reader`; returns the session id. */
   unlock(reader: string, lines: LineReader): Promise<string>;
+  /** Waits until the card in `reader` is taken out and another one put in. */
+  swap(reader: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,10 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
       }
       return opened.sessionId;
     },
+    async swap(reader) {
+      await waitForState(readers, reader, false, SWAP_WAIT_MS);
+      await waitForState(readers, reader, true, SWAP_WAIT_MS);
+    },
     async close() {
       await cards.dispose();
       await readers.stop();
@@ -78,6 +86,29 @@ async function waitForCard(readers: PcscReaders, reader: string): Promise<void> 
       if (!view) throw noSuchReader(reader, snapshot);
       throw new LifeboatError('no-card', undefined, { reader });
     }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function waitForState(
+  readers: PcscReaders,
+  reader: string,
+  present: boolean,
+  ms: number,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const snapshot = readers.snapshot();
+    const view = snapshot.readers.find((r) => r.name === reader);
+    if (!view) throw noSuchReader(reader, snapshot);
+    const has = view.state === 'card-present' || view.state === 'connected';
+    if (has === present) return;
+    if (Date.now() > deadline)
+      throw new LifeboatError(
+        'no-card',
+        present ? `No card was put into ${reader}.` : `The card in ${reader} was not taken out.`,
+        { reader },
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -17,6 +17,7 @@ export type Screen =
   | { name: 'rebuild' }
   | { name: 'load'; secretId: string }
   | { name: 'drills' }
+  | { name: 'survive' }
   | { name: 'tools' }
   | { name: 'settings' };
 

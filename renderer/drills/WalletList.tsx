@@ -3,6 +3,7 @@ import { shortAddress } from '../format/address';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n/t';
 import { lastResult } from './drill-words';
+import { SetInventory } from './SetInventory';
 
 interface WalletListProps {
   wallets: readonly WalletRecord[];
@@ -30,6 +31,7 @@ export function WalletList({ wallets, onCheck, onForget }: WalletListProps) {
                   })
                 : t('drills.never')}
             </p>
+            <SetInventory wallet={wallet} />
             <div className="actions">
               <button
                 type="button"

@@ -10,9 +10,10 @@ const JOBS: readonly { screen: Screen; title: MessageKey; text: MessageKey }[] =
   { screen: { name: 'sweep' }, title: 'job.sweep', text: 'job.sweepText' },
   { screen: { name: 'rebuild' }, title: 'job.rebuild', text: 'job.rebuildText' },
   { screen: { name: 'drills' }, title: 'job.drill', text: 'job.drillText' },
+  { screen: { name: 'survive' }, title: 'job.survive', text: 'job.surviveText' },
 ];
 
-/** The readers and cards, any unfinished sweep, and the four jobs. */
+/** The readers and cards, any unfinished sweep, and the five jobs. */
 export function HomeScreen() {
   const { go } = useApp();
   return (

@@ -198,6 +198,12 @@ export const en = {
   'newCard.noBackupText':
     'If the card is lost, broken or reset, a key made inside it is gone, and the funds with it. Give the new wallet a backup before any money depends on it.',
   'newCard.backupTitle': 'How do you want the new wallet to be backed up?',
+  'newCard.withSet': 'Make a wallet that survives: the same new wallet on this card and more',
+  'newCard.withSetText':
+    'Two or three cards, or shares or a phrase written down, each tested before it is used. Then one card of the set goes on here.',
+  'newCard.insertFromSet': 'The wallet is ready. Insert one card of its set to go on with.',
+  'newCard.backupSet':
+    'Its copies are the other cards of its set and what you wrote down; each passed its test recovery.',
   'newCard.withPhrase': 'Write down a new recovery phrase, then put it on the card',
   'newCard.withPhraseText':
     'Lifeboat makes a 12-word recovery phrase and shows it once. You write it on paper, type some of its words back, and the card gets the wallet of that phrase.',

@@ -14,11 +14,13 @@ const WRITTEN: Record<WrittenCopy, MessageKey> = {
 type WrittenCopy = 'shares' | 'phrase' | 'none';
 
 interface PlanFormProps {
+  /** 1 where the first card of the set is already in hand. */
+  minCards: number;
   onPlan: (plan: WalletPlan) => void;
 }
 
 /** How many cards hold the new wallet, and how it is written down besides. */
-export function PlanForm({ onPlan }: PlanFormProps) {
+export function PlanForm({ minCards, onPlan }: PlanFormProps) {
   const id = useId();
   const [label, setLabel] = useState('');
   const [cards, setCards] = useState(2);
@@ -72,11 +74,13 @@ export function PlanForm({ onPlan }: PlanFormProps) {
       <div className="stack-tight">
         <label htmlFor={`${id}-cards`}>{t('survive.planCards')}</label>
         <select id={`${id}-cards`} value={cards} onChange={(e) => setCards(Number(e.target.value))}>
-          {[0, 1, 2, 3].map((n) => (
-            <option key={n} value={n}>
-              {t('survive.planCardCount', { count: n })}
-            </option>
-          ))}
+          {[0, 1, 2, 3]
+            .filter((n) => n >= minCards)
+            .map((n) => (
+              <option key={n} value={n}>
+                {t('survive.planCardCount', { count: n })}
+              </option>
+            ))}
         </select>
         <p className="hint">{t('survive.planCardsHint')}</p>
       </div>

@@ -11,6 +11,8 @@ interface SetCardStepProps {
   /** 0-based: which card of the set this is. */
   index: number;
   total: number;
+  /** The card, when it is already unlocked (the new card of another job). */
+  session?: CardSessionView;
   /**
    * Puts the wallet onto the unlocked card (a new wallet is made first, with this card's
    * random numbers mixed in, when this is the first card).
@@ -23,9 +25,9 @@ interface SetCardStepProps {
 }
 
 /** One card of the set: insert and unlock it, name it, and write the wallet onto it. */
-export function SetCardStep({ index, total, load, onLoaded }: SetCardStepProps) {
+export function SetCardStep({ index, total, session: given, load, onLoaded }: SetCardStepProps) {
   const id = useId();
-  const [session, setSession] = useState<CardSessionView | null>(null);
+  const [session, setSession] = useState<CardSessionView | null>(given ?? null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -31,6 +31,14 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
 
+  /** A change of plan answers the last objection; the next submit checks again. */
+  const edit =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setProblem(null);
+      set(value);
+    };
+
   const copies = cards + (written === 'none' ? 0 : 1);
   const single = copies < 2;
   const sharesWrong = written === 'shares' && (threshold < 1 || threshold > count || count > 16);
@@ -68,12 +76,16 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
           value={label}
           maxLength={100}
           autoComplete="off"
-          onChange={(e) => setLabel(e.target.value)}
+          onChange={(e) => edit(setLabel)(e.target.value)}
         />
       </div>
       <div className="stack-tight">
         <label htmlFor={`${id}-cards`}>{t('survive.planCards')}</label>
-        <select id={`${id}-cards`} value={cards} onChange={(e) => setCards(Number(e.target.value))}>
+        <select
+          id={`${id}-cards`}
+          value={cards}
+          onChange={(e) => edit(setCards)(Number(e.target.value))}
+        >
           {[0, 1, 2, 3]
             .filter((n) => n >= minCards)
             .map((n) => (
@@ -93,7 +105,7 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
               type="radio"
               name="written"
               checked={written === choice}
-              onChange={() => setWritten(choice)}
+              onChange={() => edit(setWritten)(choice)}
             />
             <label htmlFor={`${id}-${choice}`}>{t(WRITTEN[choice])}</label>
           </div>
@@ -121,7 +133,7 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
             min={1}
             max={16}
             value={count}
-            onChange={(e) => setCount(Number(e.target.value))}
+            onChange={(e) => edit(setCount)(Number(e.target.value))}
           />
           <label htmlFor={`${id}-threshold`}>{t('survive.planShareThreshold')}</label>
           <input
@@ -130,7 +142,7 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
             min={1}
             max={16}
             value={threshold}
-            onChange={(e) => setThreshold(Number(e.target.value))}
+            onChange={(e) => edit(setThreshold)(Number(e.target.value))}
           />
         </div>
       )}
@@ -143,7 +155,7 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
             id={`${id}-one`}
             value={typed}
             autoComplete="off"
-            onChange={(e) => setTyped(e.target.value)}
+            onChange={(e) => edit(setTyped)(e.target.value)}
           />
         </div>
       )}

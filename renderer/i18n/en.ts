@@ -621,6 +621,9 @@ export const en = {
   'survive.cardLabel': 'Name of this card',
   'survive.cardDefaultLabel': 'Card {number}',
   'survive.cardLoad': 'Put the wallet on this card',
+  'survive.cardHasWalletTitle': 'This card already holds a wallet',
+  'survive.cardHasWallet':
+    'A card of the set must be empty, so that no wallet is written over. Use another card. To reuse this one, empty it in Card tools, but only if its wallet holds no money or has another copy.',
   'survive.placeLabel': 'Where it will be kept (optional)',
   'survive.placeHint':
     'In your own words, e.g. "bank safe". Kept only on this computer, never in a calendar reminder.',

@@ -31,6 +31,9 @@ export function SetCardStep({ index, total, session: given, load, onLoaded }: Se
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  /** A card of the set starts empty: one that holds a wallet is never written over here. */
+  const occupied = session?.info.keyUid !== undefined || error?.code === 'key-present';
+
   const another = async () => {
     if (session) await lifeboat().cards.close({ sessionId: session.sessionId });
     setError(null);
@@ -57,7 +60,7 @@ export function SetCardStep({ index, total, session: given, load, onLoaded }: Se
   return (
     <section className="stack">
       <StepHeading>{t('survive.cardTitle', { number: index + 1, total })}</StepHeading>
-      <ErrorNotice error={error} />
+      {error?.code !== 'key-present' && <ErrorNotice error={error} />}
       {!session ? (
         <CardConnect
           key={index}
@@ -65,6 +68,18 @@ export function SetCardStep({ index, total, session: given, load, onLoaded }: Se
           instruction={t('survive.cardInsert', { number: index + 1 })}
           onReady={setSession}
         />
+      ) : occupied ? (
+        <div className="stack">
+          <div className="notice notice-warning">
+            <p className="notice-title">{t('survive.cardHasWalletTitle')}</p>
+            <p>{t('survive.cardHasWallet')}</p>
+          </div>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void another()}>
+              {t('connect.otherCard')}
+            </button>
+          </div>
+        </div>
       ) : (
         <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
           <p>{t('survive.cardIntro', { reader: session.reader })}</p>

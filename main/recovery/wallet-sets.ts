@@ -669,6 +669,14 @@ function checkPlan(
   if (layout) {
     checkLayout(layout.groupThreshold, layout.groups);
     shareHolders(layout, onCards ?? 0);
+    // A share is kept on a backup card once a share card family (Seedkeeper) sits behind the
+    // card seam; until then a share card would be a step no one can take.
+    if ((onCards ?? 0) > 0)
+      throw new LifeboatError(
+        'invalid-split-parameters',
+        'Shares cannot be kept on cards yet: write each share down.',
+        { field: 'shares' },
+      );
   }
   if (cards === 0 && !layout && !phrase)
     throw new LifeboatError(

@@ -1,10 +1,12 @@
 // Make a wallet that survives, through the console: a set of two cards (one set up here from
 // blank) and a 2-of-3 share set written down, a share typed back with a slip, the test
 // recovery of both cards and of the shares, and the wallet in the inventory of the drills
-// screen with where each copy is kept. The wallet's address is derived here from the shares
-// the page showed, with @scure/bip32 and the reference combine.
+// screen with where each copy is kept; then the same from the new-card step of a sweep, whose
+// destination is a card of the new set. Addresses are derived here from the shares or phrase
+// the page showed, with @scure/bip32 and @scure/bip39.
 import { expect, test, type Page } from '@playwright/test';
 import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
 import { computeAddress } from 'ethers';
 import { combine } from '../../main/secrets/slip39';
 import { DEMO, startDemo, type Demo } from '../../scripts/demo';
@@ -16,6 +18,7 @@ import {
   enterPin,
   openConsole,
   setUpBlankCard,
+  shownAddress,
 } from './console-steps';
 
 test.describe.configure({ mode: 'serial' });
@@ -158,5 +161,69 @@ test('two cards and three shares, every copy tested, then the wallet in the inve
   await expect(entry.getByText(/Last check passed on/).first()).toBeVisible();
   await expect(entry).not.toContainText('Not finished');
   await checkpoint(page, 'survive-inventory');
+  expectClean();
+});
+
+test('the new-card step of a sweep makes a wallet that survives, then goes on with its card', async ({
+  page,
+}) => {
+  // The demo's funded card back in its reader, and a blank card in the other.
+  await emptyCard?.remove();
+  emptyCard = undefined;
+  await demo.oldCard.slot.reinsert();
+  await demo.newCard.slot.remove();
+  emptyCard = await insertIntoReader(new SimulatedKeycard(), DEMO.newReader);
+
+  const expectClean = await openConsole(page, demo.url!);
+  await page.getByRole('button', { name: /Move funds to a new card/ }).click();
+  await page.getByRole('button', { name: 'Connect the old card' }).click();
+  await chooseCard(page, DEMO.oldReader);
+  await enterPin(page, DEMO.pin);
+  await chooseCard(page, DEMO.newReader);
+  await setUpBlankCard(page);
+  await page.getByRole('button', { name: 'Set up the card' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Create the new wallet on the card' }),
+  ).toBeVisible();
+  await checkpoint(page, 'survive-new-card-choice');
+  await page.getByRole('button', { name: /^Make a wallet that survives/ }).click();
+
+  // This card is the first of the set: one card and a phrase make two copies.
+  await page.getByLabel('Name of the wallet').fill('New savings');
+  await expect(page.getByLabel('Cards that hold the wallet').locator('option')).toHaveText([
+    '1 card',
+    '2 cards',
+    '3 cards',
+  ]);
+  await page.getByLabel('Cards that hold the wallet').selectOption('1');
+  await page.getByLabel(/recovery phrase/).check();
+  await page.getByLabel('Words in the phrase').selectOption('12');
+  await page.getByRole('button', { name: 'Make the wallet' }).click();
+  await expect(page.getByRole('heading', { name: 'Card 1 of 1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Put the wallet on this card' }).click();
+
+  await expect(page.getByRole('heading', { name: 'The recovery phrase' })).toBeVisible();
+  const phrase = await shownWords(page);
+  await page.getByRole('button', { name: 'I have written it down' }).click();
+  await page.getByLabel('The words, as you wrote them').fill(phrase);
+  await page.getByRole('button', { name: 'Check what I typed' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Test recovery: open each card' })).toBeVisible();
+  await chooseCard(page, DEMO.newReader);
+  await enterPin(page, NEW_CARD.pin);
+  await page.getByRole('button', { name: 'Finish: the wallet is ready' }).click();
+
+  await expect(page.getByText('Insert one card of its set to go on with.')).toBeVisible();
+  await checkpoint(page, 'survive-new-card-go-on');
+  await chooseCard(page, DEMO.newReader);
+  await enterPin(page, NEW_CARD.pin);
+  await expect(page.getByRole('heading', { name: 'The new card’s address' })).toBeVisible();
+  await expect(page.getByText(/each passed its test recovery/)).toBeVisible();
+  const destination = await shownAddress(page);
+  const seed = mnemonicToSeedSync(phrase);
+  expect(destination).toBe(firstAddress(seed));
+  await checkpoint(page, 'survive-new-card-address');
+  await page.getByRole('button', { name: 'Continue to the plan' }).click();
+  await expect(page.getByRole('heading', { name: 'Review the plan' })).toBeVisible();
   expectClean();
 });

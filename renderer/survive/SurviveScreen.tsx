@@ -4,6 +4,7 @@ import { useApp } from '../app/AppContext';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
+import { ReminderForm } from '../drills/ReminderForm';
 import { t } from '../i18n/t';
 import { WalletMaker } from './WalletMaker';
 
@@ -41,6 +42,8 @@ export function SurviveScreen() {
           <p>
             {t('drills.firstAddress')} <code>{phase.wallet.firstAddress}</code>
           </p>
+          <h3>{t('reminder.title')}</h3>
+          <ReminderForm walletId={phase.wallet.walletId} />
           <button type="button" className="primary" onClick={() => go({ name: 'drills' })}>
             {t('survive.seeInventory')}
           </button>

@@ -4,6 +4,7 @@
 // screen with where each copy is kept; then the same from the new-card step of a sweep, whose
 // destination is a card of the new set. Addresses are derived here from the shares or phrase
 // the page showed, with @scure/bip32 and @scure/bip39.
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
@@ -149,6 +150,12 @@ test('two cards and three shares, every copy tested, then the wallet in the inve
   await expect(page.getByRole('heading', { name: 'Family savings is ready' })).toBeVisible();
   const address = firstAddress(await combine([shares[0]!, shares[1]!]));
   await expect(page.locator('main code').filter({ hasText: address })).toBeVisible();
+  // The set's reminder names the cards to bring by their labels, never where they are kept.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save a calendar reminder (.ics)' }).click();
+  const ics = fs.readFileSync(await (await download).path(), 'utf8').replace(/\r\n /g, '');
+  expect(ics).toContain('Bring the card "Kitchen card"\\, the card "Bank card"\\, the shares.');
+  expect(ics).not.toContain('kitchen drawer');
   await checkpoint(page, 'survive-ready');
 
   await page.getByRole('button', { name: 'See it in your backups' }).click();

@@ -1,10 +1,11 @@
 // Electron entry: kept thin so that everything behind it runs and is tested in plain Node.
 // The order matters: the sandbox and the app:// scheme must be set before the app is ready,
 // and nothing is loaded into a window before the session and IPC are locked down.
-import { app, ipcMain, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { hardenApp, hardenSession } from './electron/harden';
 import { registerIpc, sendEventsTo } from './electron/ipc';
+import { externalOpener } from './electron/open-external';
 import { safeStorageBox } from './electron/safe-storage-box';
 import { registerAppScheme, serveRenderer } from './electron/serve-renderer';
 import { createServices, type Services } from './services';
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     secretBox: safeStorageBox(safeStorage),
+    openExternal: externalOpener(shell),
     onUnexpected: (channel, error) => console.error(`Unexpected failure on ${channel}:`, error),
   });
   services = started;

@@ -11,9 +11,13 @@ import { PcscReaders } from './cards/pcsc/pcsc-readers';
 import type { Readers } from './cards/readers';
 import { DrillStore } from './cases/drills';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
+import { PRICE_FEEDS, type PriceFeedBook } from './chain/price-feeds';
+import type { OpenExternal } from './ipc/app-handlers';
 import { chainHandlers } from './ipc/chain-handlers';
 import { EventHub } from './ipc/events';
 import { createHandlers } from './ipc/handlers';
+import { networkHandlers, type EndpointBook } from './ipc/network-handlers';
+import { PUBLIC_ENDPOINTS } from './chain/public-endpoints';
 import { INPUT_SCHEMAS } from './ipc/schemas';
 import { DiscoveryCache } from './recovery/discovery-cache';
 import { SecretsService } from './secrets/secrets-service';
@@ -33,6 +37,12 @@ export interface ServicesOptions {
   readers?: Readers;
   /** Told about failures that were not raised on purpose (they reach the page as `internal`). */
   onUnexpected?: (channel: string, error: unknown) => void;
+  /** Opens an explorer link in the person's browser; without one, links are only shown. */
+  openExternal?: OpenExternal;
+  /** The Chainlink feeds prices are read from; the bundled ones unless a test chain has its own. */
+  priceFeeds?: PriceFeedBook;
+  /** The public servers offered per preset network; the reviewed ones unless a test has its own. */
+  publicEndpoints?: EndpointBook;
 }
 
 export interface Services {
@@ -96,6 +106,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
       drills,
       chain: chain.handlers,
       wallets,
+      networks: networkHandlers({
+        settings,
+        priceFeeds: options.priceFeeds ?? PRICE_FEEDS,
+        endpoints: options.publicEndpoints ?? PUBLIC_ENDPOINTS,
+      }),
+      ...(options.openExternal === undefined ? {} : { openExternal: options.openExternal }),
     }),
     INPUT_SCHEMAS,
     options.onUnexpected,

@@ -68,6 +68,9 @@ export const settingsSchema: z.ZodType<Settings> = z
         .string()
         .regex(/^[1-9][0-9]{0,77}$/)
         .optional(),
+      showValues: z.boolean().optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
+      networksChosen: z.boolean().optional(),
     }),
   })
   .superRefine((settings, context) => {
@@ -151,6 +154,32 @@ export function parseSettings(input: unknown): Settings {
     );
   });
   return result.data;
+}
+
+/**
+ * Reads a settings file without touching it (the command line reads the console's this way):
+ * undefined when there is none, `invalid-input` when it is damaged.
+ */
+export function peekSettings(file: string): Settings | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let parsed: ReturnType<typeof fileSchema.safeParse>;
+  try {
+    parsed = fileSchema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = fileSchema.safeParse(undefined);
+  }
+  if (!parsed.success) {
+    throw new LifeboatError('invalid-input', `${file} is not a Lifeboat settings file.`, {
+      field: 'settings',
+    });
+  }
+  return parsed.data.settings;
 }
 
 export class SettingsStore {

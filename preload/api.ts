@@ -371,7 +371,8 @@ export interface TransferRequest {
   to: string;
   /** `native` or a token contract address. */
   asset: string;
-  amount: BaseUnits;
+  /** `max`: everything the account holds of the asset, less the fee when it is the native coin. */
+  amount: BaseUnits | 'max';
 }
 
 export interface TransferPlan {
@@ -777,7 +778,15 @@ export interface Preferences {
   gapLimit: number;
   /** Fee cap per gas in wei proposed for new plans. */
   maxFeePerGas?: BaseUnits;
+  /** Values in US dollars from Chainlink price feeds, read through the person's own RPC. */
+  showValues?: boolean;
+  /** `system` follows the computer's light or dark setting. */
+  theme?: Theme;
+  /** The person went through the first-run choice of networks (or put it off). */
+  networksChosen?: boolean;
 }
+
+export type Theme = 'system' | 'light' | 'dark';
 
 export interface Settings {
   networks: NetworkSettings[];
@@ -789,6 +798,67 @@ export interface Settings {
   trustedCaKeys: string[];
   preferences: Preferences;
 }
+
+// ─── Networks and prices ────────────────────────────────────────────────────────────────────
+
+/** A public RPC endpoint Lifeboat offers for a preset network; contacted only once ticked. */
+export interface PublicEndpoint {
+  /** Who runs it. */
+  provider: string;
+  url: string;
+  /** Where the entry comes from (the chain's documentation, or chainlist's source). */
+  source: string;
+  /**
+   * What its provider states about logs: `none` (nothing that links requests to people, as
+   * chainlist records it), `unstated` (no statement).
+   */
+  tracking: 'none' | 'unstated';
+}
+
+/** A network Lifeboat knows by name, with the public endpoints it can offer. */
+export interface NetworkPresetView {
+  id: string;
+  name: string;
+  chainId: number;
+  nativeSymbol: string;
+  explorer?: string;
+  endpoints: PublicEndpoint[];
+  /** The tokens discovery looks for there without being told, each with its source. */
+  tokens: (Omit<TokenSettings, 'networkId'> & { source: string })[];
+}
+
+/** One look at one RPC server: is it the right chain, how fast, how fresh. */
+export interface EndpointHealth {
+  networkId: string;
+  url: string;
+  /** The chain id the server reports. */
+  chainId: number;
+  chainMatches: boolean;
+  /** The round trip of the check, in milliseconds. */
+  latencyMs: number;
+  latestBlock: number;
+  /** Seconds since the latest block was made, by this computer's clock. */
+  blockAgeSeconds: number;
+}
+
+/**
+ * The price of one asset in US dollars from a Chainlink feed on the asset's network.
+ * `stale`: the feed's last update is older than Lifeboat accepts; `missing`: no feed is known
+ * for the asset, or the feed gave no usable answer; `unreachable`: the network did not answer.
+ */
+export type AssetPrice =
+  | {
+      networkId: string;
+      asset: string;
+      state: 'ok';
+      /** US dollars per whole unit of the asset, as a decimal string. */
+      usd: string;
+      /** The feed's pair, e.g. "ETH / USD". */
+      pair: string;
+      updatedAt: IsoDate;
+    }
+  | { networkId: string; asset: string; state: 'stale'; pair: string; updatedAt: IsoDate }
+  | { networkId: string; asset: string; state: 'missing' | 'unreachable' };
 
 // ─── The application ────────────────────────────────────────────────────────────────────────
 
@@ -807,6 +877,16 @@ export interface AppInfo {
 export interface LifeboatApi {
   app: {
     info(): Promise<Result<AppInfo>>;
+    /**
+     * Opens an address or a transaction on the network's explorer in the person's browser.
+     * Main builds the link from the configured explorer (https only); the console never
+     * navigates.
+     */
+    openExplorer(input: {
+      networkId: string;
+      kind: 'address' | 'tx';
+      value: string;
+    }): Promise<Result<null>>;
   };
   readers: {
     list(): Promise<Result<ReadersSnapshot>>;
@@ -970,6 +1050,19 @@ export interface LifeboatApi {
       couldBeOpened: boolean;
     }): Promise<Result<LostOutcome>>;
   };
+  networks: {
+    /** The preset networks and the public endpoints offered for each; contacts nothing. */
+    presets(): Promise<Result<NetworkPresetView[]>>;
+    /**
+     * Checks one server of a network: a listed public endpoint of its preset, or one saved in
+     * the settings for it. Nothing else can be contacted this way.
+     */
+    check(input: { networkId: string; url: string }): Promise<Result<EndpointHealth>>;
+  };
+  prices: {
+    /** Prices of these assets on their networks, through the networks' own RPC servers. */
+    read(input: { assets: { networkId: string; asset: string }[] }): Promise<Result<AssetPrice[]>>;
+  };
   settings: {
     get(): Promise<Result<Settings>>;
     save(input: Settings): Promise<Result<Settings>>;
@@ -1052,6 +1145,11 @@ const secret = { secretId: 'string' } as const;
 export const API_METHODS: MethodTable = deepFreeze({
   app: {
     info: { kind: 'invoke', channel: 'lifeboat:app.info', args: null },
+    openExplorer: {
+      kind: 'invoke',
+      channel: 'lifeboat:app.openExplorer',
+      args: { networkId: 'string', kind: 'string', value: 'string' },
+    },
   },
   readers: {
     list: { kind: 'invoke', channel: 'lifeboat:readers.list', args: null },
@@ -1325,6 +1423,17 @@ export const API_METHODS: MethodTable = deepFreeze({
         couldBeOpened: 'boolean',
       },
     },
+  },
+  networks: {
+    presets: { kind: 'invoke', channel: 'lifeboat:networks.presets', args: null },
+    check: {
+      kind: 'invoke',
+      channel: 'lifeboat:networks.check',
+      args: { networkId: 'string', url: 'string' },
+    },
+  },
+  prices: {
+    read: { kind: 'invoke', channel: 'lifeboat:prices.read', args: { assets: 'array' } },
   },
   settings: {
     get: { kind: 'invoke', channel: 'lifeboat:settings.get', args: null },

@@ -126,6 +126,8 @@ export const ERROR_HELP = {
 
   // Chain
   'network-not-configured': 'No RPC address is set for that network. Add one in Settings.',
+  'no-network-chosen':
+    'Choose the networks your funds are on under Networks, then try again. Nothing was contacted.',
   'rpc-unreachable':
     'The network’s RPC server cannot be reached. Check the address and your connection.',
   'rpc-error': 'The network’s RPC server returned an error.',
@@ -154,6 +156,11 @@ export const ERROR_HELP = {
     'Funds cannot go to that address: it is the zero address, a reserved system address, a burn address, or the account they come from. Nothing was signed.',
   'not-a-token':
     'There is no ERC-20 token contract at that address on this network. Check the address and the network.',
+  'explorer-not-configured':
+    'No block explorer with an https address is set for this network. Set one in Settings to open links there.',
+  'endpoint-not-chosen':
+    'Lifeboat only checks RPC servers you chose: one of the listed public servers of a known network, or an address saved in Settings.',
+  'no-browser': 'This window cannot open your web browser. Copy the link and open it yourself.',
 
   // Cases and drills
   'case-not-found': 'That recovery case does not exist.',

@@ -14,6 +14,8 @@ import { parseArgs } from 'node:util';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { computeAddress, parseUnits } from 'ethers';
+import type { PriceFeedBook } from '../main/chain/price-feeds';
+import type { EndpointBook } from '../main/ipc/network-handlers';
 import { createServices, type Services } from '../main/services';
 import { defaultSettings } from '../main/settings';
 import type { Settings } from '../preload/api';
@@ -63,6 +65,10 @@ export interface DemoOptions {
   open?: boolean;
   /** Run that Chromium headless (the tests do: there is no display). */
   openHeadless?: boolean;
+  /** Start as a first run: no settings, so no network is set up and nothing is contacted. */
+  fresh?: boolean;
+  /** The public servers offered per preset (tests point them at local nodes). */
+  publicEndpoints?: EndpointBook;
   log?: (line: string) => void;
 }
 
@@ -87,6 +93,8 @@ export interface Demo {
   readonly services: Services | undefined;
   /** The Chromium launched with `open`, and when its page has the harness's token. */
   readonly browser: { pid: number | undefined; connected: Promise<void> } | undefined;
+  /** Explorer links the console asked to open in a browser (harness only). */
+  readonly openedLinks: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -136,6 +144,40 @@ function demoAccounts(count: number): string[] {
   });
 }
 
+/** The demo chain's explorer: a name that never resolves, so a link opens nothing real. */
+const DEMO_EXPLORER = 'https://explorer.lifeboat-demo.invalid';
+
+/** Chainlink-shaped feeds on the demo chain, so values in dollars can be shown. */
+const DEMO_PRICES = { native: 3000_00000000n, USDC: 1_00000000n, DAI: 99_980000n } as const;
+
+async function demoPriceFeeds(node: EvmNode, tokens: Demo['tokens']): Promise<PriceFeedBook> {
+  const now = BigInt(Math.floor(Date.now() / 1000));
+  const feed = async (pair: string, answer: bigint) => {
+    const address = await node.deploy('TestPriceFeed', [8, pair]);
+    await node.transact('TestPriceFeed', address, 'setRound', [answer, now]);
+    return address;
+  };
+  const source = 'the demo chain (npm run demo)';
+  return {
+    [node.chainId]: [
+      {
+        asset: 'native',
+        pair: 'ETH / USD',
+        feed: await feed('ETH / USD', DEMO_PRICES.native),
+        source,
+      },
+      ...(await Promise.all(
+        tokens.map(async (token) => ({
+          asset: token.address,
+          pair: `${token.symbol} / USD`,
+          feed: await feed(`${token.symbol} / USD`, DEMO_PRICES[token.symbol as 'USDC' | 'DAI']),
+          source,
+        })),
+      )),
+    ],
+  };
+}
+
 function demoSettings(node: EvmNode, tokens: Demo['tokens']): Settings {
   const settings = defaultSettings([TEST_CA.publicKey]);
   return {
@@ -148,11 +190,13 @@ function demoSettings(node: EvmNode, tokens: Demo['tokens']): Settings {
         nativeSymbol: 'ETH',
         decimals: 18,
         rpcUrls: [node.url],
+        explorer: DEMO_EXPLORER,
         feeModel: 'eip1559',
         enabled: true,
       },
       ...settings.networks,
     ],
+    preferences: { ...settings.preferences, networksChosen: true },
     tokens: tokens.map((t) => ({
       networkId: DEMO.networkId,
       address: t.address,
@@ -192,16 +236,40 @@ function writeOpener(profile: string, url: string): string {
   return file;
 }
 
+/**
+ * Starts a program in a process group of its own: a browser's helper processes (zygote,
+ * renderers, utilities) outlive the main one unless the whole group is stopped.
+ */
 function launch(command: string, args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env } });
+  return spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...env }, detached: true });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the child's whole process group and waits until none of it is left. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signal('SIGTERM');
+  const deadline = Date.now() + 5000;
+  while (groupAlive(pid)) {
+    if (Date.now() > deadline) signal('SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
@@ -249,13 +317,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       }
     }
 
+    const priceFeeds = await demoPriceFeeds(node, tokens);
+
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-demo-'));
     stops.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    fs.writeFileSync(
-      path.join(dataDir, 'settings.json'),
-      `${JSON.stringify({ version: 1, settings: demoSettings(node, tokens) }, null, 2)}\n`,
-      { mode: 0o600 },
-    );
+    if (!options.fresh) {
+      fs.writeFileSync(
+        path.join(dataDir, 'settings.json'),
+        `${JSON.stringify({ version: 1, settings: demoSettings(node, tokens) }, null, 2)}\n`,
+        { mode: 0o600 },
+      );
+    }
+    const openedLinks: string[] = [];
 
     let url: string | undefined;
     let services: Services | undefined;
@@ -271,6 +344,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
         shell: 'harness',
         readers: benchReaders(),
         version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+        priceFeeds,
+        ...(options.publicEndpoints ? { publicEndpoints: options.publicEndpoints } : {}),
+        // The harness opens no browser: the link is printed for the person to open.
+        openExternal: async (url) => {
+          openedLinks.push(url);
+          log(`The console asks to open ${url} in your browser.`);
+        },
       });
       services = started;
       stops.push(() => started.stop());
@@ -284,10 +364,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       url = harness.url;
       if (options.open) {
         const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-demo-chromium-'));
-        // Chromium's helper processes may still write there for a moment after it exits.
-        stops.push(() =>
-          fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
-        );
+        stops.push(() => fs.rmSync(profile, { recursive: true, force: true }));
         const opener = writeOpener(profile, harness.url);
         // Chromium refuses to start as root with its sandbox; elsewhere it keeps it.
         const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
@@ -320,6 +397,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
       tokens,
       services,
       browser,
+      openedLinks,
       stop: () => (stopped ??= unwind(stops)),
     };
   } catch (error) {
@@ -328,7 +406,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   }
 }
 
-function describe(demo: Demo): string {
+function describe(demo: Demo, fresh: boolean): string {
   const funds = FUNDS.map((f, i) => {
     const tokens = Object.entries(f.tokens).map(([symbol, amount]) => `${amount} ${symbol}`);
     return `    ${demo.accounts[i]}: ${[`${f.eth} ETH`, ...tokens].join(', ')}`;
@@ -343,7 +421,9 @@ function describe(demo: Demo): string {
     `  Old card: ${DEMO.oldReader} — initialised, holds the demo wallet`,
     `            PIN ${DEMO.pin}, PUK ${DEMO.puk}, pairing password ${DEMO.pairingPassword}`,
     `  New card: ${DEMO.newReader} — blank, ready to be set up`,
-    `  Chain:    ${demo.node.url} (chain id ${demo.node.chainId}, "Local demo chain")`,
+    fresh
+      ? `  Chain:    ${demo.node.url} (chain id ${demo.node.chainId}), not set up: this is a first\n            run (--fresh). To use it, add it in Settings, "Add a network".`
+      : `  Chain:    ${demo.node.url} (chain id ${demo.node.chainId}, "Local demo chain")`,
     ...funds,
     `  Cards are attested against the simulator's test CA (${TEST_CA.publicKey.slice(0, 16)}…).`,
     where,
@@ -357,15 +437,17 @@ async function main(): Promise<void> {
     options: {
       open: { type: 'boolean', default: false },
       browser: { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
     },
     strict: true,
   });
   const demo = await startDemo({
     console: values.browser ? 'harness' : 'auto',
     open: values.open,
+    fresh: values.fresh,
     log: (line) => console.log(line),
   });
-  console.log(describe(demo));
+  console.log(describe(demo, values.fresh));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

@@ -32,37 +32,41 @@ export class ChainConnection {
   ) {}
 
   /**
-   * Tries the network's RPC URLs in order. A server that answers with another chain id is
-   * refused outright (`chain-id-mismatch`), never skipped: it is misconfigured or lying.
+   * Opens the network through its RPC URLs, in the person's order: a server that does not
+   * answer is left for the next (see RpcClient). A server that answers with another chain id
+   * is refused outright (`chain-id-mismatch`), never skipped: it is misconfigured or lying.
    */
   static async open(network: Network, options: RpcClientOptions = {}): Promise<ChainConnection> {
-    let lastError: unknown;
-    for (const url of network.rpcUrls) {
-      const rpc = new RpcClient(url, network.chainId, options);
-      try {
-        const [chainIdRaw, multicallCode] = await rpc.batch([
-          { method: 'eth_chainId', params: [] },
-          { method: 'eth_getCode', params: [MULTICALL3_ADDRESS, 'latest'] },
-        ]);
-        const chainId = quantity(chainIdRaw, 'chain id');
-        if (chainId !== BigInt(network.chainId)) {
-          throw new LifeboatError(
-            'chain-id-mismatch',
-            `The RPC server for ${network.name} reports chain ${chainId}, not ${network.chainId}. Nothing was sent.`,
-            { network: network.id, expected: network.chainId, reported: chainId.toString() },
-          );
-        }
-        const code = hexData(multicallCode, 'contract code');
-        return new ChainConnection(network, rpc, code !== '0x');
-      } catch (error) {
-        rpc.close();
-        if (!isLifeboatError(error, 'rpc-unreachable')) throw error;
-        lastError = error;
-      }
+    if (network.rpcUrls.length === 0) {
+      throw new LifeboatError('network-not-configured', undefined, { network: network.id });
     }
-    throw (
-      lastError ?? new LifeboatError('network-not-configured', undefined, { network: network.id })
-    );
+    const rpc = new RpcClient(network.rpcUrls, network.chainId, options);
+    try {
+      const [chainIdRaw, multicallCode] = await rpc.batch([
+        { method: 'eth_chainId', params: [] },
+        { method: 'eth_getCode', params: [MULTICALL3_ADDRESS, 'latest'] },
+      ]);
+      const chainId = quantity(chainIdRaw, 'chain id');
+      if (chainId !== BigInt(network.chainId)) {
+        throw new LifeboatError(
+          'chain-id-mismatch',
+          `The RPC server for ${network.name} reports chain ${chainId}, not ${network.chainId}. Nothing was sent.`,
+          { network: network.id, expected: network.chainId, reported: chainId.toString() },
+        );
+      }
+      const code = hexData(multicallCode, 'contract code');
+      return new ChainConnection(network, rpc, code !== '0x');
+    } catch (error) {
+      rpc.close();
+      if (isLifeboatError(error, 'chain-id-mismatch') && error.details?.network === undefined) {
+        throw new LifeboatError(
+          'chain-id-mismatch',
+          `An RPC server for ${network.name} reports chain ${String(error.details?.reported)}, not ${network.chainId}. Nothing was sent.`,
+          { ...error.details, network: network.id },
+        );
+      }
+      throw error;
+    }
   }
 
   close(): void {

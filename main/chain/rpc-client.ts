@@ -1,10 +1,14 @@
-// JSON-RPC to one server the person configured, through ethers' JsonRpcProvider: calls made in
-// the same tick travel as one JSON-RPC batch, so a round trip carries up to BATCH_MAX calls.
+// JSON-RPC to the servers the person configured for one network, through ethers'
+// JsonRpcProvider: calls made in the same tick travel as one JSON-RPC batch, so a round trip
+// carries up to BATCH_MAX calls. With several servers, one that stops answering is left for
+// the next in the person's order; a server taken over this way must first report the
+// expected chain id, or it is refused outright (`chain-id-mismatch`), never skipped.
 // Every failure comes out as a typed LifeboatError: rpc-unreachable (no answer, HTTP error,
-// timeout, redirect), rpc-inconsistent (an answer that is not JSON-RPC or not the right
-// shape), rpc-error (the server answered with a JSON-RPC error).
+// timeout, redirect — from every server), rpc-inconsistent (an answer that is not JSON-RPC or
+// not the right shape), rpc-error (the server answered with a JSON-RPC error).
 import { FetchRequest, JsonRpcProvider, Network as EthersNetwork, isError } from 'ethers';
-import { LifeboatError } from '../errors';
+import { LifeboatError, isLifeboatError } from '../errors';
+import { quantity } from './rpc-values';
 
 export interface RpcCall {
   method: string;
@@ -21,30 +25,47 @@ const BATCH_MAX = 100;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class RpcClient {
-  private readonly provider: JsonRpcProvider;
+  private readonly urls: readonly string[];
+  private readonly providers: JsonRpcProvider[];
+  private current = 0;
+  /** The move to the next server, shared by the calls that failed together. */
+  private moving: Promise<void> | undefined;
 
   constructor(
-    readonly url: string,
+    urls: string | readonly string[],
     /** The chain id the caller expects; ethers is told so it never probes the network. */
-    expectedChainId: number,
+    private readonly expectedChainId: number,
     options: RpcClientOptions = {},
   ) {
-    const request = new FetchRequest(url);
-    request.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    request.getUrlFunc = refuseRedirects(FetchRequest.createGetUrlFunc());
-    this.provider = new JsonRpcProvider(request, undefined, {
-      staticNetwork: EthersNetwork.from(expectedChainId),
-      batchMaxCount: BATCH_MAX,
-      batchStallTime: 0,
-      cacheTimeout: -1,
+    this.urls = typeof urls === 'string' ? [urls] : [...urls];
+    if (this.urls.length === 0) throw new LifeboatError('network-not-configured');
+    this.providers = this.urls.map((url) => {
+      const request = new FetchRequest(url);
+      request.timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      request.getUrlFunc = refuseRedirects(FetchRequest.createGetUrlFunc());
+      return new JsonRpcProvider(request, undefined, {
+        staticNetwork: EthersNetwork.from(expectedChainId),
+        batchMaxCount: BATCH_MAX,
+        batchStallTime: 0,
+        cacheTimeout: -1,
+      });
     });
   }
 
+  /** The server now in use. */
+  get url(): string {
+    return this.urls[this.current]!;
+  }
+
   async call(method: string, params: readonly unknown[]): Promise<unknown> {
-    try {
-      return await this.provider.send(method, [...params]);
-    } catch (error) {
-      throw rpcFailure(error, method);
+    for (;;) {
+      const at = this.current;
+      try {
+        return await send(this.providers[at]!, method, params);
+      } catch (error) {
+        if (!isServerDown(error)) throw error;
+        await this.leave(at, method, error);
+      }
     }
   }
 
@@ -54,8 +75,62 @@ export class RpcClient {
   }
 
   close(): void {
-    this.provider.destroy();
+    for (const provider of this.providers) provider.destroy();
   }
+
+  /**
+   * Moves on from the server at `failed` to the next one that answers with the right chain
+   * id; throws when there is none left.
+   */
+  private async leave(failed: number, method: string, error: LifeboatError): Promise<void> {
+    if (this.current !== failed) return;
+    this.moving ??= this.next(failed, method, error).finally(() => (this.moving = undefined));
+    await this.moving;
+  }
+
+  private async next(failed: number, method: string, error: LifeboatError): Promise<void> {
+    let last = error;
+    for (let at = failed + 1; at < this.providers.length; at += 1) {
+      try {
+        const reported = quantity(await send(this.providers[at]!, 'eth_chainId', []), 'chain id');
+        if (reported !== BigInt(this.expectedChainId)) {
+          throw new LifeboatError(
+            'chain-id-mismatch',
+            `The next RPC server reports chain ${reported}, not ${this.expectedChainId}. Nothing was sent.`,
+            { expected: this.expectedChainId, reported: reported.toString() },
+          );
+        }
+        this.current = at;
+        return;
+      } catch (failure) {
+        if (!isServerDown(failure)) throw failure;
+        last = failure;
+      }
+    }
+    if (this.providers.length === 1) throw last;
+    throw new LifeboatError(
+      'rpc-unreachable',
+      `None of the ${this.providers.length} RPC servers of this network answered.`,
+      { method, servers: this.providers.length, reason: String(last.details?.reason ?? 'unknown') },
+    );
+  }
+}
+
+async function send(
+  provider: JsonRpcProvider,
+  method: string,
+  params: readonly unknown[],
+): Promise<unknown> {
+  try {
+    return await provider.send(method, [...params]);
+  } catch (error) {
+    throw rpcFailure(error, method);
+  }
+}
+
+/** No answer, or one that is not JSON-RPC at all: the next server may do better. */
+function isServerDown(error: unknown): error is LifeboatError {
+  return isLifeboatError(error, 'rpc-unreachable') || isLifeboatError(error, 'rpc-inconsistent');
 }
 
 /**
@@ -86,13 +161,22 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** A JSON-RPC error object as servers send it. */
+/**
+ * A JSON-RPC error object as servers send it: ethers keeps it as `error`, or as `info.error`
+ * when it turned a revert into a CALL_EXCEPTION.
+ */
 function jsonRpcError(error: unknown): { code: number; message: string } | undefined {
-  const inner = (error as { error?: unknown }).error;
-  if (typeof inner !== 'object' || inner === null) return undefined;
-  const { code, message } = inner as { code?: unknown; message?: unknown };
-  if (typeof code !== 'number' || typeof message !== 'string') return undefined;
-  return { code, message };
+  const info = (error as { info?: unknown }).info;
+  const candidates = [
+    (error as { error?: unknown }).error,
+    typeof info === 'object' && info !== null ? (info as { error?: unknown }).error : undefined,
+  ];
+  for (const inner of candidates) {
+    if (typeof inner !== 'object' || inner === null) continue;
+    const { code, message } = inner as { code?: unknown; message?: unknown };
+    if (typeof code === 'number' && typeof message === 'string') return { code, message };
+  }
+  return undefined;
 }
 
 function rpcFailure(error: unknown, method: string): LifeboatError {

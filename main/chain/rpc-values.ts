@@ -59,6 +59,18 @@ export function blockHeader(raw: unknown): BlockHeader {
   };
 }
 
+/** A block's number and its time (Unix seconds), for telling how fresh a server is. */
+export function blockTime(raw: unknown): { number: number; timestamp: number } {
+  const parsed = z.object({ number: quantitySchema, timestamp: quantitySchema }).safeParse(raw);
+  if (!parsed.success) throw inconsistent('block');
+  const number = BigInt(parsed.data.number);
+  const timestamp = BigInt(parsed.data.timestamp);
+  if (number > BigInt(Number.MAX_SAFE_INTEGER) || timestamp > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw inconsistent('block');
+  }
+  return { number: Number(number), timestamp: Number(timestamp) };
+}
+
 export interface Receipt {
   transactionHash: string;
   blockNumber: number;

@@ -81,8 +81,9 @@ export class Transfers {
         field: 'asset',
       });
     }
-    const amount = BigInt(request.amount);
-    if (amount === 0n) {
+    const max = request.amount === 'max';
+    const asked = max ? undefined : BigInt(request.amount);
+    if (asked === 0n) {
       throw new LifeboatError('invalid-input', 'The amount must be more than zero.', {
         field: 'amount',
       });
@@ -102,27 +103,41 @@ export class Transfers {
       ]);
       const cap = this.deps.feeCap();
       if (cap !== undefined) assertUnderCap(quote.maxFeePerGas, cap, network.id);
-      const call = native
-        ? { from, to, value: amount, data: '0x' }
-        : { from, to: asset.asset, value: 0n, data: transferData(to, amount) };
+      // "Max" moves all of a token, or all of the coin less the fee. The fee is found with the
+      // whole balance as the value: no smaller value needs more gas or more L1 data.
+      const held = native ? balance : (tokenBalance ?? 0n);
+      const provisional = asked ?? held;
+      const callFor = (value: bigint) =>
+        native
+          ? { from, to, value, data: '0x' }
+          : { from, to: asset.asset, value: 0n, data: transferData(to, value) };
       const gasLimit =
         native && classifyCode(code).kind === 'eoa'
           ? PLAIN_TRANSFER_GAS
-          : await connection.estimateGas(call);
-      const fields: TxFields = {
+          : await connection.estimateGas(callFor(provisional));
+      const fieldsFor = (value: bigint): TxFields => ({
         chainId: network.chainId,
         feeModel: network.feeModel,
         nonce,
         gasLimit,
         maxFeePerGas: quote.maxFeePerGas,
-        ...call,
-      };
+        ...callFor(value),
+      });
       const l1Fee =
         network.feeModel === 'op-stack'
-          ? await l1DataFee(connection, buildTransaction(fields).unsignedSerialized)
+          ? await l1DataFee(connection, buildTransaction(fieldsFor(provisional)).unsignedSerialized)
           : undefined;
       const maxCost = gasLimit * quote.maxFeePerGas + (l1Fee ?? 0n);
-      if ((native ? balance : (tokenBalance ?? 0n)) < amount) {
+      const amount = asked ?? (native ? held - maxCost : held);
+      if (max && amount <= 0n) {
+        throw native
+          ? new LifeboatError('insufficient-gas', undefined, { network: network.id })
+          : new LifeboatError('invalid-input', 'This account holds none of it now.', {
+              field: 'amount',
+            });
+      }
+      const fields = fieldsFor(amount);
+      if (held < amount) {
         throw new LifeboatError('invalid-input', 'That is more than this account holds.', {
           field: 'amount',
         });

@@ -36,6 +36,11 @@ const COMMANDS: Record<string, Command> = {
     usage: async () => (await import('./discover')).discoverUsage,
     run: async (argv, io) => (await import('./discover')).runDiscover(argv, io),
   },
+  networks: {
+    summary: 'known networks and their public RPC servers; check the servers you choose',
+    usage: async () => (await import('./networks')).networksUsage,
+    run: async (argv, io) => (await import('./networks')).runNetworks(argv, io),
+  },
   sweep: {
     summary: 'move everything to a new address: plan, execute, resume, report',
     usage: async () => (await import('./sweep')).sweepUsage,

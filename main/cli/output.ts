@@ -9,6 +9,8 @@ const CLI_HELP: Partial<Record<ErrorCode, string>> = {
   'invalid-input': 'Some of what was given is not valid. Check it and run the command again.',
   'network-not-configured':
     'Name a known network (ethereum, sepolia, polygon, …) or a chain id with --rpc NETWORK=URL.',
+  'no-network-chosen':
+    'Name the networks to search with --rpc NETWORK=URL ("lifeboat networks list" shows public servers).',
 };
 
 /** Words of a sentence, for telling whether two sentences say the same. */

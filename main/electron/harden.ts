@@ -21,9 +21,21 @@ export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/**
+ * The one permission the page gets: writing text to the clipboard, for the copy buttons on
+ * addresses and hashes. Reading the clipboard, and everything else, stays refused.
+ */
+export function isGrantedPermission(permission: string, pageUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(pageUrl);
+}
+
 export function hardenSession(session: Session, options: { devTools: boolean }): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(isGrantedPermission(permission, contents.getURL())),
+  );
+  session.setPermissionCheckHandler((_contents, permission, origin) =>
+    isGrantedPermission(permission, origin),
+  );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   session.setBluetoothPairingHandler(null);

@@ -7,7 +7,7 @@ import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
 import type { SourceResolver } from '../sources/source-resolver';
 import type { WalletSets } from '../recovery/wallet-sets';
-import { appHandlers, readerHandlers, settingsHandlers } from './app-handlers';
+import { appHandlers, readerHandlers, settingsHandlers, type OpenExternal } from './app-handlers';
 import { cardHandlers } from './card-handlers';
 import type { ChainHandlerTable } from './chain-handlers';
 import type { Handlers } from './contract';
@@ -26,11 +26,13 @@ export interface HandlerDeps {
   drills: DrillStore;
   chain: ChainHandlerTable;
   wallets: WalletSets;
+  networks: Pick<Handlers, 'networks' | 'prices'>;
+  openExternal?: OpenExternal;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    app: appHandlers(deps.info),
+    app: appHandlers(deps.info, deps.settings, deps.openExternal),
     readers: readerHandlers(deps.readers),
     cards: cardHandlers(deps.cards, (secretId, work) => deps.secrets.useSeed(secretId, work)),
     secrets: secretHandlers(deps.secrets),
@@ -43,5 +45,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     drills: drillHandlers(deps.drills, deps.sources),
     wallets: walletHandlers(deps.wallets),
     settings: settingsHandlers(deps.settings),
+    networks: deps.networks.networks,
+    prices: deps.networks.prices,
   };
 }

@@ -4,6 +4,7 @@
 // stay with the services, so the person gets the specific message.
 import { z } from 'zod';
 import type { Schemas } from './contract';
+import { httpUrl } from '../chain/networks';
 import { settingsSchema } from '../settings';
 
 const id = z
@@ -62,7 +63,14 @@ const copyLabel = z.string().max(100);
 const copyPlace = z.string().max(200);
 
 export const INPUT_SCHEMAS: Schemas = {
-  app: { info: none },
+  app: {
+    info: none,
+    openExplorer: z.strictObject({
+      networkId,
+      kind: z.enum(['address', 'tx']),
+      value: z.string().max(100),
+    }),
+  },
   readers: { list: none },
   cards: {
     open: z.strictObject({ reader: z.string().min(1).max(200) }),
@@ -126,7 +134,7 @@ export const INPUT_SCHEMAS: Schemas = {
       networkId,
       to: address,
       asset: z.union([z.literal('native'), address]),
-      amount: baseUnits,
+      amount: z.union([baseUnits, z.literal('max')]),
     }),
     send: z.strictObject({ planId: id, confirmed: z.literal(true) }),
   },
@@ -197,6 +205,17 @@ export const INPUT_SCHEMAS: Schemas = {
       memberId: id.optional(),
       share: z.strictObject({ shareSetId: id, index: z.number().int().min(0).max(255) }).optional(),
       couldBeOpened: z.boolean(),
+    }),
+  },
+  networks: {
+    presets: none,
+    check: z.strictObject({ networkId, url: httpUrl }),
+  },
+  prices: {
+    read: z.strictObject({
+      assets: z
+        .array(z.strictObject({ networkId, asset: z.union([z.literal('native'), address]) }))
+        .max(500),
     }),
   },
   settings: {

@@ -339,6 +339,13 @@ export class RecoveryService {
 
   private pickNetworks(ids: readonly string[] | undefined): Network[] {
     const all = this.deps.networks();
+    // Said before the card or secret is opened: the first run's choice may have been put off.
+    if (ids === undefined && all.length === 0) {
+      throw new LifeboatError(
+        'no-network-chosen',
+        'No network is chosen yet, so there is nowhere to look for funds.',
+      );
+    }
     if (ids === undefined) return [...all];
     return ids.map((id) => {
       const network = all.find((n) => n.id === id);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { t } from '../i18n/t';
+import { ThemeToggle } from './ThemeToggle';
 import { AppProvider, useApp } from './AppContext';
 import { LiveProvider } from './LiveContext';
 import type { Screen, ScreenName } from './screens';
@@ -9,6 +10,7 @@ import { ScreenView } from './ScreenView';
 const NAV: readonly { screen: Screen; label: Parameters<typeof t>[0] }[] = [
   { screen: { name: 'home' }, label: 'nav.home' },
   { screen: { name: 'tools' }, label: 'nav.tools' },
+  { screen: { name: 'networks' }, label: 'nav.networks' },
   { screen: { name: 'settings' }, label: 'nav.settings' },
 ];
 
@@ -42,6 +44,7 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <ThemeToggle />
       </header>
       <main id="main" tabIndex={-1}>
         <ScreenView key={visit} screen={screen} />

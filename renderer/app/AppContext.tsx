@@ -38,7 +38,13 @@ export function AppProvider({ children }: { children: ReactNode }) {
       }
     });
     void api.settings.get().then((result) => {
-      if (current && result.ok) setSettings(result.value);
+      if (!current || !result.ok) return;
+      setSettings(result.value);
+      // The first run asks for networks before anything else: nothing works on chain without
+      // one, and nothing is contacted until the person chooses.
+      if (isFirstRun(result.value)) {
+        setNav((now) => ({ screen: { name: 'networks', firstRun: true }, visit: now.visit + 1 }));
+      }
     });
     return () => {
       current = false;
@@ -61,6 +67,11 @@ export function AppProvider({ children }: { children: ReactNode }) {
     setSettings,
   };
   return <AppContext value={state}>{children}</AppContext>;
+}
+
+/** No network chosen yet, and the choice was never put off. */
+export function isFirstRun(settings: Settings): boolean {
+  return settings.preferences.networksChosen !== true && !settings.networks.some((n) => n.enabled);
 }
 
 export function useApp(): AppState {

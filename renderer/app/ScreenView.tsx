@@ -5,6 +5,7 @@ import { HomeScreen } from '../home/HomeScreen';
 import { LoadScreen } from '../rebuild/LoadScreen';
 import { RebuildScreen } from '../rebuild/RebuildScreen';
 import { RestoreScreen } from '../restore/RestoreScreen';
+import { NetworkChoiceScreen } from '../networks/NetworkChoiceScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { ResumeScreen } from '../sweep/ResumeScreen';
 import { SweepScreen } from '../sweep/SweepScreen';
@@ -33,5 +34,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <CardToolsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'networks':
+      return <NetworkChoiceScreen firstRun={screen.firstRun === true} />;
   }
 }

@@ -13,4 +13,5 @@ export const SCREEN_TITLE: Record<ScreenName, MessageKey> = {
   survive: 'survive.title',
   tools: 'tools.title',
   settings: 'settings.title',
+  networks: 'networks.title',
 };

@@ -19,6 +19,8 @@ export type Screen =
   | { name: 'drills' }
   | { name: 'survive' }
   | { name: 'tools' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** The choice of networks and their RPC servers; the first run opens here. */
+  | { name: 'networks'; firstRun?: boolean };
 
 export type ScreenName = Screen['name'];

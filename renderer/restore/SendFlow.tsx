@@ -2,14 +2,18 @@ import { useId, useState, type FormEvent } from 'react';
 import type { DiscoveryResult, TransferPlan, TransferReceipt } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { useApp } from '../app/AppContext';
+import { usePrices } from '../app/usePrices';
+import { AddressActions, HashActions } from '../components/AddressActions';
 import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
+import { MoneyValue } from '../components/MoneyValue';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FieldProblem } from '../components/FieldProblem';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { holdingKey, sendable } from '../discovery/balance-rows';
 import { shortAddress, isValidAddress } from '../format/address';
-import { formatAmount, parseAmount } from '../format/amount';
+import { formatAmount, formatGwei, parseAmount } from '../format/amount';
+import { valuation } from '../format/money';
 import { useAction } from '../hooks/useAction';
 import { t, type MessageKey } from '../i18n/t';
 import { nativeCoin, networkName } from '../settings/networks';
@@ -36,21 +40,32 @@ export function SendFlow({ discovery, signerLabel, onDone, onCancel }: SendFlowP
   const [choice, setChoice] = useState(options[0] ? holdingKey(options[0]) : '');
   const [to, setTo] = useState('');
   const [amount, setAmount] = useState('');
+  /** "Max": main works out the whole balance, less the fee for the native coin. */
+  const [max, setMax] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'form' });
   const planning = useAction(lifeboat().transfers.plan);
   const sending = useAction(lifeboat().transfers.send);
   const holding = options.find((h) => holdingKey(h) === choice);
+  const reviewed = phase.name === 'form' ? undefined : phase.plan;
+  const values = usePrices(
+    reviewed
+      ? [
+          { networkId: reviewed.networkId, asset: reviewed.asset },
+          { networkId: reviewed.networkId, asset: 'native' },
+        ]
+      : [],
+  );
 
   const review = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!holding) return;
-    const value = parseAmount(amount, holding.asset.decimals);
+    const value = max ? 'max' : parseAmount(amount, holding.asset.decimals);
     const bad: MessageKey | null = !isValidAddress(to)
       ? 'send.badAddress'
       : value === null
         ? 'send.badAmount'
-        : BigInt(value) > BigInt(holding.asset.balance)
+        : value !== 'max' && BigInt(value) > BigInt(holding.asset.balance)
           ? 'send.tooMuch'
           : null;
     setProblem(bad);
@@ -85,18 +100,56 @@ export function SendFlow({ discovery, signerLabel, onDone, onCancel }: SendFlowP
           <dt>{t('send.from')}</dt>
           <dd>
             <code>{plan.from}</code>
+            <AddressActions address={plan.from} networkIds={[plan.networkId]} />
           </dd>
           <dt>{t('send.to')}</dt>
           <dd>
-            <AddressWithIdenticon address={plan.to} />
+            <AddressWithIdenticon address={plan.to} networkIds={[plan.networkId]} />
           </dd>
           <dt>{t('send.amount')}</dt>
           <dd>
             {formatAmount(plan.amount, plan.decimals)} {plan.symbol}
+            {values.on && !values.loading && (
+              <>
+                {' '}
+                (
+                <MoneyValue
+                  valuation={valuation(
+                    values.prices,
+                    plan.networkId,
+                    plan.asset,
+                    plan.amount,
+                    plan.decimals,
+                  )}
+                />
+                )
+              </>
+            )}
           </dd>
+          <dt>{t('send.maxFeePerGas')}</dt>
+          <dd>{t('fee.perGas', { gwei: formatGwei(plan.fee.maxFeePerGas) })}</dd>
           <dt>{t('send.maxFee')}</dt>
           <dd>
-            {formatAmount(plan.fee.maxCost, coin.decimals)} {coin.symbol}
+            {t('fee.most', {
+              amount: formatAmount(plan.fee.maxCost, coin.decimals),
+              symbol: coin.symbol,
+            })}
+            {values.on && !values.loading && (
+              <>
+                {' '}
+                (
+                <MoneyValue
+                  valuation={valuation(
+                    values.prices,
+                    plan.networkId,
+                    'native',
+                    plan.fee.maxCost,
+                    coin.decimals,
+                  )}
+                />
+                )
+              </>
+            )}
           </dd>
         </dl>
         <ErrorNotice error={sending.error} />
@@ -134,15 +187,8 @@ export function SendFlow({ discovery, signerLabel, onDone, onCancel }: SendFlowP
           <dt>{t('send.txHash')}</dt>
           <dd>
             <code className="hex">{receipt.txHash}</code>
+            <HashActions hash={receipt.txHash} networkId={plan.networkId} />
           </dd>
-          {receipt.explorerUrl && (
-            <>
-              <dt>{t('send.explorer')}</dt>
-              <dd>
-                <code className="hex">{receipt.explorerUrl}</code>
-              </dd>
-            </>
-          )}
         </dl>
         <button type="button" className="primary" onClick={onDone}>
           {t('send.backToAccounts')}
@@ -155,7 +201,14 @@ export function SendFlow({ discovery, signerLabel, onDone, onCancel }: SendFlowP
     <form className="stack" onSubmit={(event) => void review(event)} noValidate>
       <StepHeading>{t('send.title')}</StepHeading>
       <label htmlFor={`${id}-from`}>{t('send.fromAsset')}</label>
-      <select id={`${id}-from`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+      <select
+        id={`${id}-from`}
+        value={choice}
+        onChange={(e) => {
+          setChoice(e.target.value);
+          setMax(false);
+        }}
+      >
         {options.map((h) => (
           <option key={holdingKey(h)} value={holdingKey(h)}>
             {t('send.holding', {
@@ -179,13 +232,37 @@ export function SendFlow({ discovery, signerLabel, onDone, onCancel }: SendFlowP
       <label htmlFor={`${id}-amount`}>
         {t('send.amountLabel', { symbol: holding?.asset.symbol ?? '' })}
       </label>
-      <input
-        id={`${id}-amount`}
-        value={amount}
-        onChange={(e) => setAmount(e.target.value)}
-        inputMode="decimal"
-        autoComplete="off"
-      />
+      <div className="inline-form">
+        <input
+          id={`${id}-amount`}
+          value={amount}
+          aria-describedby={max ? `${id}-max-hint` : undefined}
+          onChange={(e) => {
+            setAmount(e.target.value);
+            setMax(false);
+          }}
+          inputMode="decimal"
+          autoComplete="off"
+        />
+        <button
+          type="button"
+          aria-pressed={max}
+          aria-label={t('send.maxLabel', { symbol: holding?.asset.symbol ?? '' })}
+          disabled={!holding}
+          onClick={() => {
+            if (!holding) return;
+            setMax(true);
+            setAmount(formatAmount(holding.asset.balance, holding.asset.decimals));
+          }}
+        >
+          {t('send.max')}
+        </button>
+      </div>
+      {max && (
+        <p id={`${id}-max-hint`} className="hint">
+          {t('send.maxHint')}
+        </p>
+      )}
       <FieldProblem problem={problem} />
       <ErrorNotice error={planning.error} />
       <div className="actions">

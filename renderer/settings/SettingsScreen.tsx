@@ -8,6 +8,8 @@ import { StatusLine } from '../components/StatusLine';
 import { useAction } from '../hooks/useAction';
 import { t } from '../i18n/t';
 import { AddNetworkForm } from './AddNetworkForm';
+import { BundledTokens } from './BundledTokens';
+import { DisplayEditor } from './DisplayEditor';
 import { NetworkEditor } from './NetworkEditor';
 import { PreferencesEditor } from './PreferencesEditor';
 import {
@@ -38,7 +40,7 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ saved }: { saved: Settings }) {
-  const { setSettings } = useApp();
+  const { setSettings, go } = useApp();
   const [draft, setDraft] = useState(saved);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [news, setNews] = useState('');
@@ -75,6 +77,9 @@ function SettingsForm({ saved }: { saved: Settings }) {
       <section>
         <h2>{t('settings.networksTitle')}</h2>
         <p>{t('settings.networksIntro')}</p>
+        <button type="button" onClick={() => go({ name: 'networks' })}>
+          {t('settings.networksChoose')}
+        </button>
         {draft.networks.map((network) => (
           <NetworkEditor
             key={network.id}
@@ -93,6 +98,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       </section>
       <section>
         <h2>{t('settings.tokensTitle')}</h2>
+        <BundledTokens settings={draft} />
         <TokenEditor
           settings={draft}
           onAdd={(token) => edit(addToken(draft, token))}
@@ -107,6 +113,13 @@ function SettingsForm({ saved }: { saved: Settings }) {
           keys={draft.trustedCaKeys}
           onAdd={(key) => edit(addCaKey(draft, key))}
           onRemove={(key) => edit(removeCaKey(draft, key))}
+        />
+      </section>
+      <section>
+        <h2>{t('settings.valuesTitle')}</h2>
+        <DisplayEditor
+          preferences={draft.preferences}
+          onChange={(preferences) => edit({ ...draft, preferences })}
         />
       </section>
       <section>

@@ -1,4 +1,6 @@
 import type { AssetOutcome } from '../../preload/api';
+import { MoneyValue } from '../components/MoneyValue';
+import type { Valuation } from '../format/money';
 import { t } from '../i18n/t';
 import { useApp } from '../app/AppContext';
 import { shortAddress } from '../format/address';
@@ -16,6 +18,8 @@ interface AssetOutcomeTableProps {
   remainder: (asset: AssetOutcome) => string;
   /** After a sweep: what the plan meant to move, beside what moved. */
   planned?: { label: string; amount: (asset: AssetOutcome) => string };
+  /** What moves (or moved) is worth, when values are on. */
+  value?: { label: string; of: (asset: AssetOutcome) => Valuation | undefined };
 }
 
 /** One row per asset and source account: what moves and what stays behind. */
@@ -39,6 +43,11 @@ export function AssetOutcomeTable(props: AssetOutcomeTableProps) {
           <th scope="col" className="number">
             {props.movedLabel}
           </th>
+          {props.value && (
+            <th scope="col" className="number">
+              {props.value.label}
+            </th>
+          )}
           <th scope="col" className="number">
             {props.remainderLabel}
           </th>
@@ -58,10 +67,15 @@ export function AssetOutcomeTable(props: AssetOutcomeTableProps) {
               </td>
             )}
             <td className="number">{formatAmount(asset.moved, asset.decimals)}</td>
+            {props.value && <ValueCell valuation={props.value.of(asset)} />}
             <td className="number">{formatAmount(props.remainder(asset), asset.decimals)}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+function ValueCell({ valuation }: { valuation: Valuation | undefined }) {
+  return <td className="number">{valuation && <MoneyValue valuation={valuation} />}</td>;
 }

@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SweepPlanView } from '../../preload/api';
 import { useApp } from '../app/AppContext';
+import { usePrices } from '../app/usePrices';
 import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
+import { valuationText } from '../components/MoneyValue';
 import { FieldProblem } from '../components/FieldProblem';
 import { shortAddress } from '../format/address';
 import { formatAmount, formatGwei, parseGwei } from '../format/amount';
+import { valuation } from '../format/money';
 import { t, type MessageKey } from '../i18n/t';
 import { networkName } from '../settings/networks';
 import { AssetOutcomeTable } from './AssetOutcomeTable';
@@ -31,6 +34,11 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
   const [cap, setCap] = useState(() => sharedCap(plan));
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const fee = (networkId: string) => plan.totalFees.find((f) => f.networkId === networkId);
+  const values = usePrices([
+    ...plan.assets.map((a) => ({ networkId: a.networkId, asset: a.asset })),
+    ...plan.totalFees.map((f) => ({ networkId: f.networkId, asset: 'native' })),
+  ]);
+  const priced = values.on && !values.loading;
 
   const replan = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,7 +50,10 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
   return (
     <div className="plan-review stack">
       <h3>{t('review.destination')}</h3>
-      <AddressWithIdenticon address={plan.destination} />
+      <AddressWithIdenticon
+        address={plan.destination}
+        networkIds={plan.totalFees.map((f) => f.networkId)}
+      />
 
       <h3>{t('review.assets')}</h3>
       <AssetOutcomeTable
@@ -52,6 +63,23 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
         movedLabel={t('review.moves')}
         remainderLabel={t('review.stays')}
         remainder={(asset) => asset.expectedRemainder}
+        {...(values.on
+          ? {
+              value: {
+                label: t('money.column'),
+                of: (asset) =>
+                  priced
+                    ? valuation(
+                        values.prices,
+                        asset.networkId,
+                        asset.asset,
+                        asset.moved,
+                        asset.decimals,
+                      )
+                    : undefined,
+              },
+            }
+          : {})}
       />
       {plan.steps.some((step) => step.kind === 'native') && (
         <p className="hint">{t('review.nativeRecomputed')}</p>
@@ -86,12 +114,28 @@ export function PlanReview({ plan, busy, onNewCap }: PlanReviewProps) {
       <ul>
         {plan.totalFees.map((total) => (
           <li key={total.networkId}>
-            {t('review.totalFee', {
-              network: networkName(settings, total.networkId),
-              fee: formatAmount(total.maxCost, total.decimals),
-              symbol: total.symbol,
-              gwei: formatGwei(total.maxFeePerGas),
-            })}{' '}
+            {priced
+              ? t('review.totalFeeValue', {
+                  network: networkName(settings, total.networkId),
+                  fee: formatAmount(total.maxCost, total.decimals),
+                  symbol: total.symbol,
+                  value: valuationText(
+                    valuation(
+                      values.prices,
+                      total.networkId,
+                      'native',
+                      total.maxCost,
+                      total.decimals,
+                    ),
+                  ),
+                  gwei: formatGwei(total.maxFeePerGas),
+                })
+              : t('review.totalFee', {
+                  network: networkName(settings, total.networkId),
+                  fee: formatAmount(total.maxCost, total.decimals),
+                  symbol: total.symbol,
+                  gwei: formatGwei(total.maxFeePerGas),
+                })}{' '}
             {t('review.capFee', {
               cap: formatGwei(total.cap),
               fee: formatAmount(total.maxCostAtCap, total.decimals),

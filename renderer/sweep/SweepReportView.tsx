@@ -1,11 +1,14 @@
 import type { SweepPlanView, SweepReport } from '../../preload/api';
 import { useApp } from '../app/AppContext';
+import { usePrices } from '../app/usePrices';
+import { HashActions } from '../components/AddressActions';
 import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
 import { saveFile } from '../components/save-file';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { shortAddress } from '../format/address';
 import { formatDateTime } from '../format/dates';
+import { valuation } from '../format/money';
 import { t, type MessageKey } from '../i18n/t';
 import { networkName } from '../settings/networks';
 import { AssetOutcomeTable } from './AssetOutcomeTable';
@@ -32,6 +35,7 @@ const TX_KIND: Record<TransactionGroup['transactions'][number]['kind'], MessageK
 export function SweepReportView({ report, plan }: { report: SweepReport; plan: SweepPlanView }) {
   const { settings, go } = useApp();
   const complete = everythingMoved(report);
+  const values = usePrices(report.assets.map((a) => ({ networkId: a.networkId, asset: a.asset })));
   return (
     <section className="stack">
       <StepHeading>{t('report.title')}</StepHeading>
@@ -42,7 +46,10 @@ export function SweepReportView({ report, plan }: { report: SweepReport; plan: S
         <p>{t('report.finishedAt', { date: formatDateTime(report.finishedAt) })}</p>
       )}
       <h3>{t('report.destination')}</h3>
-      <AddressWithIdenticon address={report.destination} />
+      <AddressWithIdenticon
+        address={report.destination}
+        networkIds={[...new Set(report.assets.map((a) => a.networkId))]}
+      />
       <AssetOutcomeTable
         assets={report.assets}
         caption={t('report.assetsCaption')}
@@ -50,6 +57,23 @@ export function SweepReportView({ report, plan }: { report: SweepReport; plan: S
         movedLabel={t('report.moved')}
         remainderLabel={t('report.left')}
         remainder={leftBehind}
+        {...(values.on
+          ? {
+              value: {
+                label: t('report.valueColumn'),
+                of: (asset) =>
+                  values.loading
+                    ? undefined
+                    : valuation(
+                        values.prices,
+                        asset.networkId,
+                        asset.asset,
+                        asset.moved,
+                        asset.decimals,
+                      ),
+              },
+            }
+          : {})}
       />
       {differsFromPlan(report, plan) && <p className="hint">{t('report.nativeRecomputed')}</p>}
       <h3>{t('report.transactions')}</h3>
@@ -65,7 +89,8 @@ export function SweepReportView({ report, plan }: { report: SweepReport; plan: S
             {group.transactions.map((tx) => (
               <li key={tx.txHash}>
                 {t(TX_KIND[tx.kind], { number: tx.step + 1, symbol: tx.symbol })}{' '}
-                <code className="hex">{tx.txHash}</code>
+                <code className="hex">{tx.txHash}</code>{' '}
+                <HashActions hash={tx.txHash} networkId={group.networkId} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 // Journey 2, sweep: the old card is unlocked, a blank new card is set up in the flow and
 // makes its key, the plan is reviewed and confirmed, and the report says every asset moved.
 // The chain itself is read afterwards: 0 wei and 0 token units left on the old accounts.
+// Values in dollars are on, from the demo chain's Chainlink-shaped feeds.
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { getAddress, parseUnits } from 'ethers';
@@ -27,6 +28,13 @@ test.afterAll(async () => {
 
 test('sweep every asset from the old card to a new card set up in the flow', async ({ page }) => {
   const expectClean = await openConsole(page, demo.url!);
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Show values in US dollars').check();
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The settings were saved.' }),
+  ).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
   const usdc = demo.tokens.find((t) => t.symbol === 'USDC')!;
   const dai = demo.tokens.find((t) => t.symbol === 'DAI')!;
   const heldBefore = {
@@ -72,6 +80,14 @@ test('sweep every asset from the old card to a new card set up in the flow', asy
   for (const symbol of ['USDC', 'DAI', 'ETH']) {
     await expect(assets.filter({ hasText: symbol }).first()).toBeVisible();
   }
+  // 5 and 0.75 ETH less the fees at $3,000 an ETH; 1000 USDC at $1.
+  await expect(assets.filter({ hasText: 'USDC' })).toContainText('$1,000.00');
+  for (const row of await assets.filter({ hasText: 'ETH' }).all()) {
+    await expect(row).toContainText(/\$(14,99\d|2,24\d)\.\d\d/);
+  }
+  await expect(
+    page.getByRole('listitem').filter({ hasText: /^Local demo chain: at most/ }),
+  ).toContainText(/ETH \(\$\d+\.\d\d\) in total at today’s fee of [\d.]+ gwei per gas\./);
   await expect(page.getByRole('heading', { name: 'The 5 transactions, in order' })).toBeVisible();
   await expect(page.getByLabel('Fee cap (gwei per gas)')).not.toHaveValue('');
   await checkpoint(page, 'sweep-review');
@@ -95,6 +111,7 @@ test('sweep every asset from the old card to a new card set up in the flow', asy
   for (const row of await outcome.all().then((rows) => rows.slice(1))) {
     await expect(row.getByRole('cell').last()).toHaveText('0');
   }
+  await expect(outcome.filter({ hasText: 'USDC' })).toContainText('$1,000.00');
   await checkpoint(page, 'sweep-report');
 
   for (const account of demo.accounts) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { InterfaceAbi } from 'ethers';
 
-export type ArtifactName = 'TestToken' | 'BatchReader' | 'PayableRecipient';
+export type ArtifactName = 'TestToken' | 'BatchReader' | 'PayableRecipient' | 'TestPriceFeed';
 
 export interface Artifact {
   contractName: string;

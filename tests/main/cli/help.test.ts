@@ -34,6 +34,8 @@ const TOPICS: [string[], string][] = [
     `lifeboat phrase ${sub}`,
   ]),
   [['discover'], 'lifeboat discover'],
+  [['networks'], 'lifeboat networks'],
+  ...['list', 'check'].map((sub): [string[], string] => [['networks', sub], 'lifeboat networks']),
   [['sweep'], 'lifeboat sweep'],
   ...['plan', 'execute', 'resume', 'report', 'list'].map((sub): [string[], string] => [
     ['sweep', sub],

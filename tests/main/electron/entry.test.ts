@@ -69,6 +69,7 @@ vi.mock('electron', () => {
       encryptString: () => Buffer.alloc(0),
       decryptString: () => '',
     },
+    shell: { openExternal: (url: string) => (step(`openExternal ${url}`), Promise.resolve()) },
     ipcMain: {
       handle: (channel: string) => rec.ipcChannels.push(channel),
       removeHandler: () => undefined,

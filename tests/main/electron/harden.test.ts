@@ -102,7 +102,12 @@ describe('hardenSession', () => {
       'smart-card',
     ]) {
       let granted: unknown = 'unanswered';
-      handlers.get('permission-request')!({}, permission, (g: boolean) => (granted = g), {});
+      handlers.get('permission-request')!(
+        { getURL: () => 'app://lifeboat/index.html' },
+        permission,
+        (g: boolean) => (granted = g),
+        {},
+      );
       expect(granted, permission).toBe(false);
       expect(handlers.get('permission-check')!({}, permission, 'app://lifeboat', {})).toBe(false);
     }
@@ -110,6 +115,22 @@ describe('hardenSession', () => {
     let streams: unknown = 'unanswered';
     handlers.get('display-media')!({}, (s: unknown) => (streams = s));
     expect(streams).toBeNull();
+  });
+
+  it('lets our own page write text to the clipboard for the copy buttons, and nobody else', () => {
+    const handlers = hardened(false);
+    const check = handlers.get('permission-check')!;
+    expect(check({}, 'clipboard-sanitized-write', 'app://lifeboat', {})).toBe(true);
+    expect(check({}, 'clipboard-sanitized-write', 'https://evil.example', {})).toBe(false);
+    expect(check({}, 'clipboard-read', 'app://lifeboat', {})).toBe(false);
+    let granted: unknown;
+    handlers.get('permission-request')!(
+      { getURL: () => 'https://evil.example/' },
+      'clipboard-sanitized-write',
+      (g: boolean) => (granted = g),
+      {},
+    );
+    expect(granted).toBe(false);
   });
 
   it('cancels every request that is not for our own page', () => {

@@ -669,6 +669,11 @@ export const en = {
     'Every copy was tested. Check them again now and then: the wallet is in your backups with a reminder you can save.',
   'survive.seeInventory': 'See it in your backups',
   'survive.stop': 'Stop and throw this wallet away',
+  'survive.unfinishedTitle': 'Unfinished',
+  'survive.unfinishedText':
+    '"{label}" was being made when the console closed. Go on where it stopped, or throw it away.',
+  'survive.unfinishedResume': 'Go on with {label}',
+  'survive.unfinishedDiscard': 'Throw {label} away',
   'survive.stoppedTitle': 'Stopped',
   'survive.stoppedBegun':
     'The cards written so far hold an unfinished wallet. It is listed as not finished: do not put money in it.',

@@ -14,6 +14,7 @@ import { t } from '../i18n/t';
 import { PlanForm } from './PlanForm';
 import { SetCardStep } from './SetCardStep';
 import { TestCardStep, TestSharesStep } from './TestSteps';
+import { UnfinishedDrafts } from './UnfinishedDrafts';
 import { WriteDown } from './WriteDown';
 
 type Phase =
@@ -87,6 +88,11 @@ export function WalletMaker({ firstCard, onReady, onStopped }: WalletMakerProps)
   return (
     <>
       <ErrorNotice error={error} />
+      {phase.name === 'plan' && !firstCard && (
+        <UnfinishedDrafts
+          onResume={(draft) => advance({ label: draft.label, cards: draft.cards.wanted }, draft)}
+        />
+      )}
       {phase.name === 'plan' && (
         <PlanForm minCards={firstCard ? 1 : 0} onPlan={(plan) => void startPlan(plan)} />
       )}

@@ -92,6 +92,21 @@ test('two cards and three shares, every copy tested, then the wallet in the inve
   await page.getByLabel('Where it will be kept (optional)').fill('kitchen drawer');
   await checkpoint(page, 'survive-card-1-name');
   await page.getByRole('button', { name: 'Put the wallet on this card' }).click();
+  await expect(page.getByRole('heading', { name: 'Card 2 of 2' })).toBeVisible();
+
+  // A reload midway: nothing half-made looks finished, and the making goes on where it was.
+  await page.reload();
+  await page
+    .getByRole('button', { name: /Check a backup/ })
+    .first()
+    .click();
+  await expect(page.locator('.wallet').filter({ hasText: 'Family savings' })).toContainText(
+    'Not finished',
+  );
+  await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
+  await page.getByRole('button', { name: /Make a wallet that survives/ }).click();
+  await checkpoint(page, 'survive-unfinished');
+  await page.getByRole('button', { name: 'Go on with Family savings' }).click();
 
   // Card 2: blank, set up on the way.
   await expect(page.getByRole('heading', { name: 'Card 2 of 2' })).toBeVisible();

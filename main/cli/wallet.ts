@@ -253,7 +253,7 @@ class Making {
     this.say(`\n${name}. Write it down now, then type it back:\n\n  ${words.join(' ')}\n`);
     words.fill('');
     for (;;) {
-      const outcome = confirm(await this.lines.require(`${name}, typed back: `));
+      const outcome = confirm(await this.lines.require(`${name}, typed back: `, { secret: true }));
       if (outcome.confirmed) return outcome.draft;
       this.say(
         `Word${outcome.wrong.length === 1 ? '' : 's'} ${outcome.wrong.map((i) => i + 1).join(', ')} ${outcome.wrong.length === 1 ? 'is' : 'are'} not right. Check what you wrote down and type it again.`,
@@ -273,7 +273,7 @@ class Making {
       for (;;) {
         const outcome = await this.wallets.testShare(
           draft.draftId,
-          await this.lines.require(`Share ${index + 1}, typed again: `),
+          await this.lines.require(`Share ${index + 1}, typed again: `, { secret: true }),
         );
         draft = outcome.draft;
         if (outcome.check.accepted) break;

@@ -67,21 +67,34 @@ interface Person {
 
 /** Runs the command at a fake terminal where `person` reads, answers and swaps cards. */
 async function atTerminal(argv: string[], person: Person): Promise<CliRun> {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+  let raw = false;
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: (mode: boolean) => {
+      raw = mode;
+    },
+  });
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
+  const hidden: boolean[] = [];
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => {
     const text = c.toString();
     err += text;
     if (text.endsWith(': ')) {
       const answer = person.answer(text);
-      if (answer !== undefined) setImmediate(() => stdin.write(`${answer}\r\n`));
+      if (answer !== undefined)
+        setImmediate(() => {
+          // Whatever is typed is a PIN or words of the wallet: never echoed.
+          hidden.push(raw);
+          stdin.write(`${answer}\r\n`);
+        });
     } else void person.read?.(text);
   });
   const code = await main(argv, { stdin, stdout, stderr });
+  expect(hidden.every(Boolean), 'every answer typed without echo').toBe(true);
   return { code, stdout: out, stderr: err };
 }
 

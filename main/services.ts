@@ -25,6 +25,7 @@ import { DiscoveryCache } from './recovery/discovery-cache';
 import { SecretsService } from './secrets/secrets-service';
 import { Vault } from './secrets/vault';
 import { SourceResolver } from './sources/source-resolver';
+import { WalletSets } from './recovery/wallet-sets';
 import { SettingsStore, defaultSettings } from './settings';
 
 export interface ServicesOptions {
@@ -81,6 +82,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     useSeed: (secretId, use) => secrets.useSeed(secretId, use),
     secretKind: (secretId) => vault.info(secretId, CONSOLE_OWNER).kind,
   });
+  const wallets = new WalletSets({
+    cards: () => cards,
+    inventory: drills,
+    useSeed: (secretId, use) => secrets.useSeed(secretId, use),
+    secretKind: (secretId) => vault.info(secretId, CONSOLE_OWNER).kind,
+  });
   const discoveries = new DiscoveryCache();
   const chain = chainHandlers({ dataDir, settings, sources, discoveries, events });
   const safes = safeHandlers({ dataDir, settings, sources, events });
@@ -107,6 +114,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       drills,
       chain: chain.handlers,
       safes: safes.handlers,
+      wallets,
       networks: networkHandlers({
         settings,
         priceFeeds: options.priceFeeds ?? PRICE_FEEDS,
@@ -136,6 +144,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       await chain.stop();
       await safes.stop();
       await cards.dispose();
+      wallets.dispose();
       secrets.dispose();
       vault.close();
       await readers.stop();

@@ -683,9 +683,17 @@ export interface DrillResult {
   passed: boolean;
   /** The fingerprint the backup opened; equal to the wallet's when `passed`. */
   keyUid: string;
+  /** The card of the set that was checked, when it is one. */
+  memberId?: string;
+  /** The share set that was rebuilt, when it is one of the wallet's. */
+  shareSetId?: string;
 }
 
-/** A wallet remembered by its fingerprint only: key UID and first address, never keys. */
+/**
+ * A wallet remembered by its fingerprint only: key UID and first address, never keys. A
+ * wallet Lifeboat made also lists where its copies are: the cards of its set, its shares, its
+ * written phrase.
+ */
 export interface WalletRecord {
   walletId: string;
   label: string;
@@ -693,12 +701,189 @@ export interface WalletRecord {
   firstAddress: string;
   createdAt: IsoDate;
   results: DrillResult[];
+  /** `making`: its copies are being made and its test recovery is not done, so no money yet. */
+  state: WalletState;
+  format: WalletFormat;
+  members: SetMember[];
+  shareSets: ShareSetRecord[];
+  phrase?: PhraseRecord;
+}
+
+export type WalletState = 'ready' | 'making';
+
+/**
+ * How a wallet is written down: Shamir shares, a recovery phrase, or not at all (`seed`: only
+ * the cards of its set hold it). `unknown` for a wallet only remembered, not made here.
+ */
+export type WalletFormat = 'slip39' | 'bip39' | 'seed' | 'unknown';
+
+/** A card of a wallet's set. Never a secret: the card's id, the person's label and place. */
+export interface SetMember {
+  memberId: string;
+  family: CardFamily;
+  /** The card's own id (a Keycard's instance UID), by which Lifeboat knows it again. */
+  instanceId: string;
+  label: string;
+  /** Where the person keeps it, in their own words. */
+  place: string;
+  addedAt: IsoDate;
+  /** Marked lost: it no longer counts as a copy. */
+  lostAt?: IsoDate;
+}
+
+export interface ShareRecord {
+  /** 0-based, as in the share itself. */
+  groupIndex: number;
+  memberIndex: number;
+  holder: 'card' | 'written';
+  /** The backup card that keeps it. */
+  card?: { family: CardFamily; instanceId: string };
+  label: string;
+  place: string;
+  lostAt?: IsoDate;
+}
+
+export interface ShareSetRecord {
+  shareSetId: string;
+  /** The SLIP-39 identifier every share of the set carries: tells its shares from others. */
+  identifier: number;
+  groupThreshold: number;
+  groups: { threshold: number; count: number }[];
+  shares: ShareRecord[];
+  createdAt: IsoDate;
+  /** A fresh share set replaced this one: its shares are no longer needed. */
+  retiredAt?: IsoDate;
+}
+
+export interface PhraseRecord {
+  words: number;
+  place: string;
+  createdAt: IsoDate;
+  lostAt?: IsoDate;
 }
 
 export interface DrillReminder {
   filename: string;
   /** An iCalendar (.ics) file the console offers for saving. */
   ics: string;
+}
+
+// ─── Wallets that survive ───────────────────────────────────────────────────────────────────
+
+/** Typed by the person to make a wallet that exists in one copy only. */
+export type SingleCopyConfirmation = 'ONE COPY';
+
+export interface ShareLayoutInput {
+  /** How many groups rebuild the wallet. */
+  groupThreshold: number;
+  /** Per group: how many of its shares rebuild it, and how many are made. */
+  groups: { threshold: number; count: number }[];
+  /** The first shares (group by group) go onto this many backup cards, one each. */
+  onCards: number;
+}
+
+/** What a new wallet is made into; one wallet has shares or a phrase, never both. */
+export interface WalletPlan {
+  label: string;
+  /** Wallet cards loaded with it, its set: 0 to 3. */
+  cards: number;
+  shares?: ShareLayoutInput;
+  phrase?: { words: 12 | 24 };
+  /** `SingleCopyConfirmation`, where nothing but one card, share set or phrase holds it. */
+  singleCopy?: string;
+}
+
+/** New copies of a remembered wallet, from the wallet rebuilt from its shares or phrase. */
+export interface RepairPlan {
+  walletId: string;
+  /** It must open this wallet. */
+  secretId: string;
+  /** New cards to write it onto (in place of lost ones). */
+  cards: number;
+  /** A fresh share set in place of the active one (a wallet made of shares only). */
+  shares?: ShareLayoutInput;
+}
+
+export interface DraftMember {
+  memberId: string;
+  family: CardFamily;
+  label: string;
+  place: string;
+  /** The test recovery: opened afresh with its PIN, it showed this wallet (or another). */
+  tested?: 'passed' | 'failed';
+}
+
+export interface DraftShare {
+  /** 0-based, group by group. */
+  index: number;
+  groupIndex: number;
+  memberIndex: number;
+  holder: 'card' | 'written';
+  /** Typed back right, or kept on its card and read back. */
+  done: boolean;
+  label: string;
+  place: string;
+}
+
+/** What comes next in making the copies; `finish` once every copy is made and tested. */
+export type DraftStep =
+  | { step: 'card'; index: number }
+  | { step: 'share'; index: number; holder: 'card' | 'written' }
+  | { step: 'phrase' }
+  | { step: 'test-cards' }
+  | { step: 'test-shares' }
+  | { step: 'finish' };
+
+export interface WalletDraftView {
+  draftId: string;
+  /** The inventory's record, once something that cannot be undone was done. */
+  walletId?: string;
+  /** New copies of a remembered wallet, rather than a new wallet. */
+  repair: boolean;
+  label: string;
+  keyUid: string;
+  firstAddress: string;
+  /** How many cards mixed their own random numbers into a new wallet's. */
+  cardEntropy: number;
+  cards: { wanted: number; members: DraftMember[] };
+  shares?: {
+    groupThreshold: number;
+    groups: { threshold: number; count: number }[];
+    items: DraftShare[];
+    /** The test recovery: shares typed again or read back, and whether they rebuilt it. */
+    test: { progress: ShareSetProgress | null; rebuilt?: 'passed' | 'failed' };
+  };
+  phrase?: { words: number; confirmed: boolean };
+  next: DraftStep;
+}
+
+export type RetypeOutcome =
+  | { confirmed: true; draft: WalletDraftView }
+  /** 0-based positions of the words that were not right. */
+  | { confirmed: false; wrong: number[] };
+
+export interface ShareTestOutcome {
+  check: ShareCheck;
+  draft: WalletDraftView;
+}
+
+/**
+ * What to do after a loss, said plainly. `repair`: write a new card from the shares or the
+ * phrase. `reshare`: make a fresh share set from the shares kept. `sweep`: move the money to
+ * a new wallet: the lost card could be opened by whoever finds it, nothing written down can
+ * make a new card, the lost shares alone rebuild the wallet, or the shares kept no longer do.
+ */
+export type LostAdvice =
+  | { action: 'repair'; from: ('shares' | 'phrase')[] }
+  | { action: 'reshare' }
+  | {
+      action: 'sweep';
+      reason: 'could-be-opened' | 'no-other-copy' | 'finder-can-rebuild' | 'too-few-shares';
+    };
+
+export interface LostOutcome {
+  wallet: WalletRecord;
+  advice: LostAdvice;
 }
 
 // ─── Settings ───────────────────────────────────────────────────────────────────────────────
@@ -1030,6 +1215,50 @@ export interface LifeboatApi {
     startSweep(input: { planId: string; confirmed: true }): Promise<Result<{ caseId: string }>>;
     /** Runs a signed Safe sweep with its payer; progress comes via `sweep.watch`. */
     runSweep(input: { caseId: string; payer: SourceRef }): Promise<Result<{ caseId: string }>>;
+  };
+  wallets: {
+    /** A new wallet from the computer's randomness and that of the cards in `randomFrom`. */
+    start(input: { plan: WalletPlan; randomFrom: string[] }): Promise<Result<WalletDraftView>>;
+    repair(input: RepairPlan): Promise<Result<WalletDraftView>>;
+    /** The drafts still in memory, e.g. after the console was reloaded. */
+    drafts(): Promise<Result<WalletDraftView[]>>;
+    /** Loads the wallet onto the unlocked, keyless card and reads its fingerprint back. */
+    loadCard(input: {
+      draftId: string;
+      sessionId: string;
+      label: string;
+      place: string;
+    }): Promise<Result<WalletDraftView>>;
+    /** The words of the next written share, for writing down; shown until typed back. */
+    showShare(input: { draftId: string; index: number }): Promise<Result<{ words: string[] }>>;
+    confirmShare(input: {
+      draftId: string;
+      index: number;
+      share: string;
+      place: string;
+    }): Promise<Result<RetypeOutcome>>;
+    /** The recovery phrase's words, for writing down; shown until typed back. */
+    showPhrase(input: { draftId: string }): Promise<Result<{ words: string[] }>>;
+    confirmPhrase(input: {
+      draftId: string;
+      phrase: string;
+      place: string;
+    }): Promise<Result<RetypeOutcome>>;
+    /** The test recovery of a card of the set, opened again and unlocked with its PIN. */
+    testCard(input: { draftId: string; sessionId: string }): Promise<Result<WalletDraftView>>;
+    /** The test recovery of the shares: one share typed again from where it is kept. */
+    testShare(input: { draftId: string; share: string }): Promise<Result<ShareTestOutcome>>;
+    /** Once every copy is made and tested: the wallet is ready in the inventory. */
+    finish(input: { draftId: string }): Promise<Result<WalletRecord>>;
+    /** Forgets the draft; cards already loaded stay listed as not finished. */
+    discard(input: { draftId: string }): Promise<Result<null>>;
+    /** Marks a card of the set or a share lost, and says whether to repair or to sweep. */
+    markLost(input: {
+      walletId: string;
+      memberId?: string;
+      share?: { shareSetId: string; index: number };
+      couldBeOpened: boolean;
+    }): Promise<Result<LostOutcome>>;
   };
   networks: {
     /** The preset networks and the public endpoints offered for each; contacts nothing. */
@@ -1438,6 +1667,66 @@ export const API_METHODS: MethodTable = deepFreeze({
       kind: 'invoke',
       channel: 'lifeboat:safes.runSweep',
       args: { caseId: 'string', payer: 'object' },
+    },
+  },
+  wallets: {
+    start: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.start',
+      args: { plan: 'object', randomFrom: 'array' },
+    },
+    repair: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.repair',
+      args: { walletId: 'string', secretId: 'string', cards: 'number', shares: 'object?' },
+    },
+    drafts: { kind: 'invoke', channel: 'lifeboat:wallets.drafts', args: null },
+    loadCard: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.loadCard',
+      args: { draftId: 'string', ...session, label: 'string', place: 'string' },
+    },
+    showShare: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.showShare',
+      args: { draftId: 'string', index: 'number' },
+    },
+    confirmShare: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.confirmShare',
+      args: { draftId: 'string', index: 'number', share: 'string', place: 'string' },
+    },
+    showPhrase: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.showPhrase',
+      args: { draftId: 'string' },
+    },
+    confirmPhrase: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.confirmPhrase',
+      args: { draftId: 'string', phrase: 'string', place: 'string' },
+    },
+    testCard: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.testCard',
+      args: { draftId: 'string', ...session },
+    },
+    testShare: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.testShare',
+      args: { draftId: 'string', share: 'string' },
+    },
+    finish: { kind: 'invoke', channel: 'lifeboat:wallets.finish', args: { draftId: 'string' } },
+    discard: { kind: 'invoke', channel: 'lifeboat:wallets.discard', args: { draftId: 'string' } },
+    markLost: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.markLost',
+      args: {
+        walletId: 'string',
+        memberId: 'string?',
+        share: 'object?',
+        couldBeOpened: 'boolean',
+      },
     },
   },
   networks: {

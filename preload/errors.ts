@@ -192,6 +192,22 @@ export const ERROR_HELP = {
   'case-corrupt': 'A recovery case file is damaged and was not used. Nothing on chain was changed.',
   'case-busy': 'This recovery case is being run by another Lifeboat window or process.',
   'case-finished': 'This recovery case is already finished.',
+
+  // Wallets that survive: backup card sets, shares, the test recovery
+  'fingerprint-mismatch':
+    'The card shows a different wallet than the one just written onto it. Do not use this card: set it aside and use another one.',
+  'card-in-set':
+    'This card already holds this wallet as a card of its set. Take it out and insert the next card.',
+  'not-in-set': 'This card is not one of this wallet’s cards. Insert a card of the set.',
+  'reopen-card':
+    'The test recovery opens each card afresh, as a recovery would: take the card out, put it back in and unlock it with its PIN.',
+  'test-incomplete':
+    'The wallet is not ready yet: every card must be opened with its PIN and the shares rebuilt in the test recovery, and every copy must pass.',
+  'single-copy':
+    'This wallet would exist in one copy only, so losing that copy loses the money. Add a card, shares or a phrase, or type ONE COPY to confirm.',
+  'wrong-step': 'That step comes later. Finish the step before it first.',
+  'wrong-wallet':
+    'These shares or this phrase open another wallet than this one. Check that they are this wallet’s backup.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_HELP;

@@ -378,6 +378,26 @@ export class CardService {
   }
 
   /**
+   * The card's own id, by which a card of a wallet's set is known again; `not-supported`
+   * where the family has none.
+   */
+  instanceId(sessionId: string): Promise<string> {
+    return this.run(sessionId, async (entry) => {
+      if (!entry.session.instanceId)
+        throw new LifeboatError('not-supported', 'This card has no id Lifeboat can read.');
+      return entry.session.instanceId();
+    });
+  }
+
+  /**
+   * Random bytes from the card's own generator for a new wallet's entropy, or undefined
+   * where the family has no command that gives them without keeping anything.
+   */
+  randomBytes(sessionId: string): Promise<Uint8Array | undefined> {
+    return this.run(sessionId, async (entry) => entry.session.randomBytes?.());
+  }
+
+  /**
    * Runs `work` on the card's session with the service's error handling, for main-side
    * callers that need what this facade does not wrap (e.g. a family's own facets).
    */

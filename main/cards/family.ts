@@ -162,6 +162,16 @@ export interface CardSession {
   readonly pairingSlots?: PairingSlots;
   /** The card's own label with at most `maxIndices` accounts, where the family keeps one. */
   readLabel?(maxIndices: number): Promise<CardLabel | undefined>;
+  /**
+   * This card's own id as hex, the same until a factory reset: how a card of a wallet's set
+   * is known again. Where the family shows it only to an unlocked card, the PIN comes first.
+   */
+  instanceId?(): Promise<string>;
+  /**
+   * Numbers from the card's own random generator that the card keeps nothing of, for mixing
+   * into a new wallet's entropy; absent where the family has no such command.
+   */
+  randomBytes?(): Promise<Uint8Array>;
 }
 
 export interface SelectedApplet {

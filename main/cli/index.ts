@@ -51,6 +51,16 @@ const COMMANDS: Record<string, Command> = {
     usage: async () => (await import('./sweep')).sweepUsage,
     run: async (argv, io) => (await import('./sweep')).runSweep(argv, io),
   },
+  wallet: {
+    summary: 'make a new wallet on a set of cards, with shares or a phrase, and test it',
+    usage: async () => (await import('./wallet')).walletUsage,
+    run: async (argv, io) => (await import('./wallet')).runWallet(argv, io),
+  },
+  drill: {
+    summary: 'check that cards or shares still open a remembered wallet',
+    usage: async () => (await import('./drill')).drillUsage,
+    run: async (argv, io) => (await import('./drill')).runDrill(argv, io),
+  },
   safe: {
     summary: 'shared wallets (Safe) owned by cards: create, show, sweep, replace an owner',
     usage: async () => (await import('./safe')).safeUsage,

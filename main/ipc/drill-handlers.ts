@@ -11,7 +11,12 @@ export function drillHandlers(drills: DrillStore, sources: SourceResolver): Hand
       drills.remember(label, await sources.fingerprint(source)),
     check: async ({ walletId, source }) => {
       const opened = await sources.fingerprint(source);
-      return drills.check(walletId, opened.method, opened);
+      return drills.check(
+        walletId,
+        opened.method,
+        opened,
+        opened.instanceId ? { card: { instanceId: opened.instanceId } } : {},
+      );
     },
     forget: async ({ walletId }) => {
       drills.forget(walletId);

@@ -6,6 +6,7 @@ import type { DrillStore } from '../cases/drills';
 import type { SecretsService } from '../secrets/secrets-service';
 import type { SettingsStore } from '../settings';
 import type { SourceResolver } from '../sources/source-resolver';
+import type { WalletSets } from '../recovery/wallet-sets';
 import { appHandlers, readerHandlers, settingsHandlers, type OpenExternal } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
 import { cardHandlers } from './card-handlers';
@@ -15,6 +16,7 @@ import { drillHandlers } from './drill-handlers';
 import type { SafeHandlers } from './safe-handlers';
 import { secretHandlers } from './secret-handlers';
 import { walletHistory } from './wallet-history';
+import { walletHandlers } from './wallet-handlers';
 
 export interface HandlerDeps {
   info: AppInfo;
@@ -26,6 +28,7 @@ export interface HandlerDeps {
   drills: DrillStore;
   chain: ChainHandlerTable;
   safes: SafeHandlers['handlers'];
+  wallets: WalletSets;
   networks: Pick<Handlers, 'networks' | 'prices'>;
   openExternal?: OpenExternal;
 }
@@ -45,6 +48,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     sweep: deps.chain.sweep,
     drills: drillHandlers(deps.drills, deps.sources),
     safes: deps.safes,
+    wallets: walletHandlers(deps.wallets),
     settings: settingsHandlers(deps.settings),
     networks: deps.networks.networks,
     prices: deps.networks.prices,

@@ -51,6 +51,19 @@ const session = { sessionId: id };
 /** A backup card's own id of a secret. */
 const secretNumber = z.number().int().min(0).max(0xffff);
 
+const shareCount = z.number().int().min(1).max(16);
+const shareLayout = z.strictObject({
+  groupThreshold: shareCount,
+  groups: z
+    .array(z.strictObject({ threshold: shareCount, count: shareCount }))
+    .min(1)
+    .max(16),
+  onCards: z.number().int().min(0).max(256),
+});
+const setCards = z.number().int().min(0).max(3);
+const copyLabel = z.string().max(100);
+const copyPlace = z.string().max(200);
+
 export const INPUT_SCHEMAS: Schemas = {
   app: {
     info: none,
@@ -239,6 +252,45 @@ export const INPUT_SCHEMAS: Schemas = {
     }),
     startSweep: z.strictObject({ planId: id, confirmed: z.literal(true) }),
     runSweep: z.strictObject({ caseId: id, payer: source }),
+  },
+  wallets: {
+    start: z.strictObject({
+      plan: z.strictObject({
+        label: copyLabel,
+        cards: setCards,
+        shares: shareLayout.optional(),
+        phrase: z.strictObject({ words: z.union([z.literal(12), z.literal(24)]) }).optional(),
+        singleCopy: z.string().max(20).optional(),
+      }),
+      randomFrom: z.array(id).max(8),
+    }),
+    repair: z.strictObject({
+      walletId: id,
+      secretId: id,
+      cards: setCards,
+      shares: shareLayout.optional(),
+    }),
+    drafts: none,
+    loadCard: z.strictObject({ draftId: id, ...session, label: copyLabel, place: copyPlace }),
+    showShare: z.strictObject({ draftId: id, index: z.number().int().min(0).max(255) }),
+    confirmShare: z.strictObject({
+      draftId: id,
+      index: z.number().int().min(0).max(255),
+      share: recoveryText,
+      place: copyPlace,
+    }),
+    showPhrase: z.strictObject({ draftId: id }),
+    confirmPhrase: z.strictObject({ draftId: id, phrase: recoveryText, place: copyPlace }),
+    testCard: z.strictObject({ draftId: id, ...session }),
+    testShare: z.strictObject({ draftId: id, share: recoveryText }),
+    finish: z.strictObject({ draftId: id }),
+    discard: z.strictObject({ draftId: id }),
+    markLost: z.strictObject({
+      walletId: id,
+      memberId: id.optional(),
+      share: z.strictObject({ shareSetId: id, index: z.number().int().min(0).max(255) }).optional(),
+      couldBeOpened: z.boolean(),
+    }),
   },
   networks: {
     presets: none,

@@ -247,6 +247,20 @@ function checkSplit(
   ) {
     throw new LifeboatError('invalid-secret', undefined, { bytes: secret.length });
   }
+  checkLayout(groupThreshold, groups);
+  if (
+    !Number.isInteger(iterationExponent) ||
+    iterationExponent < 0 ||
+    iterationExponent > MAX_ITERATION_EXPONENT
+  )
+    throw new LifeboatError(
+      'invalid-split-parameters',
+      `The iteration exponent is 0 to ${MAX_ITERATION_EXPONENT}.`,
+    );
+}
+
+/** Whether shares can be made in `groups` of which `groupThreshold` rebuild the secret. */
+export function checkLayout(groupThreshold: number, groups: readonly GroupSpec[]): void {
   const bad = (message: string) => new LifeboatError('invalid-split-parameters', message);
   if (groups.length < 1 || groups.length > MAX_SHARES)
     throw bad(`A backup has 1 to ${MAX_SHARES} groups.`);
@@ -261,12 +275,6 @@ function checkSplit(
     if (threshold === 1 && count > 1)
       throw bad(`Group ${i + 1}: a group that needs 1 share must have exactly 1 share.`);
   }
-  if (
-    !Number.isInteger(iterationExponent) ||
-    iterationExponent < 0 ||
-    iterationExponent > MAX_ITERATION_EXPONENT
-  )
-    throw bad(`The iteration exponent is 0 to ${MAX_ITERATION_EXPONENT}.`);
 }
 
 function isCount(value: number, max: number): boolean {

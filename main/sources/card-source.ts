@@ -4,7 +4,7 @@ import type { CardService } from '../cards/card-service';
 import { cardSigner } from '../chain/card-signer';
 import type { SourceAccess } from './source-access';
 
-export type CardSessions = Pick<CardService, 'view' | 'accounts' | 'sign'>;
+export type CardSessions = Pick<CardService, 'view' | 'accounts' | 'sign' | 'instanceId'>;
 
 export function cardAccess(cards: CardSessions, sessionId: string): SourceAccess {
   return {

@@ -12,6 +12,8 @@ export interface SourceFingerprint {
   keyUid: string;
   /** m/44'/60'/0'/0/0, EIP-55. */
   firstAddress: string;
+  /** A card's own id, where its family has one: which card of a wallet's set was drilled. */
+  instanceId?: string;
 }
 
 export interface SourceResolverDeps {
@@ -49,6 +51,16 @@ export class SourceResolver {
         : this.deps.secretKind(source.secretId).startsWith('slip39')
           ? 'slip39'
           : 'bip39';
-    return { method, keyUid, firstAddress: first.address };
+    const instanceId = source.kind === 'card' ? await this.cardId(source.sessionId) : undefined;
+    return { method, keyUid, firstAddress: first.address, ...(instanceId ? { instanceId } : {}) };
+  }
+
+  private async cardId(sessionId: string): Promise<string | undefined> {
+    try {
+      return await this.deps.cards()?.instanceId(sessionId);
+    } catch (error) {
+      if (error instanceof LifeboatError && error.code === 'not-supported') return undefined;
+      throw error;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { CardToolsScreen } from '../tools/CardToolsScreen';
 import { DrillsScreen } from '../drills/DrillsScreen';
+import { SurviveScreen } from '../survive/SurviveScreen';
 import { HomeScreen } from '../home/HomeScreen';
 import { LoadScreen } from '../rebuild/LoadScreen';
 import { RebuildScreen } from '../rebuild/RebuildScreen';
@@ -28,6 +29,8 @@ export function ScreenView({ screen }: { screen: Screen }) {
       return <LoadScreen secretId={screen.secretId} />;
     case 'drills':
       return <DrillsScreen />;
+    case 'survive':
+      return <SurviveScreen />;
     case 'safe':
       return <SafeScreen />;
     case 'tools':

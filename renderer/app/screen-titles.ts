@@ -10,6 +10,7 @@ export const SCREEN_TITLE: Record<ScreenName, MessageKey> = {
   rebuild: 'rebuild.title',
   load: 'load.title',
   drills: 'drills.title',
+  survive: 'survive.title',
   safe: 'safe.title',
   tools: 'tools.title',
   settings: 'settings.title',

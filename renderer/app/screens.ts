@@ -18,6 +18,7 @@ export type Screen =
   | { name: 'rebuild'; from?: 'backup-card' }
   | { name: 'load'; secretId: string }
   | { name: 'drills' }
+  | { name: 'survive' }
   /** Shared wallets (Safes): create, open, empty. */
   | { name: 'safe' }
   | { name: 'tools' }

@@ -1,5 +1,11 @@
 import { useId, useState } from 'react';
-import type { ApiError, CardKeyView, CardSessionView, SecretView } from '../../preload/api';
+import type {
+  ApiError,
+  CardKeyView,
+  CardSessionView,
+  SecretView,
+  WalletRecord,
+} from '../../preload/api';
 import { ERROR_HELP } from '../../preload/errors';
 import { lifeboat } from '../api/lifeboat';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -8,6 +14,7 @@ import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t, type MessageKey } from '../i18n/t';
 import { PhraseBackup } from '../backup/PhraseBackup';
+import { WalletMaker } from '../survive/WalletMaker';
 import { familyText } from './card-words';
 import { CardConnect } from './CardConnect';
 import { NewCardAddress } from './NewCardAddress';
@@ -31,13 +38,15 @@ interface NewCardStepProps {
 }
 
 /** Where the new card's wallet can be recovered from if the card is lost. */
-type Backup = 'rebuilt' | 'phrase' | 'none' | 'existing';
+type Backup = 'rebuilt' | 'phrase' | 'none' | 'existing' | 'set';
 
 type Phase =
   | { name: 'connect' }
   | { name: 'key'; session: CardSessionView }
   /** A recovery phrase is made and written down before it becomes the card's wallet. */
   | { name: 'phrase'; session: CardSessionView }
+  /** A wallet that survives is made on this card and more, then one card of the set goes on. */
+  | { name: 'set'; session: CardSessionView }
   /** The phrase was checked; it goes onto the card (again, if the first try failed). */
   | { name: 'phrase-ready'; session: CardSessionView; secret: SecretView }
   /** Loading was asked for, but the card already holds another wallet. */
@@ -53,6 +62,7 @@ const BACKUP_NOTE: Record<Exclude<Backup, 'existing'>, MessageKey> = {
   rebuilt: 'newCard.backupRebuilt',
   phrase: 'newCard.backupPhrase',
   none: 'newCard.backupNone',
+  set: 'newCard.backupSet',
 };
 
 /** Insert, attest and set up the new card, give it its key, and show its address. */
@@ -68,6 +78,9 @@ export function NewCardStep({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [noBackupUnderstood, setNoBackupUnderstood] = useState(false);
+  /** The wallet that survives made in this step: one of its cards is the new card. */
+  const [madeSet, setMadeSet] = useState<WalletRecord | null>(null);
+  const [setStopped, setSetStopped] = useState(false);
   const api = lifeboat();
   const understoodId = useId();
 
@@ -91,7 +104,7 @@ export function NewCardStep({
     setPhase({
       name: 'address',
       card: { session, key: { keyUid: session.info.keyUid, address: first.address } },
-      backup: 'existing',
+      backup: madeSet?.keyUid === session.info.keyUid ? 'set' : 'existing',
     });
   };
 
@@ -123,10 +136,17 @@ export function NewCardStep({
     <div className="new-card-step">
       <ErrorNotice error={error} />
       <StatusLine>{busy ? t('newCard.working') : ''}</StatusLine>
+      {setStopped && <StatusLine tone="warning">{t('survive.stoppedBegun')}</StatusLine>}
       {phase.name === 'connect' && (
         <CardConnect
           purpose="new-card"
-          instruction={t(excludeReaders.length > 0 ? 'newCard.insertSecond' : 'newCard.insert')}
+          instruction={t(
+            madeSet
+              ? 'newCard.insertFromSet'
+              : excludeReaders.length > 0
+                ? 'newCard.insertSecond'
+                : 'newCard.insert',
+          )}
           excludeReaders={excludeReaders}
           onReady={(session) => void cardReady(session)}
         />
@@ -164,6 +184,16 @@ export function NewCardStep({
               <button
                 type="button"
                 className="primary"
+                disabled={busy}
+                onClick={() => setPhase({ name: 'set', session: phase.session })}
+              >
+                {t('newCard.withSet')}
+              </button>
+              <p className="hint">{t('newCard.withSetText')}</p>
+            </li>
+            <li>
+              <button
+                type="button"
                 disabled={busy}
                 onClick={() => setPhase({ name: 'phrase', session: phase.session })}
               >
@@ -210,6 +240,19 @@ export function NewCardStep({
         <PhraseBackup
           onConfirmed={(secret) => phraseChecked(phase.session, secret)}
           onCancel={() => setPhase({ name: 'key', session: phase.session })}
+        />
+      )}
+      {phase.name === 'set' && (
+        <WalletMaker
+          firstCard={phase.session}
+          onReady={(wallet) => {
+            setMadeSet(wallet);
+            setPhase({ name: 'connect' });
+          }}
+          onStopped={(begun) => {
+            setSetStopped(begun);
+            setPhase({ name: 'connect' });
+          }}
         />
       )}
       {phase.name === 'phrase-ready' && (

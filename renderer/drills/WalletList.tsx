@@ -3,6 +3,7 @@ import { shortAddress } from '../format/address';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n/t';
 import { lastResult } from './drill-words';
+import { SetInventory } from './SetInventory';
 
 interface WalletListProps {
   wallets: readonly WalletRecord[];
@@ -23,13 +24,17 @@ export function WalletList({ wallets, onCheck, onForget }: WalletListProps) {
             <p>
               {t('drills.firstAddress')} <code>{shortAddress(wallet.firstAddress)}</code>
             </p>
-            <p className={last ? (last.passed ? 'tone-good' : 'tone-bad') : undefined}>
-              {last
-                ? t(last.passed ? 'drills.lastPassed' : 'drills.lastFailed', {
-                    date: formatDateTime(last.at),
-                  })
-                : t('drills.never')}
-            </p>
+            {/* A wallet still being made says so (SetInventory) rather than "check it now". */}
+            {(last || wallet.state !== 'making') && (
+              <p className={last ? (last.passed ? 'tone-good' : 'tone-bad') : undefined}>
+                {last
+                  ? t(last.passed ? 'drills.lastPassed' : 'drills.lastFailed', {
+                      date: formatDateTime(last.at),
+                    })
+                  : t('drills.never')}
+              </p>
+            )}
+            <SetInventory wallet={wallet} />
             <div className="actions">
               <button
                 type="button"

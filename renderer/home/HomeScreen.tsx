@@ -10,10 +10,11 @@ const JOBS: readonly { screen: Screen; title: MessageKey; text: MessageKey }[] =
   { screen: { name: 'sweep' }, title: 'job.sweep', text: 'job.sweepText' },
   { screen: { name: 'rebuild' }, title: 'job.rebuild', text: 'job.rebuildText' },
   { screen: { name: 'drills' }, title: 'job.drill', text: 'job.drillText' },
+  { screen: { name: 'survive' }, title: 'job.survive', text: 'job.surviveText' },
   { screen: { name: 'safe' }, title: 'job.safe', text: 'job.safeText' },
 ];
 
-/** The readers and cards, any unfinished sweep, and the jobs. */
+/** The readers and cards, any unfinished sweep, and the six jobs. */
 export function HomeScreen() {
   const { go } = useApp();
   return (

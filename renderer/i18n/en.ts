@@ -45,6 +45,9 @@ export const en = {
     'Type in your backup or read it from a backup card, then load it onto a new card or move the funds.',
   'job.drill': 'Check a backup',
   'job.drillText': 'Make sure a backup card or share set still opens your wallet. No funds move.',
+  'job.survive': 'Make a wallet that survives',
+  'job.surviveText':
+    'A new wallet on two or three cards, or with shares or a phrase written down, tested before any money goes in.',
   'job.safe': 'Shared wallet (Safe)',
   'job.safeText':
     'Money that several cards hold together: create one, see it, or empty it with enough cards.',
@@ -224,6 +227,12 @@ export const en = {
   'newCard.noBackupText':
     'If the card is lost, broken or reset, a key made inside it is gone, and the funds with it. Give the new wallet a backup before any money depends on it.',
   'newCard.backupTitle': 'How do you want the new wallet to be backed up?',
+  'newCard.withSet': 'Make a wallet that survives: the same new wallet on this card and more',
+  'newCard.withSetText':
+    'Two or three cards, or shares or a phrase written down, each tested before it is used. Then one card of the set goes on here.',
+  'newCard.insertFromSet': 'The wallet is ready. Insert one card of its set to go on with.',
+  'newCard.backupSet':
+    'Its copies are the other cards of its set and what you wrote down; each passed its test recovery.',
   'newCard.withPhrase': 'Write down a new recovery phrase, then put it on the card',
   'newCard.withPhraseText':
     'Lifeboat makes a 12-word recovery phrase and shows it once. You write it on paper, type some of its words back, and the card gets the wallet of that phrase.',
@@ -654,6 +663,109 @@ export const en = {
   'drills.rememberIntro':
     'Lifeboat keeps only the wallet’s fingerprint and first address, never a key. Unlock its card or rebuild it first.',
   'drills.backToList': 'Back to the wallets',
+
+  // Make a wallet that survives
+  'survive.title': 'Make a wallet that survives',
+  'survive.intro':
+    'A wallet with one copy is lost with that copy. Put the same new wallet on several cards, write it down as shares or a phrase, and test every copy before any money goes in.',
+  'survive.planName': 'Name of the wallet',
+  'survive.planNameMissing': 'Give the wallet a name, so you can tell it apart later.',
+  'survive.planCards': 'Cards that hold the wallet',
+  'survive.planCardCount': { one: '1 card', other: '{count} cards' },
+  'survive.planCardsHint':
+    'Each card gets the same wallet. Keep them in different places. A card can be opened only with its PIN.',
+  'survive.planWritten': 'Also write the wallet down',
+  'survive.written.none': 'No, the cards are enough',
+  'survive.written.phrase': 'As a recovery phrase (BIP-39)',
+  'survive.written.shares': 'As Shamir shares (SLIP-39): some of them together rebuild it',
+  'survive.planWords': 'Words in the phrase',
+  'survive.planShareCount': 'How many shares to make',
+  'survive.planShareThreshold': 'How many of them rebuild the wallet',
+  'survive.planSharesWrong':
+    'The shares that rebuild the wallet are at least 1 and at most as many as are made (up to 16).',
+  'survive.planNothing': 'Choose at least one card, or write the wallet down.',
+  'survive.singleTitle': 'This wallet would have one copy only',
+  'survive.singleText':
+    'If that copy is lost, broken or forgotten, the money in the wallet is lost.',
+  'survive.singleType': 'To make it anyway, type {words}',
+  'survive.planSingleMissing': 'Add a copy, or type the words asked for to make a single copy.',
+  'survive.planGo': 'Make the wallet',
+  'survive.cardTitle': 'Card {number} of {total}',
+  'survive.cardInsert': 'Insert card {number} of the set. It must not hold a wallet yet.',
+  'survive.cardIntro':
+    'The card in {reader} is ready. Name it and say where it will be kept, so you can find it in a drill.',
+  'survive.cardLabel': 'Name of this card',
+  'survive.cardDefaultLabel': 'Card {number}',
+  'survive.cardLoad': 'Put the wallet on this card',
+  'survive.cardHasWalletTitle': 'This card already holds a wallet',
+  'survive.cardHasWallet':
+    'A card of the set must be empty, so that no wallet is written over. Use another card. To reuse this one, empty it in Card tools, but only if its wallet holds no money or has another copy.',
+  'survive.placeLabel': 'Where it will be kept (optional)',
+  'survive.placeHint':
+    'In your own words, e.g. "bank safe". Kept only on this computer, never in a calendar reminder.',
+  'survive.shareTitle': 'Share {number} of {total}',
+  'survive.phraseTitle': 'The recovery phrase',
+  'survive.writeIntro':
+    'Write these words down on paper, in order. They are shown on this screen only while you write.',
+  'survive.writtenDown': 'I have written it down',
+  'survive.retypeIntro': 'Type the words back from your paper, to be sure they were written right.',
+  'survive.retypeLabel': 'The words, as you wrote them',
+  'survive.retypeWrong': {
+    one: '{count} word is not right: word {words}. Check your paper and type it again.',
+    other: '{count} words are not right: words {words}. Check your paper and type them again.',
+  },
+  'survive.retypeCheck': 'Check what I typed',
+  'survive.showAgain': 'Show the words again',
+  'survive.testCardsTitle': 'Test recovery: open each card',
+  'survive.testCardsIntro':
+    'Take each card out, put it back and unlock it with its PIN, as you would to recover the wallet. Each must show this wallet.',
+  'survive.testedCard': '{label}: opens this wallet.',
+  'survive.untestedCard': '{label}: not tested yet.',
+  'survive.testCardInsert': {
+    one: 'Insert the last card of the set to test ({count} left).',
+    other: 'Insert a card of the set to test ({count} left).',
+  },
+  'survive.setAsideTitle': 'That card showed another wallet',
+  'survive.setAsideText':
+    'Do not use it: set it aside. Put the wallet on another card in its place.',
+  'survive.testSharesTitle': 'Test recovery: rebuild from the shares',
+  'survive.testSharesIntro': {
+    one: 'Type {count} share again from your paper.',
+    other: 'Type {count} of the shares again from your paper, one at a time.',
+  },
+  'survive.testShareLabel': 'A share, typed from your paper',
+  'survive.testShareCheck': 'Check this share',
+  'survive.testSharesProgress': { one: '1 share typed.', other: '{count} shares typed.' },
+  'survive.testSharesFailed':
+    'The shares typed did not rebuild this wallet. Check your papers and type them again.',
+  'survive.finishTitle': 'Every copy passed',
+  'survive.finishText': 'Every card opened this wallet, and what was written down rebuilds it.',
+  'survive.finish': 'Finish: the wallet is ready',
+  'survive.readyTitle': '{label} is ready',
+  'survive.readyText':
+    'Every copy was tested. Check them again now and then: the wallet is in your backups with a reminder you can save.',
+  'survive.seeInventory': 'See it in your backups',
+  'survive.stop': 'Stop and throw this wallet away',
+  'survive.unfinishedTitle': 'Unfinished',
+  'survive.unfinishedText':
+    '"{label}" was being made when the console closed. Go on where it stopped, or throw it away.',
+  'survive.unfinishedResume': 'Go on with {label}',
+  'survive.unfinishedDiscard': 'Throw {label} away',
+  'survive.stoppedTitle': 'Stopped',
+  'survive.stoppedBegun':
+    'The cards written so far hold an unfinished wallet. It is listed as not finished: do not put money in it.',
+  'survive.stoppedNothing': 'Nothing was written onto a card.',
+  'survive.backHome': 'Back to the start',
+  'inventory.making':
+    'Not finished: its copies were not all made and tested. Do not put money in this wallet.',
+  'inventory.card': 'Card "{label}" ({family}), kept at: {place}.',
+  'inventory.cardLost': 'Card "{label}" ({family}): lost, no longer a copy.',
+  'inventory.shares': 'Shares: {threshold} of {count} rebuild it, kept at: {places}.',
+  'inventory.phrase': 'Recovery phrase of {count} words, kept at: {place}.',
+  'inventory.noPlace': 'not said',
+  'inventory.neverDrilled': 'Never checked.',
+  'inventory.drillPassed': 'Last check passed on {date}.',
+  'inventory.drillFailed': 'Last check FAILED on {date}.',
 
   'remember.noSource': 'Unlock a card or rebuild a wallet first, then remember it here.',
   'remember.fromCard': 'The wallet on the unlocked card in {reader}',

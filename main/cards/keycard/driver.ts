@@ -47,6 +47,9 @@ export const KEYCARD_RULES: CredentialRules = Object.freeze({
   pukExhausted: 'locked',
 });
 
+/** 8 checksum bits: the longest phrase GENERATE MNEMONIC makes, 24 words. */
+const MNEMONIC_CHECKSUM_BITS = 8;
+
 const ALWAYS: readonly CardCapability[] = [
   'attest',
   'accounts',
@@ -237,6 +240,26 @@ class KeycardCard implements CardSession {
     return (
       metadata && { name: metadata.name, accountIndices: metadataIndices(metadata, maxIndices) }
     );
+  }
+
+  async instanceId(): Promise<string> {
+    return this.uid();
+  }
+
+  /**
+   * GENERATE MNEMONIC's 24 word indices (256 random bits and an 8-bit checksum, as two bytes
+   * each): the card's generator answers and loads nothing, unlike GENERATE KEY, whose key
+   * stays on the card with no way to copy it.
+   */
+  async randomBytes(): Promise<Uint8Array> {
+    const indices = await this.session.generateMnemonic(MNEMONIC_CHECKSUM_BITS);
+    const bytes = new Uint8Array(indices.length * 2);
+    indices.forEach((index, i) => {
+      bytes[2 * i] = index >> 8;
+      bytes[2 * i + 1] = index & 0xff;
+    });
+    indices.fill(0);
+    return bytes;
   }
 
   close(): Promise<void> {

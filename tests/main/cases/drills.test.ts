@@ -16,6 +16,30 @@ const WALLET = {
 };
 const OTHER_UID = 'a'.repeat(64);
 
+const MEMBER = {
+  memberId: '5d1f0a6e-6f8b-4c3e-9a77-0c1d2e3f4a5b',
+  family: 'keycard' as const,
+  instanceId: 'a1'.repeat(16),
+  label: 'Kitchen card',
+  place: 'the drawer under the oven',
+  addedAt: '2025-03-01T10:00:00.000Z',
+};
+
+const SHARE_SET = {
+  shareSetId: '9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4',
+  identifier: 12345,
+  groupThreshold: 1,
+  groups: [{ threshold: 2, count: 3 }],
+  shares: [0, 1, 2].map((memberIndex) => ({
+    groupIndex: 0,
+    memberIndex,
+    holder: 'written' as const,
+    label: `Share ${memberIndex + 1}`,
+    place: `envelope ${memberIndex + 1}`,
+  })),
+  createdAt: '2025-03-01T10:00:00.000Z',
+};
+
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-drills-'));
   file = path.join(dir, 'drills.json');
@@ -42,9 +66,13 @@ describe('DrillStore', () => {
       firstAddress: WALLET.firstAddress,
       createdAt: '2025-03-01T10:00:00.000Z',
       results: [],
+      state: 'ready',
+      format: 'unknown',
+      members: [],
+      shareSets: [],
     });
     const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    expect(onDisk).toEqual({ version: 1, wallets: [wallet] });
+    expect(onDisk).toEqual({ version: 2, wallets: [wallet] });
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(new DrillStore(file, now).list()).toEqual([wallet]);
   });
@@ -110,6 +138,85 @@ describe('DrillStore', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('reads a first-version file as ready wallets without copies, and writes it anew only on a change', () => {
+    const v1 = {
+      version: 1,
+      wallets: [
+        {
+          walletId: '0b7c1a52-8d7e-4a57-9d55-1a2b3c4d5e6f',
+          label: 'Savings',
+          ...WALLET,
+          createdAt: '2024-01-02T03:04:05.000Z',
+          results: [
+            {
+              at: '2024-06-01T00:00:00.000Z',
+              method: 'bip39',
+              passed: true,
+              keyUid: WALLET.keyUid,
+            },
+          ],
+        },
+      ],
+    };
+    const text = JSON.stringify(v1, null, 2);
+    fs.writeFileSync(file, text);
+    const store = new DrillStore(file, now);
+    expect(store.list()).toEqual([
+      { ...v1.wallets[0], state: 'ready', format: 'unknown', members: [], shareSets: [] },
+    ]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+    store.check(v1.wallets[0]!.walletId, 'card', WALLET);
+    const onDisk = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      version: number;
+      wallets: unknown[];
+    };
+    expect(onDisk.version).toBe(2);
+    expect(onDisk.wallets[0]).toMatchObject({ state: 'ready', format: 'unknown', members: [] });
+    expect(fs.existsSync(`${file}.damaged`)).toBe(false);
+  });
+
+  it('keeps a wallet being made apart from ready ones, and checks every change against the schema', () => {
+    const store = new DrillStore(file, now);
+    const wallet = store.begin('New savings', WALLET, 'slip39');
+    expect(wallet).toMatchObject({ state: 'making', format: 'slip39', members: [], shareSets: [] });
+    expect(() => store.begin('Again', WALLET, 'seed')).toThrow(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+    const before = fs.readFileSync(file, 'utf8');
+    expect(() =>
+      store.update(wallet.walletId, (w) => ({
+        ...w,
+        members: [{ ...MEMBER, instanceId: 'not hex' }],
+      })),
+    ).toThrow();
+    expect(() => store.update(wallet.walletId, (w) => ({ ...w, keyUid: OTHER_UID }))).toThrow(
+      expect.objectContaining({ code: 'internal' }),
+    );
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    const ready = store.update(wallet.walletId, (w) => ({
+      ...w,
+      members: [MEMBER],
+      state: 'ready',
+    }));
+    expect(new DrillStore(file, now).get(wallet.walletId)).toEqual(ready);
+  });
+
+  it('records a drill against the card of the set or the share set it checked', () => {
+    const store = new DrillStore(file, now);
+    const { walletId } = store.begin('Savings', WALLET, 'slip39');
+    store.update(walletId, (w) => ({ ...w, members: [MEMBER], shareSets: [SHARE_SET] }));
+    const card = store.check(walletId, 'card', WALLET, { card: { instanceId: MEMBER.instanceId } });
+    const stranger = store.check(walletId, 'card', WALLET, {
+      card: { instanceId: 'ff'.repeat(16) },
+    });
+    const shares = store.check(walletId, 'slip39', WALLET, {
+      shareIdentifier: SHARE_SET.identifier,
+    });
+    expect(card.memberId).toBe(MEMBER.memberId);
+    expect(stranger.memberId).toBeUndefined();
+    expect(shares.shareSetId).toBe(SHARE_SET.shareSetId);
+  });
+
   it('keeps a damaged file aside and starts empty', () => {
     fs.writeFileSync(file, JSON.stringify({ version: 1, wallets: [{ walletId: 1 }] }));
     expect(new DrillStore(file, now).list()).toEqual([]);
@@ -165,6 +272,30 @@ describe('drill reminders', () => {
     const text = lines.join('\n').toLowerCase();
     expect(text).not.toContain(WALLET.firstAddress.slice(2).toLowerCase());
     expect(text).not.toContain(WALLET.keyUid);
+  });
+
+  it('name the copies of a set to bring by their labels, never where they are kept', () => {
+    const store = new DrillStore(file, now);
+    const { walletId } = store.begin('Savings', WALLET, 'slip39');
+    store.update(walletId, (w) => ({
+      ...w,
+      members: [
+        MEMBER,
+        {
+          ...MEMBER,
+          memberId: '6d1f0a6e-6f8b-4c3e-9a77-0c1d2e3f4a5b',
+          label: 'Gone',
+          lostAt: '2025-03-01T10:00:00.000Z',
+        },
+      ],
+      shareSets: [SHARE_SET],
+      state: 'ready',
+    }));
+    const text = unfold(store.reminder(walletId, '2025-12-31').ics).join('\n');
+    expect(text).toContain('Bring the card "Kitchen card"\\, the shares.');
+    expect(text).not.toContain('Gone');
+    expect(text).not.toContain('oven');
+    expect(text).not.toContain('envelope');
   });
 
   it('refuse a date that does not exist', () => {

@@ -198,6 +198,19 @@ export class SimulatedKeycard {
     this.schedule = new FaultSchedule(faults);
   }
 
+  /**
+   * Puts another wallet on the card, as LOAD KEY P1=03 would, without a command: a card that
+   * changed behind the back of whoever loaded it (another program, a faulty card).
+   */
+  replaceSeed(seed: Uint8Array): void {
+    if (!this.applet.seedLengthAllowed(seed.length))
+      throw new LifeboatError(
+        'invalid-input',
+        'This applet version cannot load a seed of that length.',
+      );
+    this.applet.loadSeed(seed);
+  }
+
   /** Read-only view for assertions. */
   get state(): SimulatedKeycardState {
     return {

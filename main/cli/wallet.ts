@@ -1,0 +1,373 @@
+// `lifeboat wallet create`: a new wallet made to survive, from the command line. It drives the
+// same drafts as the console (main/recovery/wallet-sets.ts): the wallet is loaded onto each
+// card and read back, shares or a phrase are shown one at a time and typed back, and the test
+// recovery opens every card again with its PIN and rebuilds the shares before the wallet is
+// listed as ready. One reader is enough: the command waits for the next card and says which.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { WalletDraftView, WalletPlan, WalletRecord } from '../../preload/api';
+import { DrillStore } from '../cases/drills';
+import { activeMembers, activeShareSet } from '../cases/inventory';
+import { LifeboatError } from '../errors';
+import { WalletSets, SINGLE_COPY_CONFIRMATION, MAX_SET_CARDS } from '../recovery/wallet-sets';
+import { copiesOf, parseShareLayout, qualifyingShares } from '../secrets/share-plan';
+import { cardSessions, type CardSessions } from './card-unlock';
+import { dataDirOf } from './data-dir';
+import { CliUsageError, LineReader, type CliIo } from './io';
+import { EXIT, printError, printResult } from './output';
+
+export const walletUsage = `Usage: lifeboat wallet create --card READER [--card READER …]
+                              [--shares T-of-N [--shares T-of-N …] [--group-threshold G]]
+                              [--phrase [--words 12|24]] [--label NAME] [--yes] [--json]
+                              [--data-dir DIR]
+
+Makes a new wallet that survives the loss of a copy, and tests that every copy opens it.
+  --card READER       a card of the set (up to ${MAX_SET_CARDS}); initialized, paired and empty. Name
+                      the same reader again to use one reader: the command waits for the
+                      next card and says which.
+  --shares T-of-N     also split the wallet into Shamir (SLIP-39) shares to write down: T of
+                      the N shares rebuild it. Repeat for groups, with --group-threshold G
+                      (how many groups rebuild it).
+  --phrase            also write it down as a BIP-39 phrase (--words 12 or 24, default 24);
+                      not together with --shares.
+  --label NAME        what the wallet is called in the inventory (default "New wallet").
+  --yes               do not ask before writing the new wallet onto the cards.
+
+Read from standard input (or a hidden prompt at a terminal), in this order:
+  - "${SINGLE_COPY_CONFIRMATION}", only when the plan leaves a single copy of the wallet;
+  - "yes", unless --yes is given;
+  - the PIN of each card, in the order of the --card options;
+  - each share (or the phrase) typed back after it is shown on standard error;
+  - the test recovery: the PIN of each card again, as it is opened afresh, then the shares
+    that rebuild the wallet, typed again.
+The wallet is listed in the inventory (drills.json in --data-dir, default
+$XDG_DATA_HOME/lifeboat or ~/.local/share/lifeboat) as "making" until its test recovery
+passed. Nothing secret is kept there.`;
+
+const OPTIONS = {
+  card: { type: 'string', multiple: true },
+  shares: { type: 'string', multiple: true },
+  'group-threshold': { type: 'string' },
+  phrase: { type: 'boolean', default: false },
+  words: { type: 'string' },
+  label: { type: 'string' },
+  yes: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+} as const;
+
+export async function runWallet(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'create') return createCommand(rest, io);
+  if (command === undefined) {
+    io.stdout.write(`${walletUsage}\n`);
+    return EXIT.usage;
+  }
+  return printError(
+    io,
+    argv.includes('--json'),
+    new CliUsageError(`Unknown wallet command "${command}".\n\n${walletUsage}`),
+  );
+}
+
+function planOf(values: ReturnType<typeof parse>): { plan: WalletPlan; readers: string[] } {
+  const readers = values.card ?? [];
+  if (readers.length === 0) throw new CliUsageError('Name the reader of each card with --card.');
+  if (readers.length > MAX_SET_CARDS)
+    throw new CliUsageError(`A set has at most ${MAX_SET_CARDS} cards.`);
+  if (values.phrase && values.shares)
+    throw new CliUsageError(
+      'Choose --shares or --phrase: the same randomness would make two different wallets.',
+    );
+  if (values.words !== undefined && !values.phrase)
+    throw new CliUsageError('--words goes with --phrase.');
+  if (values.words !== undefined && values.words !== '12' && values.words !== '24')
+    throw new CliUsageError('--words is 12 or 24.');
+  let groupThreshold: number | undefined;
+  const given = values['group-threshold'];
+  if (given !== undefined) {
+    if (!/^\d{1,2}$/.test(given)) throw new CliUsageError('--group-threshold takes a number.');
+    groupThreshold = Number(given);
+  }
+  const layout = values.shares ? parseShareLayout(values.shares, groupThreshold) : undefined;
+  const plan: WalletPlan = {
+    label: values.label ?? 'New wallet',
+    cards: readers.length,
+    ...(layout ? { shares: { ...layout, groups: [...layout.groups], onCards: 0 } } : {}),
+    ...(values.phrase ? { phrase: { words: values.words === '12' ? 12 : 24 } } : {}),
+  };
+  return { plan, readers };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+}
+
+async function createCommand(argv: string[], io: CliIo): Promise<number> {
+  const values = parse(argv);
+  const json = values.json === true;
+  const { plan, readers } = planOf(values);
+  const lines = new LineReader(io);
+  try {
+    const single =
+      copiesOf({
+        cards: plan.cards,
+        phrase: plan.phrase !== undefined,
+        ...(plan.shares ? { shares: plan.shares } : {}),
+      }) < 2;
+    if (single) {
+      io.stderr.write('This plan leaves the wallet in one copy only: losing it loses the money.\n');
+      plan.singleCopy = (
+        await lines.require(`Type ${SINGLE_COPY_CONFIRMATION} to make it anyway: `)
+      ).trim();
+      if (plan.singleCopy !== SINGLE_COPY_CONFIRMATION) throw new LifeboatError('single-copy');
+    }
+    if (values.yes !== true) {
+      const answer = await lines.require(
+        `Type "yes" to write a new wallet onto ${readers.length === 1 ? 'the card' : `${readers.length} cards`}: `,
+      );
+      if (answer.trim().toLowerCase() !== 'yes') throw new LifeboatError('cancelled');
+    }
+    const dataDir = dataDirOf(values);
+    const sessions = await cardSessions(dataDir);
+    const making = new Making(
+      io,
+      lines,
+      sessions,
+      new DrillStore(path.join(dataDir, 'drills.json')),
+    );
+    try {
+      const record = await making.run(plan, readers);
+      printResult(io, json, resultOf(record, making.draftSeen), () => textOf(record));
+      return EXIT.ok;
+    } finally {
+      making.abandon();
+      await sessions.close();
+    }
+  } finally {
+    lines.close();
+  }
+}
+
+/** One run of `wallet create`: the draft, and which card session sits in which reader. */
+class Making {
+  private readonly wallets: WalletSets;
+  private readonly inReader = new Map<string, string>();
+  private draftId: string | undefined;
+  draftSeen: WalletDraftView | undefined;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly lines: LineReader,
+    private readonly sessions: CardSessions,
+    store: DrillStore,
+  ) {
+    const noVault = () => {
+      throw new LifeboatError('not-supported', 'The command line makes new wallets only.');
+    };
+    this.wallets = new WalletSets({
+      cards: () => sessions.cards,
+      inventory: store,
+      useSeed: noVault,
+      secretKind: noVault,
+    });
+  }
+
+  async run(plan: WalletPlan, readers: string[]): Promise<WalletRecord> {
+    // The cards in readers named once so far give their random numbers; a card that comes
+    // later through a swap is loaded only.
+    const firstSwap = readers.findIndex((reader, i) => readers.indexOf(reader) < i);
+    const upFront = readers.slice(0, firstSwap < 0 ? readers.length : firstSwap);
+    const opened: string[] = [];
+    for (const reader of upFront) opened.push(await this.open(reader));
+    let draft = await this.wallets.start(plan, opened);
+    this.draftId = draft.draftId;
+    this.say(
+      `New wallet ${short(draft.keyUid)}: the computer's randomness mixed with that of ${draft.cardEntropy} card${draft.cardEntropy === 1 ? '' : 's'}.`,
+    );
+
+    for (const [i, reader] of readers.entries()) {
+      const sessionId =
+        i < upFront.length
+          ? opened[i]!
+          : await this.swapIn(reader, `card ${i + 1} of ${readers.length}`);
+      draft = await this.wallets.loadCard(draft.draftId, sessionId, {
+        label: `Card ${i + 1}`,
+        place: '',
+      });
+      this.say(`Card ${i + 1} (${reader}) holds the wallet: its fingerprint was read back.`);
+    }
+    draft = await this.writeDown(draft);
+
+    this.say('Test recovery: every card is opened again with its PIN.');
+    const tested = new Set<string>();
+    for (const reader of readers) {
+      const sessionId = tested.has(reader)
+        ? await this.swapIn(reader, 'another card of this set, not yet tested')
+        : await this.reopen(reader);
+      tested.add(reader);
+      draft = await this.wallets.testCard(draft.draftId, sessionId);
+      if (draft.next.step === 'card')
+        throw new LifeboatError(
+          'fingerprint-mismatch',
+          `The card in ${reader} shows another wallet than the one written onto it. Set it aside; the wallet was not finished.`,
+          { reader },
+        );
+      this.say(`The card in ${reader} opens this wallet.`);
+    }
+    if (draft.shares) draft = await this.rebuildShares(draft);
+    this.draftSeen = draft;
+    return this.wallets.finish(draft.draftId);
+  }
+
+  /** Forgets the draft (and overwrites its secret) if the run stopped before finishing. */
+  abandon(): void {
+    if (this.draftId) this.wallets.discard(this.draftId);
+  }
+
+  /** Shows each share (or the phrase) and has it typed back before the next is shown. */
+  private async writeDown(start: WalletDraftView): Promise<WalletDraftView> {
+    let draft = start;
+    for (;;) {
+      const next = draft.next;
+      if (next.step === 'share') {
+        const total = draft.shares!.items.length;
+        const { words } = this.wallets.showShare(draft.draftId, next.index);
+        draft = await this.retype(`Share ${next.index + 1} of ${total}`, words, (typed) =>
+          this.wallets.confirmShare(draft.draftId, next.index, typed, ''),
+        );
+      } else if (next.step === 'phrase') {
+        const { words } = this.wallets.showPhrase(draft.draftId);
+        draft = await this.retype('The recovery phrase', words, (typed) =>
+          this.wallets.confirmPhrase(draft.draftId, typed, ''),
+        );
+      } else return draft;
+    }
+  }
+
+  private async retype(
+    name: string,
+    words: string[],
+    confirm: (typed: string) => ReturnType<WalletSets['confirmPhrase']>,
+  ): Promise<WalletDraftView> {
+    this.say(`\n${name}. Write it down now, then type it back:\n\n  ${words.join(' ')}\n`);
+    words.fill('');
+    for (;;) {
+      const outcome = confirm(await this.lines.require(`${name}, typed back: `, { secret: true }));
+      if (outcome.confirmed) return outcome.draft;
+      this.say(
+        `Word${outcome.wrong.length === 1 ? '' : 's'} ${outcome.wrong.map((i) => i + 1).join(', ')} ${outcome.wrong.length === 1 ? 'is' : 'are'} not right. Check what you wrote down and type it again.`,
+      );
+    }
+  }
+
+  private async rebuildShares(start: WalletDraftView): Promise<WalletDraftView> {
+    const shares = start.shares!;
+    const needed = qualifyingShares(
+      { groupThreshold: shares.groupThreshold, groups: shares.groups },
+      () => false,
+    );
+    this.say(`Test recovery: type ${needed.map((i) => i + 1).join(', ')} of the shares again.`);
+    let draft = start;
+    for (const index of needed) {
+      for (;;) {
+        const outcome = await this.wallets.testShare(
+          draft.draftId,
+          await this.lines.require(`Share ${index + 1}, typed again: `, { secret: true }),
+        );
+        draft = outcome.draft;
+        if (outcome.check.accepted) break;
+        this.say(`That share was not accepted: ${outcome.check.problem?.message ?? ''}`);
+      }
+    }
+    if (draft.shares?.test.rebuilt !== 'passed')
+      throw new LifeboatError(
+        'wrong-wallet',
+        'The shares typed again did not rebuild this wallet.',
+      );
+    this.say('The shares rebuild this wallet.');
+    return draft;
+  }
+
+  private async open(reader: string): Promise<string> {
+    const sessionId = await this.sessions.unlock(reader, this.lines);
+    this.inReader.set(reader, sessionId);
+    return sessionId;
+  }
+
+  private async close(reader: string): Promise<void> {
+    const sessionId = this.inReader.get(reader);
+    this.inReader.delete(reader);
+    if (sessionId) await this.sessions.cards.close(sessionId);
+  }
+
+  private async reopen(reader: string): Promise<string> {
+    await this.close(reader);
+    return this.open(reader);
+  }
+
+  private async swapIn(reader: string, which: string): Promise<string> {
+    await this.close(reader);
+    this.say(`Take the card out of ${reader} and put in ${which}.`);
+    await this.sessions.nextCard(reader);
+    return this.open(reader);
+  }
+
+  private say(text: string): void {
+    this.io.stderr.write(`${text}\n`);
+  }
+}
+
+function short(keyUid: string): string {
+  return `${keyUid.slice(0, 4)} ${keyUid.slice(4, 8)}`;
+}
+
+function resultOf(record: WalletRecord, draft: WalletDraftView | undefined): object {
+  const shares = activeShareSet(record);
+  return {
+    walletId: record.walletId,
+    label: record.label,
+    keyUid: record.keyUid,
+    firstAddress: record.firstAddress,
+    format: record.format,
+    state: record.state,
+    members: activeMembers(record).map(({ memberId, family, instanceId, label }) => ({
+      memberId,
+      family,
+      instanceId,
+      label,
+    })),
+    ...(shares
+      ? {
+          shares: {
+            shareSetId: shares.shareSetId,
+            groupThreshold: shares.groupThreshold,
+            groups: shares.groups,
+          },
+        }
+      : {}),
+    ...(record.phrase ? { phrase: { words: record.phrase.words } } : {}),
+    testRecovery: {
+      passed: true,
+      cards: (draft?.cards.members ?? []).map((m) => ({
+        memberId: m.memberId,
+        passed: m.tested === 'passed',
+      })),
+      ...(draft?.shares ? { shares: { passed: draft.shares.test.rebuilt === 'passed' } } : {}),
+    },
+  };
+}
+
+function textOf(record: WalletRecord): string {
+  const copies = [
+    ...activeMembers(record).map((m) => m.label),
+    ...(activeShareSet(record) ? ['the shares'] : []),
+    ...(record.phrase ? ['the phrase'] : []),
+  ];
+  return [
+    `"${record.label}" is ready: every copy passed its test recovery.`,
+    `  Key UID        ${record.keyUid}`,
+    `  First address  ${record.firstAddress}`,
+    `  Copies         ${copies.join(', ')}`,
+  ].join('\n');
+}

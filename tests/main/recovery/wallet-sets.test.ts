@@ -1,0 +1,84 @@
+// What WalletSets refuses before any card is touched or any randomness drawn: plans that
+// leave one copy without the typed acknowledgement, shares and a phrase together (two
+// different wallets from one randomness), and shares kept on cards, which no card family
+// behind the seam can hold yet.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DrillStore } from '../../../main/cases/drills';
+import { WalletSets } from '../../../main/recovery/wallet-sets';
+import type { WalletPlan } from '../../../preload/api';
+
+let dir: string;
+let wallets: WalletSets;
+let store: DrillStore;
+
+const untouched = () => {
+  throw new Error('no card or vault is needed for this');
+};
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-wallet-sets-'));
+  store = new DrillStore(path.join(dir, 'drills.json'));
+  wallets = new WalletSets({
+    cards: untouched,
+    inventory: store,
+    useSeed: untouched,
+    secretKind: untouched,
+  });
+});
+
+afterEach(() => {
+  wallets.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function refusal(plan: WalletPlan): Promise<string> {
+  try {
+    await wallets.start(plan);
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  throw new Error('expected a refusal');
+}
+
+const SHARES = { groupThreshold: 1, groups: [{ threshold: 2, count: 3 }], onCards: 0 };
+
+describe('WalletSets.start', () => {
+  it('wants ONE COPY typed for a single card, a single phrase or shares that cannot lose one', async () => {
+    expect(await refusal({ label: 'A', cards: 1 })).toBe('single-copy');
+    expect(await refusal({ label: 'A', cards: 0, phrase: { words: 12 } })).toBe('single-copy');
+    expect(
+      await refusal({
+        label: 'A',
+        cards: 0,
+        shares: { groupThreshold: 1, groups: [{ threshold: 2, count: 2 }], onCards: 0 },
+      }),
+    ).toBe('single-copy');
+    expect(await refusal({ label: 'A', cards: 1, singleCopy: 'one copy' })).toBe('single-copy');
+  });
+
+  it('makes a 2-of-3 share set alone: it survives the loss of a share', async () => {
+    const draft = await wallets.start({ label: 'Shares', cards: 0, shares: SHARES });
+    expect(draft.next).toEqual({ step: 'share', index: 0, holder: 'written' });
+    expect(draft.shares?.items).toHaveLength(3);
+    // Nothing is remembered until something cannot be undone.
+    expect(store.list()).toEqual([]);
+  });
+
+  it('refuses shares together with a phrase, and shares kept on cards', async () => {
+    expect(await refusal({ label: 'A', cards: 1, shares: SHARES, phrase: { words: 12 } })).toBe(
+      'invalid-input',
+    );
+    expect(await refusal({ label: 'A', cards: 1, shares: { ...SHARES, onCards: 1 } })).toBe(
+      'invalid-split-parameters',
+    );
+  });
+
+  it('refuses a plan with no copy, more than three cards, or no name', async () => {
+    expect(await refusal({ label: 'A', cards: 0, singleCopy: 'ONE COPY' })).toBe('invalid-input');
+    expect(await refusal({ label: 'A', cards: 4 })).toBe('invalid-input');
+    expect(await refusal({ label: '  ', cards: 2 })).toBe('invalid-input');
+  });
+});

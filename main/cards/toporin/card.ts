@@ -10,6 +10,8 @@ import type {
   CredentialRules,
   SecretRule,
 } from '../../../preload/api';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { LifeboatError } from '../../errors';
 import type { CardChannel } from '../channel';
 import type { CardSession, SetUpRequest } from '../family';
@@ -125,6 +127,15 @@ export abstract class ToporinCard<S extends ToporinSession> implements CardSessi
         `A ${FAMILY_NAME[this.family]} asks for the current PIN to change it.`,
       );
     await this.session.changePin(currentPin, newPin);
+  }
+
+  /**
+   * The authentikey, the key pair the applet makes for itself when installed, is what tells
+   * one card from another; its hash (16 bytes, like a Keycard's instance UID) is the id. The
+   * card shows it only once unlocked.
+   */
+  async instanceId(): Promise<string> {
+    return bytesToHex(sha256(await this.session.exportAuthentikey()).subarray(0, 16));
   }
 
   async changePuk(): Promise<void> {

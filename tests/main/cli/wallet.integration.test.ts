@@ -8,12 +8,14 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
 import { computeAddress } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../main/cli/index';
 import { combine } from '../../../main/secrets/slip39';
 import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../../sim/keycard';
+import { SimulatedSatochip, insertIntoReader as insertSatochip } from '../../sim/satochip';
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import { benchReaders } from '../../support/bench-readers';
 import { waitFor } from '../../support/wait';
@@ -105,9 +107,9 @@ function addressesOf(seed: Uint8Array, count: number): string[] {
   );
 }
 
-async function addressesOnCard(): Promise<string[]> {
+async function addressesOnCard(reader: string = READER): Promise<string[]> {
   const run = await runCli(
-    ['card', 'addresses', '--reader', READER, '--count', '3', '--json', '--data-dir', dataDir],
+    ['card', 'addresses', '--reader', reader, '--count', '3', '--json', '--data-dir', dataDir],
     `${PIN}\n`,
   );
   expect(run.code, run.stderr).toBe(0);
@@ -282,5 +284,65 @@ describe('lifeboat wallet create and lifeboat drill, one reader', () => {
       error: { code: 'reader-not-found', reader: 'No such reader' },
     });
     expect(JSON.parse(run.stdout).error.message).toContain(READER);
+  });
+});
+
+describe('lifeboat wallet create, a set of two card families', () => {
+  const OTHER_READER = 'Virtual PCD 00 01';
+
+  it('puts one wallet on a Keycard and a Satochip, reads both back, and tests both', async () => {
+    await put(SimulatedKeycard.initialized(CARD));
+    const satochip = await insertSatochip(
+      SimulatedSatochip.initialized({ pin: PIN, puk: '73910462' }),
+      OTHER_READER,
+    );
+    try {
+      let phrase = '';
+      const run = await atTerminal(
+        [
+          'wallet',
+          'create',
+          '--card',
+          READER,
+          '--card',
+          OTHER_READER,
+          '--phrase',
+          '--words',
+          '12',
+          '--label',
+          'Two families',
+          '--yes',
+          '--json',
+          '--data-dir',
+          dataDir,
+        ],
+        {
+          answer(prompt) {
+            if (prompt.startsWith('PIN of the card')) return PIN;
+            if (prompt.startsWith('The recovery phrase, typed back')) return phrase;
+            return undefined;
+          },
+          read(text) {
+            const shown = /Write it down now, then type it back:\n\n(.+)$/.exec(text.trim());
+            if (shown) phrase = shown[1]!.trim();
+          },
+        },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const made = JSON.parse(run.stdout) as {
+        firstAddress: string;
+        members: { family: string }[];
+        testRecovery: { passed: boolean };
+      };
+      expect(made.members.map((m) => m.family)).toEqual(['keycard', 'satochip']);
+      expect(made.testRecovery.passed).toBe(true);
+
+      const expected = addressesOf(mnemonicToSeedSync(phrase), 3);
+      expect(made.firstAddress).toBe(expected[0]);
+      expect(await addressesOnCard(READER)).toEqual(expected);
+      expect(await addressesOnCard(OTHER_READER)).toEqual(expected);
+    } finally {
+      await satochip.remove();
+    }
   });
 });

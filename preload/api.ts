@@ -451,6 +451,7 @@ export interface SweepStepView {
   index: number;
   kind: 'token' | 'native' | 'top-up';
   networkId: string;
+  /** Whose funds the step moves: for a Safe's step the Safe, not the account that sends it. */
   from: string;
   to: string;
   asset: string;

@@ -433,6 +433,14 @@ export const en = {
   'confirm.compared':
     'I compared this address with the new card’s address, group by group, and they are the same.',
   'confirm.back': 'Back to the plan',
+  'confirm.safeSummary': {
+    one: 'The Safe’s owners sign {count} transaction next, one card after another; nothing is sent before enough of them have signed.',
+    other:
+      'The Safe’s owners sign {count} transactions next, one card after another; nothing is sent before enough of them have signed.',
+  },
+  'confirm.safeCompared':
+    'I compared this address, group by group, with the one the funds must go to, and they are the same.',
+  'confirm.safeGo': 'Continue to the owners’ signatures',
   'confirm.go': {
     one: 'Sign and send {count} transaction',
     other: 'Sign and send {count} transactions',
@@ -470,6 +478,7 @@ export const en = {
 
   'report.title': 'Report',
   'report.allMoved': 'Everything was moved: 0 is left on the old accounts.',
+  'report.allMovedSafe': 'Everything was moved: 0 is left in the Safe.',
   'report.someLeft': 'Some amounts stayed on the old accounts; see the table.',
   'report.finishedAt': 'Finished {date}.',
   'report.destination': 'Sent to',
@@ -496,6 +505,10 @@ export const en = {
   'report.nextOld':
     'Keep the old card or backup until you have checked the new card. After that it no longer protects any funds; you may factory-reset the card in Card tools.',
   'report.nextSave': 'Save this report: it lists every transaction.',
+  'report.nextCheckSafe':
+    'Check with the wallet that receives them that the funds arrived at the destination.',
+  'report.nextSafeStays':
+    'The Safe stays on the network with the same owners, empty: anything sent to it later needs enough of those cards again.',
   'report.toDrills': 'Check a backup',
 
   'resume.title': 'Resume a sweep',

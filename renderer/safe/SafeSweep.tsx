@@ -122,6 +122,7 @@ export function SafeSweep({ safe, holders }: SafeSweepProps) {
             busy={starting.busy}
             onBack={() => setStep({ name: 'review', plan: step.plan })}
             onConfirm={() => void start(step.plan)}
+            holder="safe"
           />
           <ErrorNotice error={starting.error} />
         </section>
@@ -157,6 +158,7 @@ export function SafeSweep({ safe, holders }: SafeSweepProps) {
           plan={step.plan}
           source={{ addresses: [safe.address] }}
           needsSource={false}
+          holder="safe"
         />
       );
   }

@@ -12,6 +12,7 @@ import { valuation } from '../format/money';
 import { t, type MessageKey } from '../i18n/t';
 import { networkName } from '../settings/networks';
 import { AssetOutcomeTable } from './AssetOutcomeTable';
+import type { SweptHolder } from './SweepConfirm';
 import {
   differsFromPlan,
   everythingMoved,
@@ -32,7 +33,15 @@ const TX_KIND: Record<TransactionGroup['transactions'][number]['kind'], MessageK
  * The final report: what was planned and what moved, what is left on the old accounts, every
  * transaction by account and step, and what to do now.
  */
-export function SweepReportView({ report, plan }: { report: SweepReport; plan: SweepPlanView }) {
+export function SweepReportView({
+  report,
+  plan,
+  holder = 'accounts',
+}: {
+  report: SweepReport;
+  plan: SweepPlanView;
+  holder?: SweptHolder;
+}) {
   const { settings, go } = useApp();
   const complete = everythingMoved(report);
   const values = usePrices(report.assets.map((a) => ({ networkId: a.networkId, asset: a.asset })));
@@ -40,7 +49,13 @@ export function SweepReportView({ report, plan }: { report: SweepReport; plan: S
     <section className="stack">
       <StepHeading>{t('report.title')}</StepHeading>
       <StatusLine tone={complete ? 'good' : 'warning'}>
-        {t(complete ? 'report.allMoved' : 'report.someLeft')}
+        {t(
+          complete
+            ? holder === 'safe'
+              ? 'report.allMovedSafe'
+              : 'report.allMoved'
+            : 'report.someLeft',
+        )}
       </StatusLine>
       {report.finishedAt && (
         <p>{t('report.finishedAt', { date: formatDateTime(report.finishedAt) })}</p>
@@ -119,9 +134,18 @@ export function SweepReportView({ report, plan }: { report: SweepReport; plan: S
       <h3>{t('report.nextTitle')}</h3>
       <ul className="next-steps">
         {!complete && <li>{t('report.nextLeft')}</li>}
-        <li>{t('report.nextCheck')}</li>
-        <li>{t('report.nextBackup')}</li>
-        <li>{t('report.nextOld')}</li>
+        {holder === 'safe' ? (
+          <>
+            <li>{t('report.nextCheckSafe')}</li>
+            <li>{t('report.nextSafeStays')}</li>
+          </>
+        ) : (
+          <>
+            <li>{t('report.nextCheck')}</li>
+            <li>{t('report.nextBackup')}</li>
+            <li>{t('report.nextOld')}</li>
+          </>
+        )}
         <li>{t('report.nextSave')}</li>
       </ul>
       <div className="actions">

@@ -18,6 +18,7 @@ import { FeeCapRaise, proposedCap } from './FeeCapRaise';
 import { SourceReconnect } from './SourceReconnect';
 import { StepProgressList } from './StepProgressList';
 import { STEP_STATE } from './step-words';
+import type { SweptHolder } from './SweepConfirm';
 import { SweepReportView } from './SweepReportView';
 
 interface SweepRunProps {
@@ -27,10 +28,17 @@ interface SweepRunProps {
   source: { keyUid?: string; addresses: string[] };
   /** A case opened from an earlier run: it continues once the source is back. */
   needsSource: boolean;
+  holder?: SweptHolder;
 }
 
 /** Signing and broadcasting with live progress per step; pauses and resumes; ends in the report. */
-export function SweepRun({ caseId, plan, source, needsSource }: SweepRunProps) {
+export function SweepRun({
+  caseId,
+  plan,
+  source,
+  needsSource,
+  holder = 'accounts',
+}: SweepRunProps) {
   const [run, setRun] = useState<RunState>(() => plannedRun(caseId, plan));
   const [awaitingSource, setAwaitingSource] = useState(needsSource);
   /** The fee cap the person typed after a pause for the fee (undefined: the proposed one). */
@@ -126,7 +134,7 @@ export function SweepRun({ caseId, plan, source, needsSource }: SweepRunProps) {
           <ErrorNotice error={resuming.error} />
         </section>
       )}
-      {run.report && <SweepReportView report={run.report} plan={plan} />}
+      {run.report && <SweepReportView report={run.report} plan={plan} holder={holder} />}
     </section>
   );
 }

@@ -142,7 +142,7 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
   await page.getByRole('button', { name: 'Continue to the confirmation' }).click();
   await page.getByLabel(/I compared this address/).check();
   await checkpoint(page, 'safe-sweep-confirm');
-  await page.getByRole('button', { name: /^Sign and send/ }).click();
+  await page.getByRole('button', { name: 'Continue to the owners’ signatures' }).click();
 
   await expect(page.getByRole('heading', { name: 'The owners sign' })).toBeVisible();
   const progress = page.getByRole('status').filter({ hasText: /signatures needed/ });
@@ -156,6 +156,11 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
 
   await expect(page.getByRole('heading', { name: 'Report' })).toBeVisible({ timeout: 60_000 });
   await checkpoint(page, 'safe-sweep-report');
+  // Said of the Safe, not of a card's accounts: the money leaves the Safe, not its payer.
+  await expect(page.getByText('Everything was moved: 0 is left in the Safe.')).toBeVisible();
+  await expect(
+    page.getByText(`USDC from ${safe.slice(0, 6)}…${safe.slice(-4)} to`).first(),
+  ).toBeVisible();
 
   expect(await demo.node.balance(safe)).toBe(0n);
   expect(await demo.node.tokenBalance(usdc.address, safe)).toBe(0n);

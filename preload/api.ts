@@ -1112,6 +1112,8 @@ export interface LifeboatApi {
     release(input: { secretId: string }): Promise<Result<null>>;
     /** The Shamir shares a rebuilt secret was combined from (none for a phrase); never a share. */
     shares(input: { secretId: string }): Promise<Result<ShareRef[]>>;
+    /** The rebuilt secrets main keeps (what they open, never the secret), oldest first. */
+    list(): Promise<Result<SecretView[]>>;
     watch(listener: (event: SecretsEvent) => void): Unsubscribe;
   };
   backups: {
@@ -1495,6 +1497,7 @@ export const API_METHODS: MethodTable = deepFreeze({
     },
     release: { kind: 'invoke', channel: 'lifeboat:secrets.release', args: secret },
     shares: { kind: 'invoke', channel: 'lifeboat:secrets.shares', args: secret },
+    list: { kind: 'invoke', channel: 'lifeboat:secrets.list', args: null },
     watch: { kind: 'subscribe', channel: 'lifeboat:secrets.event' },
   },
   backups: {

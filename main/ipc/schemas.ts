@@ -124,6 +124,7 @@ export const INPUT_SCHEMAS: Schemas = {
     accounts: z.strictObject({ secretId: id, ...accountsQuery }),
     release: z.strictObject({ secretId: id }),
     shares: z.strictObject({ secretId: id }),
+    list: none,
   },
   backups: {
     list: z.strictObject(session),

@@ -30,5 +30,6 @@ export function secretHandlers(secrets: SecretsService): Handlers['secrets'] {
       return null;
     },
     shares: async ({ secretId }) => secrets.shares(secretId),
+    list: async () => secrets.list(),
   };
 }

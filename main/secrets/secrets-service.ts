@@ -67,6 +67,8 @@ export class SecretsService {
   readonly #shareSets = new Map<string, { set: ShareSet; touched: number }>();
   /** By secret id; also, while shares are stretched again, a hold of their share set. */
   readonly #origins = new Map<string, Origin>();
+  /** What the console may know of each secret kept (no secret in it), by secret id. */
+  readonly #views = new Map<string, SecretView>();
   readonly #drafts = new Map<string, { draft: PhraseDraft; touched: number }>();
   readonly #events = new Listeners<SecretsEvent>();
   readonly #stopVaultEvents: () => void;
@@ -80,6 +82,7 @@ export class SecretsService {
     this.#stopVaultEvents = this.#vault.onRelease(({ id, owner, reason }) => {
       if (owner !== this.#owner) return;
       this.#dropOrigin(id);
+      this.#views.delete(id);
       this.#events.emit({ type: 'secret-released', secretId: id, reason });
     });
   }
@@ -252,6 +255,11 @@ export class SecretsService {
     return this.#vault.use(secretId, this.#owner, fn);
   }
 
+  /** The secrets kept, oldest first: a console reloaded meanwhile finds them again. */
+  list(): SecretView[] {
+    return [...this.#views.values()];
+  }
+
   release(secretId: string): void {
     this.#vault.release(secretId, this.#owner);
   }
@@ -280,7 +288,9 @@ export class SecretsService {
       ...(this.#secretTtlMs === undefined ? {} : { ttlMs: this.#secretTtlMs }),
     });
     this.#origins.set(secretId, origin);
-    return { secretId, kind, ...preview };
+    const view: SecretView = { secretId, kind, ...preview };
+    this.#views.set(secretId, view);
+    return view;
   }
 
   /**

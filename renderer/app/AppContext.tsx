@@ -37,6 +37,10 @@ export function AppProvider({ children }: { children: ReactNode }) {
         setSecrets((list) => list.filter((s) => s.secretId !== event.secretId));
       }
     });
+    // After a reload, the secrets main still keeps are the console's again.
+    void api.secrets.list().then((result) => {
+      if (current && result.ok) setSecrets(result.value);
+    });
     void api.settings.get().then((result) => {
       if (!current || !result.ok) return;
       setSettings(result.value);

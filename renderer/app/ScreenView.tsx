@@ -32,7 +32,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case 'survive':
       return <SurviveScreen />;
     case 'safe':
-      return <SafeScreen />;
+      return <SafeScreen resume={screen.resume} />;
     case 'tools':
       return <CardToolsScreen />;
     case 'settings':

@@ -1,12 +1,19 @@
 // The console's screens. No router: a screen is a value, and moving between screens is
 // replacing that value, so every place a screen can be opened from is type-checked.
-import type { DiscoveryResult, SourceRef } from '../../preload/api';
+import type { DiscoveryResult, SafeRef, SourceRef, SweepPlanView } from '../../preload/api';
 
 /** A source whose accounts are already known, handed from one job to the next. */
 export interface KnownSource {
   source: SourceRef;
   keyUid: string;
   discovery?: DiscoveryResult;
+}
+
+/** A Safe sweep kept as a case: its owners sign, then its payer sends it. */
+export interface SafeSweepCase {
+  caseId: string;
+  safe: SafeRef;
+  plan: SweepPlanView;
 }
 
 export type Screen =
@@ -19,8 +26,8 @@ export type Screen =
   | { name: 'load'; secretId: string }
   | { name: 'drills' }
   | { name: 'survive' }
-  /** Shared wallets (Safes): create, open, empty. */
-  | { name: 'safe' }
+  /** Shared wallets (Safes): create, open, empty; `resume`: a Safe sweep that did not finish. */
+  | { name: 'safe'; resume?: SafeSweepCase }
   | { name: 'tools' }
   | { name: 'settings' }
   /** The choice of networks and their RPC servers; the first run opens here. */

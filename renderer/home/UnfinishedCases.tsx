@@ -40,7 +40,16 @@ export function UnfinishedCases() {
             <button
               type="button"
               className="primary"
-              onClick={() => go({ name: 'resume', caseId: view.caseId })}
+              onClick={() =>
+                go(
+                  view.safe
+                    ? {
+                        name: 'safe',
+                        resume: { caseId: view.caseId, safe: view.safe, plan: view.plan },
+                      }
+                    : { name: 'resume', caseId: view.caseId },
+                )
+              }
             >
               {t('home.resume')}
             </button>

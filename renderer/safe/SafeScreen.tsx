@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { SafeRef, SafeView } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { useApp } from '../app/AppContext';
+import type { SafeSweepCase } from '../app/screens';
 import { useLive } from '../app/LiveContext';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -19,11 +20,11 @@ type View =
   | { name: 'start' }
   | { name: 'create' }
   | { name: 'safe'; safe: SafeView }
-  | { name: 'sweep'; safe: SafeView }
+  | { name: 'sweep'; safe: SafeView; resume?: SafeSweepCase }
   | { name: 'replace-owner'; safe: SafeView };
 
 /** Shared wallets: the remembered Safes, one opened by address, a new one, emptying one. */
-export function SafeScreen() {
+export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
   const id = useId();
   const { secrets, settings } = useApp();
   const { sessions } = useLive();
@@ -56,6 +57,20 @@ export function SafeScreen() {
     });
     if (result.ok) setView({ name: 'safe', safe: result.value });
   };
+
+  // A sweep that did not finish goes on where its signatures stand, once the Safe is read.
+  useEffect(() => {
+    if (!resume) return;
+    let current = true;
+    void lifeboat()
+      .safes.open(resume.safe)
+      .then((result) => {
+        if (current && result.ok) setView({ name: 'sweep', safe: result.value, resume });
+      });
+    return () => {
+      current = false;
+    };
+  }, [resume]);
 
   const networkName = (id: string) => networks.find((n) => n.id === id)?.name ?? id;
 
@@ -167,7 +182,9 @@ export function SafeScreen() {
           <ErrorNotice error={opening.error} />
         </>
       )}
-      {view.name === 'sweep' && <SafeSweep safe={view.safe} holders={holders} />}
+      {view.name === 'sweep' && (
+        <SafeSweep safe={view.safe} holders={holders} resume={view.resume} />
+      )}
       {view.name === 'replace-owner' && (
         <SafeReplaceOwner safe={view.safe} holders={holders} onDone={() => void open(view.safe)} />
       )}

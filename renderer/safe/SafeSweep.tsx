@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import type { SafeSignatures, SafeView, SourceRef, SweepPlanView } from '../../preload/api';
+import { useEffect, useId, useState } from 'react';
+import type { Result, SafeSignatures, SafeView, SourceRef, SweepPlanView } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StepHeading } from '../components/StepHeading';
@@ -10,6 +10,7 @@ import { PlanReview } from '../sweep/PlanReview';
 import { SweepConfirm } from '../sweep/SweepConfirm';
 import { SweepRun } from '../sweep/SweepRun';
 import { HolderChoice } from './HolderChoice';
+import type { SafeSweepCase } from '../app/screens';
 import type { Holder } from './holders';
 import { SafeSigning } from './SafeSigning';
 
@@ -20,9 +21,28 @@ type Step =
   | { name: 'sign'; plan: SweepPlanView; caseId: string; signatures: SafeSignatures }
   | { name: 'run'; plan: SweepPlanView; caseId: string };
 
+/** The owners' signatures of a kept case, as far as they go. */
+function signStep(
+  safe: SafeView,
+  plan: SweepPlanView,
+  caseId: string,
+  signatures: Result<SafeSignatures>,
+): Step {
+  return {
+    name: 'sign',
+    plan,
+    caseId,
+    signatures: signatures.ok
+      ? signatures.value
+      : { signed: [], needed: safe.threshold, owners: safe.owners.map((o) => o.address) },
+  };
+}
+
 interface SafeSweepProps {
   safe: SafeView;
   holders: readonly Holder[];
+  /** A case kept earlier: it starts at the owners' signatures, and asks who pays. */
+  resume?: SafeSweepCase | undefined;
 }
 
 /**
@@ -30,7 +50,7 @@ interface SafeSweepProps {
  * is reviewed and confirmed, kept as a case, signed by enough owners, then sent by the payer,
  * who pays every fee.
  */
-export function SafeSweep({ safe, holders }: SafeSweepProps) {
+export function SafeSweep({ safe, holders, resume }: SafeSweepProps) {
   const id = useId();
   const api = lifeboat();
   const [step, setStep] = useState<Step>({ name: 'form' });
@@ -56,16 +76,21 @@ export function SafeSweep({ safe, holders }: SafeSweepProps) {
     const result = await starting.run({ planId: chosen.planId, confirmed: true });
     if (!result.ok) return;
     const { caseId } = result.value;
-    const signatures = await api.safes.signatures({ jobId: caseId });
-    setStep({
-      name: 'sign',
-      plan: chosen,
-      caseId,
-      signatures: signatures.ok
-        ? signatures.value
-        : { signed: [], needed: safe.threshold, owners: safe.owners.map((o) => o.address) },
-    });
+    setStep(signStep(safe, chosen, caseId, await api.safes.signatures({ jobId: caseId })));
   };
+
+  useEffect(() => {
+    if (!resume) return;
+    let current = true;
+    void lifeboat()
+      .safes.signatures({ jobId: resume.caseId })
+      .then((signatures) => {
+        if (current) setStep(signStep(safe, resume.plan, resume.caseId, signatures));
+      });
+    return () => {
+      current = false;
+    };
+  }, [resume, safe]);
 
   const run = async (chosen: SweepPlanView, caseId: string) => {
     if (!payer) return;
@@ -137,11 +162,19 @@ export function SafeSweep({ safe, holders }: SafeSweepProps) {
             holders={holders}
             onSigned={(signatures) => setStep({ ...step, signatures })}
           />
+          {enough && resume && (
+            <HolderChoice
+              legend={t('safe.payerLegend')}
+              holders={holders}
+              chosen={payer}
+              onChoose={setPayer}
+            />
+          )}
           {enough && (
             <button
               type="button"
               className="primary"
-              disabled={running.busy}
+              disabled={running.busy || !payer}
               onClick={() => void run(step.plan, step.caseId)}
             >
               {t('safe.sweepSend', { count: step.plan.steps.length })}

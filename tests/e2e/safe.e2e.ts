@@ -147,11 +147,26 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
   await expect(page.getByRole('heading', { name: 'The owners sign' })).toBeVisible();
   const progress = page.getByRole('status').filter({ hasText: /signatures needed/ });
   await expect(progress).toHaveText('0 of 2 signatures needed.');
-  await page.getByRole('button', { name: `Sign with the card in ${DEMO.oldReader}` }).click();
+  await page.getByRole('button', { name: /^Sign with the rebuilt wallet/ }).click();
   await expect(progress).toHaveText('1 of 2 signatures needed.');
   await checkpoint(page, 'safe-sweep-one-signature');
-  await page.getByRole('button', { name: /^Sign with the rebuilt wallet/ }).click();
+
+  // The console is reloaded between two signatures: Home offers the Safe's sweep, which goes
+  // on at the owners' signatures with the first one kept, and asks again who pays.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'A sweep did not finish' })).toBeVisible();
+  await page.getByRole('button', { name: 'Resume this sweep' }).click();
+  await expect(page.getByRole('heading', { name: 'The owners sign' })).toBeVisible();
+  await expect(progress).toHaveText('1 of 2 signatures needed.');
+  await checkpoint(page, 'safe-sweep-resumed');
+  await page.getByRole('button', { name: `Sign with the card in ${DEMO.oldReader}` }).click();
   await expect(progress).toHaveText('2 of 2 signatures needed.');
+  await expect(page.getByRole('button', { name: /^Send the/ })).toBeDisabled();
+  await page
+    .getByRole('group', { name: 'Who pays the network fee' })
+    // The rebuilt wallet is still offered: main kept it, and the reloaded console asks.
+    .getByLabel(/rebuilt wallet/)
+    .check();
   await page.getByRole('button', { name: /^Send the/ }).click();
 
   await expect(page.getByRole('heading', { name: 'Report' })).toBeVisible({ timeout: 60_000 });

@@ -103,6 +103,18 @@ describe('SecretsService', () => {
     expect(service.suggestWords('enl', 'slip39')).toEqual(['enlarge']);
   });
 
+  it('lists the secrets it keeps, for a console reloaded meanwhile, until each is released', async () => {
+    const { service } = setup();
+    expect(service.list()).toEqual([]);
+    const first = await service.enterPhrase(BIP39_VECTORS.english![0]!.phrase, '');
+    const second = await service.enterPhrase(BIP39_VECTORS.english![1]!.phrase, 'TREZOR');
+    expect(service.list()).toEqual([first, second]);
+    service.release(first.secretId);
+    expect(service.list()).toEqual([second]);
+    const reopened = await service.reopen(second.secretId, '');
+    expect(service.list()).toEqual([reopened]);
+  });
+
   it('releases a secret on request and says so', async () => {
     const { service, events } = setup();
     const { secretId } = await service.enterPhrase(BIP39_VECTORS.english![0]!.phrase, '');

@@ -5,7 +5,7 @@ import { LifeboatError } from '../errors';
 import { walletPreview, type WalletPreview } from '../secrets/derivation';
 import { shareProblemError } from '../secrets/problem';
 import { describeMissing, ShareSet } from '../secrets/share-set';
-import { split, type GroupSpec } from '../secrets/slip39';
+import { checkLayout, split, type GroupSpec } from '../secrets/slip39';
 import { CliUsageError, LineReader, type CliIo } from './io';
 import { EXIT, printError, printResult } from './output';
 
@@ -122,6 +122,12 @@ async function splitCommand(argv: string[], io: CliIo): Promise<number> {
     throw new CliUsageError(`Give at least one --group t-of-n.\n\n${sharesUsage}`);
   const groupThreshold = parseCount(values['group-threshold'], '--group-threshold');
   const iterationExponent = parseCount(values['iteration-exponent'], '--iteration-exponent');
+  // Settings that cannot work are refused before the secret is asked for, not after.
+  try {
+    checkLayout(groupThreshold, groups);
+  } catch (error) {
+    return printError(io, values.json, error);
+  }
 
   const reader = new LineReader(io);
   let secret: Uint8Array | undefined;

@@ -166,6 +166,17 @@ describe('lifeboat shares split', () => {
     );
   });
 
+  it('refuses settings that cannot work before asking for the secret', async () => {
+    const run = await runCliAtTerminal(
+      ['shares', 'split', '--group-threshold', '3', '--group', '2-of-3'],
+      [secret, ''],
+    );
+    expect(run.code).toBe(1);
+    expect(run.hidden).toEqual([]);
+    expect(run.stderr).not.toContain('Master secret');
+    expect(run.stderr).toContain('Those Shamir backup settings are not valid.');
+  });
+
   it('refuses bad settings and a bad secret with typed errors', async () => {
     const bad = await runCli(
       ['shares', 'split', '--group-threshold', '3', '--group', '2-of-3', '--json'],

@@ -48,6 +48,8 @@ test.afterAll(async () => {
 });
 
 async function shownWords(page: Page): Promise<string> {
+  // The heading shows before main answers with the words: wait for them, all come at once.
+  await page.locator('main .phrase-words .mono').first().waitFor();
   const words = await page.locator('main .phrase-words .mono').allInnerTexts();
   return words.map((w) => w.trim()).join(' ');
 }

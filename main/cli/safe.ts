@@ -6,7 +6,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatUnits, getAddress, parseUnits } from 'ethers';
 import type { SafeView, SweepEvent, SweepPlanView } from '../../preload/api';
-import { isErrorCode } from '../../preload/errors';
 import { RememberedSafes } from '../cases/remembered-safes';
 import type { CaseRecord } from '../cases/case-record';
 import { caseReport, caseView } from '../cases/case-views';
@@ -27,8 +26,9 @@ import {
   type ChainSettings,
   type ChainValues,
 } from './chain-options';
+import { printCaseOutcome } from './case-outcome';
 import { CliUsageError, LineReader, type CliIo } from './io';
-import { EXIT, printError, printResult } from './output';
+import { EXIT, printResult } from './output';
 import {
   Participants,
   parseParticipant,
@@ -475,43 +475,10 @@ class SafeRun {
   }
 
   private finish(record: CaseRecord): number {
-    const view = caseView(record);
-    const report = caseReport(record);
-    const result = {
-      caseId: record.caseId,
-      state: record.state,
-      safe: view.safe?.address,
-      plan: view.plan,
-      steps: view.steps,
-      assets: report.assets,
-      ...(record.stopped
-        ? { error: { code: record.stopped.code, message: record.stopped.message } }
-        : {}),
-    };
-    if (record.state === 'finished') {
-      printResult(this.io, this.json, result, () => report.text);
-      return EXIT.ok;
-    }
-    if (this.json) {
-      this.io.stdout.write(`${JSON.stringify(result)}\n`);
-      return EXIT.failed;
-    }
-    this.io.stdout.write(`${report.text}\n`);
-    const stopped = record.stopped;
-    const code = printError(
-      this.io,
-      false,
-      new LifeboatError(
-        stopped && isErrorCode(stopped.code) ? stopped.code : 'internal',
-        stopped?.message,
-      ),
-    );
-    this.io.stderr.write(
-      record.state === 'paused'
-        ? `The case is paused. Continue it with: lifeboat safe sweep --case ${record.caseId} --signer … \n`
-        : 'The case cannot continue.\n',
-    );
-    return code;
+    return printCaseOutcome(this.io, this.json, record, caseReport(record), {
+      extra: { safe: caseView(record).safe?.address },
+      continueWith: `lifeboat safe sweep --case ${record.caseId} --signer … `,
+    });
   }
 }
 

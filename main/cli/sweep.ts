@@ -11,13 +11,11 @@ import type {
   SweepEvent,
   SweepPlanView,
 } from '../../preload/api';
-import { isErrorCode } from '../../preload/errors';
 import type { RecoveryService } from '../recovery/recovery-service';
 import { assertRecipient } from '../chain/destination';
 import type { Network } from '../chain/networks';
 import type { Token } from '../chain/tokens';
 import type { CaseRecord } from '../cases/case-record';
-import { caseView } from '../cases/case-views';
 import { warningText } from '../cases/warning-text';
 import { LifeboatError } from '../errors';
 import {
@@ -33,8 +31,9 @@ import {
 } from './chain-options';
 import { CliWallets } from './wallet-input';
 import { dataDirOf } from './data-dir';
+import { printCaseOutcome } from './case-outcome';
 import { CliUsageError, LineReader, type CliIo } from './io';
-import { EXIT, printError, printResult } from './output';
+import { EXIT, printResult } from './output';
 
 export const sweepUsage = `Usage: lifeboat sweep <plan|execute|resume|report|list> [options]
 
@@ -284,42 +283,9 @@ class SweepRun {
 
   /** Prints the outcome: the plan, each step with its hash, and what is left per asset. */
   private finish(service: RecoveryService, record: CaseRecord): number {
-    const view = caseView(record);
-    const report = service.report(record.caseId);
-    const result = {
-      caseId: record.caseId,
-      state: record.state,
-      plan: view.plan,
-      steps: view.steps,
-      assets: report.assets,
-      ...(record.stopped
-        ? { error: { code: record.stopped.code, message: record.stopped.message } }
-        : {}),
-    };
-    if (record.state === 'finished') {
-      printResult(this.io, this.json, result, () => report.text);
-      return EXIT.ok;
-    }
-    if (this.json) {
-      this.io.stdout.write(`${JSON.stringify(result)}\n`);
-      return EXIT.failed;
-    }
-    this.io.stdout.write(`${report.text}\n`);
-    const stopped = record.stopped;
-    const code = printError(
-      this.io,
-      false,
-      new LifeboatError(
-        stopped && isErrorCode(stopped.code) ? stopped.code : 'internal',
-        stopped?.message,
-      ),
-    );
-    this.io.stderr.write(
-      record.state === 'paused'
-        ? `The case is paused. Continue it with: lifeboat sweep resume --case ${record.caseId} …\n`
-        : 'The case cannot continue.\n',
-    );
-    return code;
+    return printCaseOutcome(this.io, this.json, record, service.report(record.caseId), {
+      continueWith: `lifeboat sweep resume --case ${record.caseId} …`,
+    });
   }
 }
 

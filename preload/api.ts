@@ -451,7 +451,7 @@ export interface SweepStepView {
   index: number;
   kind: 'token' | 'native' | 'top-up';
   networkId: string;
-  /** Whose funds the step moves: for a Safe's step the Safe, not the account that sends it. */
+  /** Who sends the step: for a Safe's step the Safe (whose funds move), not the executor. */
   from: string;
   to: string;
   asset: string;

@@ -1,7 +1,7 @@
 // A sweep plan as the console and the command line show it: plain data, amounts as decimal
 // strings in base units (the `window.lifeboat` contract's SweepPlanView).
 import type { AssetOutcome, SweepPlanView, SweepStepView } from '../../preload/api';
-import { holderOf, stepMaxCost, type SweepPlan } from './sweep-plan';
+import { stepMaxCost, type SweepPlan } from './sweep-plan';
 
 export function planView(plan: SweepPlan, planId: string, createdAt: string): SweepPlanView {
   const quoteOf = (networkId: string) => plan.fees.find((f) => f.networkId === networkId)!.quote;
@@ -12,7 +12,7 @@ export function planView(plan: SweepPlan, planId: string, createdAt: string): Sw
       kind: s.kind,
       networkId: s.networkId,
       // Whose funds move: for a Safe step the Safe, not the executor who sends it.
-      from: holderOf(s),
+      from: s.safe?.address ?? s.from,
       to: s.to,
       asset: s.asset,
       symbol: s.symbol,

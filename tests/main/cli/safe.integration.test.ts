@@ -6,19 +6,15 @@
 // back from the contract itself (getOwners, getThreshold, nonce) and from balances.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAddress, hexlify, randomBytes } from 'ethers';
 import { main } from '../../../main/cli/index';
-import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
-import { benchReaders } from '../../support/bench-readers';
-import { EvmNode } from '../../support/evm-node';
-import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import { installSafeContracts, readSafeContract } from '../../support/safe-contracts';
 import { testWallet, type TestWallet } from '../../support/test-wallet';
 import { waitFor } from '../../support/wait';
+import { useCardChainBench } from '../../support/card-chain-bench';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../../sim/keycard';
 import { runCli, type CliRun } from './cli-harness';
 
@@ -29,11 +25,10 @@ const PAIRING_PASSWORD = 'KeycardDefaultPairing';
 const ETHER = 10n ** 18n;
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
-let pcscd: PcscdHandle;
-let readers: PcscReaders;
-let node: EvmNode;
-let dataDir: string;
-const slots: InsertedCard[] = [];
+const bench = useCardChainBench({
+  dataPrefix: 'lifeboat-safe-cli-',
+  prepareNode: installSafeContracts,
+});
 
 interface Owner {
   wallet: TestWallet;
@@ -52,43 +47,9 @@ function owner(pin: string): Owner {
   return { wallet, pin, card };
 }
 
-beforeAll(async () => {
-  pcscd = await ensurePcscd();
-  readers = benchReaders({ retryMs: 200 });
-  await readers.start();
-  await waitFor(
-    () => (readers.snapshot().readers.length === 2 ? true : undefined),
-    5000,
-    'readers',
-  );
-});
-
-beforeEach(async () => {
-  node = await EvmNode.start({ chainId: 31337 });
-  await installSafeContracts(node);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-safe-cli-'));
-});
-
-afterEach(async () => {
-  for (const slot of slots.splice(0)) await slot.remove();
-  await waitFor(
-    () =>
-      readers.snapshot().readers.every((r) => r.state === 'waiting-for-card') ? true : undefined,
-    5000,
-    'empty readers',
-  );
-  await node.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterAll(async () => {
-  await readers?.stop();
-  if (pcscd?.owned) await pcscd.stop();
-});
-
 async function insert(who: Owner, reader: string): Promise<InsertedCard> {
   const slot = await insertIntoReader(who.card, reader as typeof DESK);
-  slots.push(slot);
+  bench.slots.push(slot);
   await cardPresent(reader);
   return slot;
 }
@@ -96,7 +57,7 @@ async function insert(who: Owner, reader: string): Promise<InsertedCard> {
 async function cardPresent(reader: string): Promise<void> {
   await waitFor(
     () =>
-      readers.snapshot().readers.find((r) => r.name === reader)?.state === 'card-present'
+      bench.readers.snapshot().readers.find((r) => r.name === reader)?.state === 'card-present'
         ? true
         : undefined,
     5000,
@@ -108,7 +69,7 @@ async function removeFrom(slot: InsertedCard, reader: string): Promise<void> {
   await slot.remove();
   await waitFor(
     () =>
-      readers.snapshot().readers.find((r) => r.name === reader)?.state === 'waiting-for-card'
+      bench.readers.snapshot().readers.find((r) => r.name === reader)?.state === 'waiting-for-card'
         ? true
         : undefined,
     5000,
@@ -116,7 +77,7 @@ async function removeFrom(slot: InsertedCard, reader: string): Promise<void> {
   );
 }
 
-const chain = () => ['--rpc', `31337=${node.url}`, '--data-dir', dataDir];
+const chain = () => ['--rpc', `31337=${bench.node.url}`, '--data-dir', bench.dataDir];
 const phraseLines = (w: TestWallet) => `${w.mnemonic}\n\n\n`;
 const fresh = () => getAddress(hexlify(randomBytes(20)));
 
@@ -179,7 +140,7 @@ describe('lifeboat safe with Keycards and a phrase', () => {
     const a = owner('111111');
     const b = owner('222222');
     const phrase = testWallet();
-    await node.fund(a.wallet.address(0), ETHER);
+    await bench.node.fund(a.wallet.address(0), ETHER);
     const { safe, run } = await createSafe(a, b, phrase);
     const owners = [a.wallet.address(0), b.wallet.address(0), phrase.address(0)];
     expect(JSON.parse(run.stdout)).toMatchObject({
@@ -187,9 +148,9 @@ describe('lifeboat safe with Keycards and a phrase', () => {
       threshold: 2,
       networkId: 'chain-31337',
     });
-    expect(await readSafeContract<string[]>(node, safe, 'getOwners')).toEqual(owners);
-    expect(await readSafeContract<bigint>(node, safe, 'getThreshold')).toBe(2n);
-    const sent = await node.transactionsFrom(a.wallet.address(0));
+    expect(await readSafeContract<string[]>(bench.node, safe, 'getOwners')).toEqual(owners);
+    expect(await readSafeContract<bigint>(bench.node, safe, 'getThreshold')).toBe(2n);
+    const sent = await bench.node.transactionsFrom(a.wallet.address(0));
     expect(sent).toHaveLength(1);
 
     const shown = await runCli(['safe', 'show', ...chain(), '--safe', safe, '--json'], '');
@@ -217,7 +178,7 @@ describe('lifeboat safe with Keycards and a phrase', () => {
 
   it('refuses a threshold larger than the owners before asking for any PIN', async () => {
     const a = owner('111111');
-    await node.fund(a.wallet.address(0), ETHER);
+    await bench.node.fund(a.wallet.address(0), ETHER);
     await insert(a, DESK);
     const run = await runCli(
       [
@@ -237,20 +198,20 @@ describe('lifeboat safe with Keycards and a phrase', () => {
     );
     expect(run.code).not.toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'invalid-threshold' } });
-    expect(await node.transactionsFrom(a.wallet.address(0))).toHaveLength(0);
+    expect(await bench.node.transactionsFrom(a.wallet.address(0))).toHaveLength(0);
   });
 
   it('sweeps ETH and tokens to 0 with two cards signing at one reader', async () => {
     const a = owner('111111');
     const b = owner('222222');
     const phrase = testWallet();
-    await node.fund(a.wallet.address(0), ETHER);
+    await bench.node.fund(a.wallet.address(0), ETHER);
     const { safe } = await createSafe(a, b, phrase);
-    for (const slot of slots.splice(0)) await slot.remove();
-    await node.fund(safe, 3n * ETHER);
-    const tokens = [await node.deployToken('T6', 6), await node.deployToken('T18', 18)];
-    await node.mintToken(tokens[0]!, safe, 7_000_000n);
-    await node.mintToken(tokens[1]!, safe, 5n * ETHER);
+    for (const slot of bench.slots.splice(0)) await slot.remove();
+    await bench.node.fund(safe, 3n * ETHER);
+    const tokens = [await bench.node.deployToken('T6', 6), await bench.node.deployToken('T18', 18)];
+    await bench.node.mintToken(tokens[0]!, safe, 7_000_000n);
+    await bench.node.mintToken(tokens[1]!, safe, 5n * ETHER);
     const to = fresh();
 
     // The desk: card A in the one reader; when asked, B takes its place, then A comes back
@@ -295,16 +256,16 @@ describe('lifeboat safe with Keycards and a phrase', () => {
     expect(asked).toEqual(['next', 'back']);
     expect(run.stderr).toContain(`Signed by ${a.wallet.address(0)} (1 of 2)`);
     expect(run.stderr).toContain(`Signed by ${b.wallet.address(0)} (2 of 2)`);
-    expect(await node.balance(safe)).toBe(0n);
-    expect(await node.balance(to)).toBe(3n * ETHER);
-    expect(await node.tokenBalance(tokens[0]!, safe)).toBe(0n);
-    expect(await node.tokenBalance(tokens[1]!, safe)).toBe(0n);
-    expect(await node.tokenBalance(tokens[0]!, to)).toBe(7_000_000n);
-    expect(await node.tokenBalance(tokens[1]!, to)).toBe(5n * ETHER);
+    expect(await bench.node.balance(safe)).toBe(0n);
+    expect(await bench.node.balance(to)).toBe(3n * ETHER);
+    expect(await bench.node.tokenBalance(tokens[0]!, safe)).toBe(0n);
+    expect(await bench.node.tokenBalance(tokens[1]!, safe)).toBe(0n);
+    expect(await bench.node.tokenBalance(tokens[0]!, to)).toBe(7_000_000n);
+    expect(await bench.node.tokenBalance(tokens[1]!, to)).toBe(5n * ETHER);
     // Two tokens and the coin: three Safe transactions, each nonce used once.
-    expect(await readSafeContract<bigint>(node, safe, 'nonce')).toBe(3n);
-    expect((await node.transactionsFrom(a.wallet.address(0))).length).toBe(1 + 3);
-    expect(await node.transactionsFrom(b.wallet.address(0))).toHaveLength(0);
+    expect(await readSafeContract<bigint>(bench.node, safe, 'nonce')).toBe(3n);
+    expect((await bench.node.transactionsFrom(a.wallet.address(0))).length).toBe(1 + 3);
+    expect(await bench.node.transactionsFrom(b.wallet.address(0))).toHaveLength(0);
   });
 
   it('refuses a card that is no owner by name, then replaces the lost card with B and the phrase', async () => {
@@ -312,11 +273,11 @@ describe('lifeboat safe with Keycards and a phrase', () => {
     const b = owner('222222');
     const stranger = owner('333333');
     const phrase = testWallet();
-    await node.fund(a.wallet.address(0), ETHER);
-    await node.fund(b.wallet.address(0), ETHER);
+    await bench.node.fund(a.wallet.address(0), ETHER);
+    await bench.node.fund(b.wallet.address(0), ETHER);
     const { safe } = await createSafe(a, b, phrase);
     // Card A is lost; a card that owns nothing is put in its reader by mistake.
-    for (const slot of slots.splice(0)) await slot.remove();
+    for (const slot of bench.slots.splice(0)) await slot.remove();
     await insert(stranger, DESK);
     await insert(b, SECOND);
     const replacement = fresh();
@@ -365,7 +326,7 @@ describe('lifeboat safe with Keycards and a phrase', () => {
     expect(JSON.parse(notOwner.stdout)).toMatchObject({ error: { code: 'no-such-owner' } });
     const tooFew = await replace([`reader:${SECOND}`], '');
     expect(JSON.parse(tooFew.stdout)).toMatchObject({ error: { code: 'signatures-missing' } });
-    await node.fund(safe, ETHER);
+    await bench.node.fund(safe, ETHER);
     const oneSweep = await runCli(
       [
         'safe',
@@ -383,7 +344,7 @@ describe('lifeboat safe with Keycards and a phrase', () => {
       '',
     );
     expect(JSON.parse(oneSweep.stdout)).toMatchObject({ error: { code: 'signatures-missing' } });
-    expect(fs.existsSync(path.join(dataDir, 'cases'))).toBe(false);
+    expect(fs.existsSync(path.join(bench.dataDir, 'cases'))).toBe(false);
 
     const refused = await replace(
       [`reader:${DESK}`, `reader:${SECOND}`],
@@ -395,15 +356,15 @@ describe('lifeboat safe with Keycards and a phrase', () => {
     expect(error.code).toBe('not-an-owner');
     expect(error.message).toContain(`"${DESK}"`);
     expect(error.message).toContain(stranger.wallet.address(0));
-    expect(await readSafeContract<bigint>(node, safe, 'nonce')).toBe(0n);
+    expect(await readSafeContract<bigint>(bench.node, safe, 'nonce')).toBe(0n);
 
     const run = await replace([`reader:${SECOND}`, 'phrase'], `${b.pin}\n${phraseLines(phrase)}`);
     expect(run.code, run.stdout).toBe(0);
     const owners = [replacement, b.wallet.address(0), phrase.address(0)];
     expect(JSON.parse(run.stdout)).toMatchObject({ safe, owners, threshold: 2 });
-    expect(await readSafeContract<string[]>(node, safe, 'getOwners')).toEqual(owners);
-    expect(await readSafeContract<bigint>(node, safe, 'getThreshold')).toBe(2n);
-    expect(await readSafeContract<bigint>(node, safe, 'nonce')).toBe(1n);
+    expect(await readSafeContract<string[]>(bench.node, safe, 'getOwners')).toEqual(owners);
+    expect(await readSafeContract<bigint>(bench.node, safe, 'getThreshold')).toBe(2n);
+    expect(await readSafeContract<bigint>(bench.node, safe, 'nonce')).toBe(1n);
   });
 });
 
@@ -412,9 +373,9 @@ describe('a Safe sweep killed between two signatures', () => {
     const a = owner('111111');
     const b = owner('222222');
     const phrase = testWallet();
-    await node.fund(a.wallet.address(0), ETHER);
+    await bench.node.fund(a.wallet.address(0), ETHER);
     const { safe } = await createSafe(a, b, phrase);
-    await node.fund(safe, ETHER);
+    await bench.node.fund(safe, ETHER);
     const to = fresh();
     const sweep = [...chain(), '--safe', safe, '--to', to, '--poll-interval', '20', '--yes'];
 
@@ -447,11 +408,11 @@ describe('a Safe sweep killed between two signatures', () => {
     );
     expect(signal, stderr).toBe('SIGKILL');
     const caseId = /Case (\S+)/.exec(stderr)![1]!;
-    const casePath = path.join(dataDir, 'cases', caseId, 'case.json');
+    const casePath = path.join(bench.dataDir, 'cases', caseId, 'case.json');
     type Saved = { safe: { signatures: { owner: string; signature: string }[] } };
     const before = (JSON.parse(fs.readFileSync(casePath, 'utf8')) as Saved).safe.signatures;
     expect(before.map((s) => s.owner)).toEqual([a.wallet.address(0)]);
-    expect(await readSafeContract<bigint>(node, safe, 'nonce')).toBe(0n);
+    expect(await readSafeContract<bigint>(bench.node, safe, 'nonce')).toBe(0n);
 
     // Let pcscd see the killed process's card connections go before the next run.
     await new Promise((r) => setTimeout(r, 500));
@@ -482,8 +443,8 @@ describe('a Safe sweep killed between two signatures', () => {
     // The simulated card signs with a random nonce: a second signature by A would differ.
     expect(after.filter((s) => s.owner === a.wallet.address(0))).toEqual(before);
     expect(after.map((s) => s.owner)).toEqual([a.wallet.address(0), b.wallet.address(0)]);
-    expect(await node.balance(safe)).toBe(0n);
-    expect(await node.balance(to)).toBe(ETHER);
-    expect(await readSafeContract<bigint>(node, safe, 'nonce')).toBe(1n);
+    expect(await bench.node.balance(safe)).toBe(0n);
+    expect(await bench.node.balance(to)).toBe(ETHER);
+    expect(await readSafeContract<bigint>(bench.node, safe, 'nonce')).toBe(1n);
   });
 });

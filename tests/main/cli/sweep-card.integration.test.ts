@@ -2,13 +2,12 @@
 // pcscd, a real local EVM node, and `lifeboat sweep` (or the chain service) signing with the
 // card — the same plan and case engine as a seed-sourced sweep.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { HDKey } from '@scure/bip32';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getAddress, hexlify, randomBytes } from 'ethers';
 import type { SourceRef, SweepEvent } from '../../../preload/api';
 import { DiscoveryCache } from '../../../main/recovery/discovery-cache';
@@ -17,14 +16,11 @@ import { cardAccess } from '../../../main/sources/card-source';
 import { CardService } from '../../../main/cards/card-service';
 import { keyFileSecretBox } from '../../../main/cards/keycard/key-file-box';
 import { FilePairingStore } from '../../../main/cards/keycard/pairing-store';
-import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import type { Token } from '../../../main/chain/tokens';
-import { EvmNode } from '../../support/evm-node';
 import { localNetwork } from '../../support/chain-harness';
-import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
-import { benchReaders } from '../../support/bench-readers';
 import { testWallet, type TestWallet } from '../../support/test-wallet';
 import { waitFor } from '../../support/wait';
+import { useCardChainBench } from '../../support/card-chain-bench';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../../sim/keycard';
 import { runCli } from './cli-harness';
 
@@ -36,45 +32,7 @@ const PUK = '123456789012';
 const PAIRING_PASSWORD = 'KeycardDefaultPairing';
 const ETHER = 10n ** 18n;
 
-let pcscd: PcscdHandle;
-let readers: PcscReaders;
-let node: EvmNode;
-let dataDir: string;
-const slots: InsertedCard[] = [];
-
-beforeAll(async () => {
-  pcscd = await ensurePcscd();
-  readers = benchReaders({ retryMs: 200 });
-  await readers.start();
-  await waitFor(
-    () => (readers.snapshot().readers.length === 2 ? true : undefined),
-    5000,
-    'readers',
-  );
-});
-
-beforeEach(async () => {
-  node = await EvmNode.start({ chainId: 31337 });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-card-sweep-'));
-});
-
-afterEach(async () => {
-  for (const slot of slots.splice(0)) await slot.remove();
-  // The next test starts only once pcscd has seen both readers empty.
-  await waitFor(
-    () =>
-      readers.snapshot().readers.every((r) => r.state === 'waiting-for-card') ? true : undefined,
-    5000,
-    'empty readers',
-  );
-  await node.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterAll(async () => {
-  await readers?.stop();
-  if (pcscd?.owned) await pcscd.stop();
-});
+const bench = useCardChainBench({ dataPrefix: 'lifeboat-card-sweep-' });
 
 function keyUidOf(wallet: TestWallet): string {
   const master = HDKey.fromMasterSeed(wallet.seed).publicKey!;
@@ -89,10 +47,10 @@ async function cardWith(wallet: TestWallet, reader: string, pin: string): Promis
     mnemonic: wallet.mnemonic,
   });
   const slot = await insertIntoReader(card, reader as typeof SOURCE_READER);
-  slots.push(slot);
+  bench.slots.push(slot);
   await waitFor(
     () =>
-      readers.snapshot().readers.find((r) => r.name === reader)?.state === 'card-present'
+      bench.readers.snapshot().readers.find((r) => r.name === reader)?.state === 'card-present'
         ? true
         : undefined,
     5000,
@@ -104,8 +62,8 @@ async function cardWith(wallet: TestWallet, reader: string, pin: string): Promis
 async function tokensFor(owner: string, amounts: bigint[]): Promise<Token[]> {
   const list: Token[] = [];
   for (const [i, amount] of amounts.entries()) {
-    const address = await node.deployToken(`C${i}`, 18);
-    await node.mintToken(address, owner, amount);
+    const address = await bench.node.deployToken(`C${i}`, 18);
+    await bench.node.mintToken(address, owner, amount);
     list.push({ address, symbol: `C${i}`, decimals: 18 });
   }
   return list;
@@ -115,12 +73,12 @@ describe('lifeboat discover on a Keycard', () => {
   it('reads the PIN from standard input and lists the card’s used accounts', async () => {
     const wallet = testWallet();
     await cardWith(wallet, SOURCE_READER, PIN);
-    await node.fund(wallet.address(1), 5n);
+    await bench.node.fund(wallet.address(1), 5n);
     const run = await runCli(
       [
         'discover',
         '--rpc',
-        `31337=${node.url}`,
+        `31337=${bench.node.url}`,
         '--from-reader',
         SOURCE_READER,
         '--scheme',
@@ -128,7 +86,7 @@ describe('lifeboat discover on a Keycard', () => {
         '--gap-limit',
         '2',
         '--data-dir',
-        dataDir,
+        bench.dataDir,
         '--json',
       ],
       `${PIN}\n`,
@@ -144,11 +102,11 @@ describe('lifeboat discover on a Keycard', () => {
       [
         'discover',
         '--rpc',
-        `31337=${node.url}`,
+        `31337=${bench.node.url}`,
         '--from-reader',
         SOURCE_READER,
         '--data-dir',
-        dataDir,
+        bench.dataDir,
         '--json',
       ],
       '000000\n',
@@ -164,7 +122,7 @@ describe('lifeboat sweep from a Keycard', () => {
     await cardWith(wallet, SOURCE_READER, PIN);
     const from = wallet.address(0);
     const list = await tokensFor(from, [10n, 20n * ETHER, 30n]);
-    await node.fund(from, ETHER);
+    await bench.node.fund(from, ETHER);
     const to = getAddress(hexlify(randomBytes(20)));
 
     const run = await runCli(
@@ -172,7 +130,7 @@ describe('lifeboat sweep from a Keycard', () => {
         'sweep',
         'execute',
         '--rpc',
-        `31337=${node.url}`,
+        `31337=${bench.node.url}`,
         '--from-reader',
         SOURCE_READER,
         '--to',
@@ -184,7 +142,7 @@ describe('lifeboat sweep from a Keycard', () => {
         '--gap-limit',
         '2',
         '--data-dir',
-        dataDir,
+        bench.dataDir,
         '--poll-interval',
         '20',
         '--yes',
@@ -201,14 +159,14 @@ describe('lifeboat sweep from a Keycard', () => {
       steps: { txHash: string }[];
     };
     expect(result.state).toBe('finished');
-    expect(await node.balance(from)).toBe(0n);
+    expect(await bench.node.balance(from)).toBe(0n);
     for (const [i, t] of list.entries()) {
-      expect(await node.tokenBalance(t.address, to)).toBe([10n, 20n * ETHER, 30n][i]);
+      expect(await bench.node.tokenBalance(t.address, to)).toBe([10n, 20n * ETHER, 30n][i]);
     }
-    const sent = await node.transactionsFrom(from);
+    const sent = await bench.node.transactionsFrom(from);
     expect(sent.map((t) => t.hash)).toEqual(result.steps.map((s) => s.txHash));
     const record = JSON.parse(
-      fs.readFileSync(path.join(dataDir, 'cases', result.caseId, 'case.json'), 'utf8'),
+      fs.readFileSync(path.join(bench.dataDir, 'cases', result.caseId, 'case.json'), 'utf8'),
     ) as { source: { kind: string; keyUid: string } };
     expect(record.source).toMatchObject({ kind: 'card', keyUid: keyUidOf(wallet) });
   });
@@ -221,15 +179,15 @@ describe('lifeboat sweep from a Keycard', () => {
     const from = oldWallet.address(0);
     const to = newWallet.address(0);
     const list = await tokensFor(from, [5n, 6n]);
-    await node.fund(from, 1n);
-    await node.fund(to, ETHER);
+    await bench.node.fund(from, 1n);
+    await bench.node.fund(to, ETHER);
 
     const run = await runCli(
       [
         'sweep',
         'execute',
         '--rpc',
-        `31337=${node.url}`,
+        `31337=${bench.node.url}`,
         '--from-reader',
         SOURCE_READER,
         '--to-reader',
@@ -242,7 +200,7 @@ describe('lifeboat sweep from a Keycard', () => {
         '--gap-limit',
         '1',
         '--data-dir',
-        dataDir,
+        bench.dataDir,
         '--poll-interval',
         '20',
         '--yes',
@@ -264,9 +222,9 @@ describe('lifeboat sweep from a Keycard', () => {
       ['native', from],
     ]);
     expect(result.state).toBe('finished');
-    expect(await node.balance(from)).toBe(0n);
-    for (const t of list) expect(await node.tokenBalance(t.address, from)).toBe(0n);
-    expect((await node.transactionsFrom(to)).length).toBe(1);
+    expect(await bench.node.balance(from)).toBe(0n);
+    for (const t of list) expect(await bench.node.tokenBalance(t.address, from)).toBe(0n);
+    expect((await bench.node.transactionsFrom(to)).length).toBe(1);
   });
 });
 
@@ -276,11 +234,11 @@ describe('a card pulled in the middle of a sweep', () => {
     const slot = await cardWith(wallet, SOURCE_READER, PIN);
     const from = wallet.address(0);
     const list = await tokensFor(from, [1n, 2n]);
-    await node.fund(from, ETHER);
-    const network = localNetwork(31337, node.url);
+    await bench.node.fund(from, ETHER);
+    const network = localNetwork(31337, bench.node.url);
     const cards = new CardService({
-      readers,
-      pairings: new FilePairingStore(dataDir, await keyFileSecretBox(dataDir)),
+      readers: bench.readers,
+      pairings: new FilePairingStore(bench.dataDir, await keyFileSecretBox(bench.dataDir)),
       trustedCaKeys: () => [],
     });
     const unlock = async (): Promise<SourceRef> => {
@@ -290,7 +248,7 @@ describe('a card pulled in the middle of a sweep', () => {
       return { kind: 'card', sessionId };
     };
     const service = new RecoveryService({
-      dataDir,
+      dataDir: bench.dataDir,
       networks: () => [network],
       tokens: () => list,
       defaults: () => ({ schemes: ['bip44'], gapLimit: 1 }),
@@ -323,7 +281,8 @@ describe('a card pulled in the middle of a sweep', () => {
       await slot.reinsert();
       await waitFor(
         () =>
-          readers.snapshot().readers.find((r) => r.name === SOURCE_READER)?.state === 'card-present'
+          bench.readers.snapshot().readers.find((r) => r.name === SOURCE_READER)?.state ===
+          'card-present'
             ? true
             : undefined,
         5000,
@@ -331,8 +290,8 @@ describe('a card pulled in the middle of a sweep', () => {
       );
       const done = await (await service.resume(paused.caseId, await unlock())).done;
       expect(done.state).toBe('finished');
-      expect(await node.balance(from)).toBe(0n);
-      expect((await node.transactionsFrom(from)).map((t) => t.nonce)).toEqual([0, 1, 2]);
+      expect(await bench.node.balance(from)).toBe(0n);
+      expect((await bench.node.transactionsFrom(from)).map((t) => t.nonce)).toEqual([0, 1, 2]);
     } finally {
       await service.stop();
       await cards.dispose();

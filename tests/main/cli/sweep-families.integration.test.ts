@@ -2,20 +2,14 @@
 // readers through real pcscd, a real local EVM node, and `lifeboat sweep` signing with the
 // source card (and with the destination card for a gas top-up), leaving 0 wei; and a
 // Seedkeeper as the source of `discover` and `sweep`, giving the phrase it keeps.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { getAddress, hexlify, randomBytes } from 'ethers';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
+import { describe, expect, it } from 'vitest';
 import { encodeSecret } from '../../../main/cards/seedkeeper/secret-layouts';
 import type { Token } from '../../../main/chain/tokens';
-import { benchReaders } from '../../support/bench-readers';
-import { EvmNode } from '../../support/evm-node';
-import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import { testWallet, type TestWallet } from '../../support/test-wallet';
 import { waitFor } from '../../support/wait';
-import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../../sim/keycard';
+import { useCardChainBench } from '../../support/card-chain-bench';
+import { SimulatedKeycard, insertIntoReader } from '../../sim/keycard';
 import { SimulatedSatochip } from '../../sim/satochip';
 import { SimulatedSeedkeeper } from '../../sim/seedkeeper';
 import { runCli, type CliRun } from './cli-harness';
@@ -30,44 +24,7 @@ const PUK = '123456789012';
 const ETHER = 10n ** 18n;
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
 
-let pcscd: PcscdHandle;
-let readers: PcscReaders;
-let node: EvmNode;
-let dataDir: string;
-const slots: InsertedCard[] = [];
-
-beforeAll(async () => {
-  pcscd = await ensurePcscd();
-  readers = benchReaders({ retryMs: 200 });
-  await readers.start();
-  await waitFor(
-    () => (readers.snapshot().readers.length === 2 ? true : undefined),
-    5000,
-    'readers',
-  );
-});
-
-beforeEach(async () => {
-  node = await EvmNode.start({ chainId: 31337 });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-family-sweep-'));
-});
-
-afterEach(async () => {
-  for (const slot of slots.splice(0)) await slot.remove();
-  await waitFor(
-    () =>
-      readers.snapshot().readers.every((r) => r.state === 'waiting-for-card') ? true : undefined,
-    5000,
-    'empty readers',
-  );
-  await node.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-afterAll(async () => {
-  await readers?.stop();
-  if (pcscd?.owned) await pcscd.stop();
-});
+const bench = useCardChainBench({ dataPrefix: 'lifeboat-family-sweep-' });
 
 function keycard(wallet: TestWallet): SimulatedKeycard {
   return SimulatedKeycard.initialized({
@@ -86,10 +43,10 @@ async function insert(
   card: SimulatedKeycard | SimulatedSatochip | SimulatedSeedkeeper,
   reader: Reader,
 ): Promise<void> {
-  slots.push(await insertIntoReader(card, reader));
+  bench.slots.push(await insertIntoReader(card, reader));
   await waitFor(
     () =>
-      readers.snapshot().readers.find((r) => r.name === reader)?.state === 'card-present'
+      bench.readers.snapshot().readers.find((r) => r.name === reader)?.state === 'card-present'
         ? true
         : undefined,
     5000,
@@ -100,8 +57,8 @@ async function insert(
 async function tokensFor(owner: string, amounts: bigint[]): Promise<Token[]> {
   const list: Token[] = [];
   for (const [i, amount] of amounts.entries()) {
-    const address = await node.deployToken(`F${i}`, 18);
-    await node.mintToken(address, owner, amount);
+    const address = await bench.node.deployToken(`F${i}`, 18);
+    await bench.node.mintToken(address, owner, amount);
     list.push({ address, symbol: `F${i}`, decimals: 18 });
   }
   return list;
@@ -113,14 +70,14 @@ function sweep(args: string[], input: string): Promise<CliRun> {
       'sweep',
       'execute',
       '--rpc',
-      `31337=${node.url}`,
+      `31337=${bench.node.url}`,
       ...args,
       '--scheme',
       'bip44',
       '--gap-limit',
       '1',
       '--data-dir',
-      dataDir,
+      bench.dataDir,
       '--poll-interval',
       '20',
       '--yes',
@@ -144,8 +101,8 @@ describe('a sweep from one card family to another', () => {
     const from = oldWallet.address(0);
     const to = newWallet.address(0);
     const list = await tokensFor(from, [7n * ETHER, 11n]);
-    await node.fund(from, 1n);
-    await node.fund(to, ETHER);
+    await bench.node.fund(from, 1n);
+    await bench.node.fund(to, ETHER);
 
     const run = await sweep(
       [
@@ -171,13 +128,13 @@ describe('a sweep from one card family to another', () => {
       ['native', from],
     ]);
     expect(result.state).toBe('finished');
-    expect(await node.balance(from)).toBe(0n);
+    expect(await bench.node.balance(from)).toBe(0n);
     for (const [i, t] of list.entries()) {
-      expect(await node.tokenBalance(t.address, from)).toBe(0n);
-      expect(await node.tokenBalance(t.address, to)).toBe([7n * ETHER, 11n][i]);
+      expect(await bench.node.tokenBalance(t.address, from)).toBe(0n);
+      expect(await bench.node.tokenBalance(t.address, to)).toBe([7n * ETHER, 11n][i]);
     }
     // The Satochip signed the top-up from its own first account.
-    expect((await node.transactionsFrom(to)).length).toBe(1);
+    expect((await bench.node.transactionsFrom(to)).length).toBe(1);
   });
 
   it('Satochip → Keycard: the Satochip signs every step; 0 wei left', async () => {
@@ -188,7 +145,7 @@ describe('a sweep from one card family to another', () => {
     const from = oldWallet.address(0);
     const to = newWallet.address(0);
     const list = await tokensFor(from, [3n, 5n * ETHER]);
-    await node.fund(from, 2n * ETHER);
+    await bench.node.fund(from, 2n * ETHER);
 
     const run = await sweep(
       [
@@ -206,11 +163,11 @@ describe('a sweep from one card family to another', () => {
     const result = JSON.parse(run.stdout) as SweepResult;
     expect(result.plan.destination).toBe(to);
     expect(result.state).toBe('finished');
-    expect(await node.balance(from)).toBe(0n);
-    for (const t of list) expect(await node.tokenBalance(t.address, from)).toBe(0n);
-    const sent = await node.transactionsFrom(from);
+    expect(await bench.node.balance(from)).toBe(0n);
+    for (const t of list) expect(await bench.node.tokenBalance(t.address, from)).toBe(0n);
+    const sent = await bench.node.transactionsFrom(from);
     expect(sent.map((t) => t.nonce)).toEqual([0, 1, 2]);
-    expect(await node.balance(to)).toBe(sent[2]!.value);
+    expect(await bench.node.balance(to)).toBe(sent[2]!.value);
   });
 });
 
@@ -234,10 +191,10 @@ describe('a backup card as the source', () => {
       SOURCE_READER,
     );
     const from = wallet.address(0);
-    await node.fund(from, ETHER);
+    await bench.node.fund(from, ETHER);
 
     const unlabelled = await runCli(
-      ['discover', '--rpc', `31337=${node.url}`, '--from-reader', SOURCE_READER, '--json'],
+      ['discover', '--rpc', `31337=${bench.node.url}`, '--from-reader', SOURCE_READER, '--json'],
       lines(SEEDKEEPER_PIN),
     );
     expect(unlabelled.code).toBe(2);
@@ -249,7 +206,7 @@ describe('a backup card as the source', () => {
       [
         'discover',
         '--rpc',
-        `31337=${node.url}`,
+        `31337=${bench.node.url}`,
         '--from-reader',
         SOURCE_READER,
         '--label',
@@ -259,7 +216,7 @@ describe('a backup card as the source', () => {
         '--gap-limit',
         '1',
         '--data-dir',
-        dataDir,
+        bench.dataDir,
         '--json',
       ],
       lines(SEEDKEEPER_PIN),
@@ -275,6 +232,6 @@ describe('a backup card as the source', () => {
     );
     expect(swept.code).toBe(0);
     expect((JSON.parse(swept.stdout) as SweepResult).state).toBe('finished');
-    expect(await node.balance(from)).toBe(0n);
+    expect(await bench.node.balance(from)).toBe(0n);
   });
 });

@@ -1002,6 +1002,11 @@ export const en = {
     one: 'Saved: {count} server in use.',
     other: 'Saved: {count} servers in use.',
   },
+  'networks.savedFailing': {
+    one: 'Saved: {count} server, but it did not pass its check. Untick it, or check it again.',
+    other:
+      'Saved: {count} servers, but {failing} of them did not pass the check. Untick those, or check them again.',
+  },
   'networks.otherNetworks': 'Networks you added yourself are in Settings.',
 
   'settings.networksChoose': 'Choose public servers',

@@ -13,7 +13,7 @@ import { FieldProblem } from '../components/FieldProblem';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { StatusLine } from '../components/StatusLine';
 import { t } from '../i18n/t';
-import { chosenCount, healthWords, withServer, withoutServer } from './network-draft';
+import { chosenCount, failingCount, healthWords, withServer, withoutServer } from './network-draft';
 
 type Check =
   | { state: 'checking' }
@@ -117,9 +117,7 @@ export function NetworkChoiceScreen({ firstRun }: { firstRun: boolean }) {
       </div>
       <p className="hint">{t('networks.otherNetworks')}</p>
       <ErrorNotice error={error} />
-      <StatusLine tone="good">
-        {chosenCount(settings) > 0 ? t('networks.saved', { count: chosenCount(settings) }) : ''}
-      </StatusLine>
+      <SavedLine settings={settings} checks={checks} />
       <div className="actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void finish()}>
           {t('networks.done')}
@@ -239,6 +237,25 @@ function PresetChoice({ preset, network, checks, busy, onTick, onCheck }: Preset
       )}
     </div>
   );
+}
+
+/** How many ticked servers are saved, and how many of them failed their last check. */
+function SavedLine({ settings, checks }: { settings: Settings; checks: Record<string, Check> }) {
+  const count = chosenCount(settings);
+  const failing = failingCount(
+    settings,
+    new Set(
+      Object.entries(checks)
+        .filter(
+          ([, check]) =>
+            check.state === 'failed' || (check.state === 'done' && !check.health.chainMatches),
+        )
+        .map(([key]) => key),
+    ),
+  );
+  if (count === 0) return <StatusLine tone="good">{''}</StatusLine>;
+  if (failing === 0) return <StatusLine tone="good">{t('networks.saved', { count })}</StatusLine>;
+  return <StatusLine tone="warning">{t('networks.savedFailing', { count, failing })}</StatusLine>;
 }
 
 function CheckLine({ check, name }: { check: Check | undefined; name: string }) {

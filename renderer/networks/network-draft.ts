@@ -30,6 +30,18 @@ export function chosenCount(settings: Settings): number {
   return settings.networks.reduce((sum, n) => sum + (n.enabled ? n.rpcUrls.length : 0), 0);
 }
 
+/**
+ * The ticked servers whose last check failed (`failing` holds `network|url` keys): a saved
+ * server that does not answer is not "in use", and the summary must not count it as if it were.
+ */
+export function failingCount(settings: Settings, failing: ReadonlySet<string>): number {
+  return settings.networks.reduce(
+    (sum, n) =>
+      sum + (n.enabled ? n.rpcUrls.filter((url) => failing.has(`${n.id}|${url}`)).length : 0),
+    0,
+  );
+}
+
 /** A block older than ten minutes means the server has fallen behind the network. */
 const BEHIND_SECONDS = 600;
 

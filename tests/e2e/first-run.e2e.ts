@@ -115,6 +115,12 @@ test('a server that serves another chain is named as such; unticking forgets it'
       .getByRole('status')
       .filter({ hasText: 'Serves chain 5, not Ethereum: Lifeboat will refuse it.' }),
   ).toBeVisible();
+  // The summary does not count the lying server as one in use.
+  await expect(
+    page.getByRole('status').filter({
+      hasText: 'Saved: 2 servers, but 1 of them did not pass the check.',
+    }),
+  ).toBeVisible();
   await page.getByRole('checkbox', { name: second.url }).uncheck();
   await page.getByRole('checkbox', { name: first.url }).uncheck();
   const saved = await page.evaluate(() => window.lifeboat.settings.get());

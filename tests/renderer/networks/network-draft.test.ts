@@ -3,6 +3,7 @@ import { defaultSettings } from '../../../main/settings';
 import { effectiveTheme } from '../../../renderer/app/ThemeToggle';
 import {
   chosenCount,
+  failingCount,
   healthWords,
   withServer,
   withoutServer,
@@ -25,6 +26,16 @@ describe('the network choice', () => {
       enabled: false,
     });
     expect(chosenCount(settings)).toBe(0);
+  });
+
+  it('counts a ticked server that failed its check as failing, and forgets an unticked one', () => {
+    let settings = defaultSettings();
+    settings = withServer(settings, 'base', 'https://dead');
+    settings = withServer(settings, 'base', 'https://alive');
+    const failing = new Set(['base|https://dead', 'ethereum|https://never-ticked']);
+    expect(chosenCount(settings)).toBe(2);
+    expect(failingCount(settings, failing)).toBe(1);
+    expect(failingCount(withoutServer(settings, 'base', 'https://dead'), failing)).toBe(0);
   });
 
   it('words a health check: the chain, and a server that has fallen behind', () => {

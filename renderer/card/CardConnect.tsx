@@ -9,7 +9,6 @@ import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t, type MessageKey } from '../i18n/t';
 import { AttestationResult } from './AttestationResult';
-import { familyText, type CardKind } from './card-words';
 import { CardSetupForm, type CardSecrets } from './CardSetupForm';
 import {
   afterAttestation,
@@ -29,6 +28,7 @@ import { PairingPasswordForm } from './PairingPasswordForm';
 import { PinPad } from './PinPad';
 import { ReaderChoice } from './ReaderChoice';
 import { UnblockForm } from './UnblockForm';
+import { WrongKindNotice } from './WrongKindNotice';
 
 interface CardConnectProps {
   purpose: CardPurpose;
@@ -47,12 +47,6 @@ const ACTIVITY: Record<Activity, MessageKey> = {
   unlocking: 'connect.unlocking',
   'setting-up': 'connect.settingUp',
 };
-
-/** Why a card of the other kind will not do, in the words of the job. */
-function wrongKindHelp(wanted: CardKind, purpose: CardPurpose): MessageKey {
-  if (wanted === 'backup') return 'connect.walletCardHelp';
-  return purpose === 'new-card' ? 'connect.backupCardNewHelp' : 'connect.backupCardHelp';
-}
 
 const CLOSED: Record<string, ErrorCode> = {
   'card-removed': 'card-removed',
@@ -267,21 +261,12 @@ export function CardConnect({
         </>
       )}
       {step.name === 'wrong-kind' && (
-        <>
-          <StepHeading>
-            {t(step.wanted === 'wallet' ? 'connect.backupCardTitle' : 'connect.walletCardTitle')}
-          </StepHeading>
-          <p>
-            {t(wrongKindHelp(step.wanted, purpose), {
-              card: familyText(step.session.info),
-            })}
-          </p>
-          {step.wanted === 'wallet' && purpose === 'source' && (
-            <button type="button" onClick={() => go({ name: 'rebuild', from: 'backup-card' })}>
-              {t('connect.toRebuildFromCard')}
-            </button>
-          )}
-        </>
+        <WrongKindNotice
+          session={step.session}
+          wanted={step.wanted}
+          purpose={purpose}
+          onRebuild={() => go({ name: 'rebuild', from: 'backup-card' })}
+        />
       )}
       {step.name === 'no-key' && (
         <>

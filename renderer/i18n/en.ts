@@ -122,6 +122,8 @@ export const en = {
   'connect.backupCardTitle': 'This is a backup card',
   'connect.backupCardHelp':
     'The {card} keeps copies of recovery phrases and Shamir shares, not a wallet with accounts. Insert the wallet card, or rebuild the wallet from what this backup card keeps.',
+  'connect.blankBackupCardHelp':
+    'The {card} is a backup card that has never been set up: it keeps no copy of a wallet and cannot hold funds. Insert the wallet card, or the backup card that holds your copy.',
   'connect.backupCardNewHelp':
     'The {card} is a backup card: it keeps copies of recovery phrases and shares, and cannot hold the funds. Insert a wallet card (a Keycard or a Satochip) as the new card.',
   'connect.toRebuildFromCard': 'Rebuild from a backup card',

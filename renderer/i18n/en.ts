@@ -902,6 +902,9 @@ export const en = {
   'settings.actions': 'Actions',
   'settings.remove': 'Remove',
   'settings.removeToken': 'Remove {symbol}',
+  'settings.removeNetwork': 'Remove {name}',
+  'settings.removeNetworkHint':
+    'The tokens listed for it go with it. Nothing changes until you save the settings.',
   'settings.addToken': 'Add {symbol}',
   'settings.lookUpToken': 'Read the token from the chain',
   'settings.tokenHint':

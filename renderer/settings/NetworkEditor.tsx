@@ -6,10 +6,12 @@ import { rpcLines } from './settings-draft';
 interface NetworkEditorProps {
   network: NetworkSettings;
   onChange: (patch: Partial<NetworkSettings>) => void;
+  /** Only for a network the person added: the networks Lifeboat knows stay, switched off. */
+  onRemove?: () => void;
 }
 
 /** One network: on or off, its RPC addresses (the only servers contacted) and explorer. */
-export function NetworkEditor({ network, onChange }: NetworkEditorProps) {
+export function NetworkEditor({ network, onChange, onRemove }: NetworkEditorProps) {
   const id = useId();
   // The raw text keeps blank lines while the person types; the draft gets the parsed list.
   const [rpcText, setRpcText] = useState(network.rpcUrls.join('\n'));
@@ -62,6 +64,16 @@ export function NetworkEditor({ network, onChange }: NetworkEditorProps) {
             onChange({ explorer: explorer === '' ? undefined : explorer });
           }}
         />
+        {onRemove && (
+          <>
+            <button type="button" aria-describedby={`${id}-remove-hint`} onClick={onRemove}>
+              {t('settings.removeNetwork', { name: network.name })}
+            </button>
+            <p id={`${id}-remove-hint`} className="hint">
+              {t('settings.removeNetworkHint')}
+            </p>
+          </>
+        )}
       </fieldset>
     </details>
   );

@@ -18,6 +18,7 @@ import {
   addRpcUrl,
   addToken,
   removeCaKey,
+  removeNetwork,
   removeToken,
   updateNetwork,
 } from './settings-draft';
@@ -43,6 +44,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const { setSettings, go } = useApp();
   const [draft, setDraft] = useState(saved);
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [presetIds, setPresetIds] = useState<ReadonlySet<string> | null>(null);
   const [news, setNews] = useState('');
   const save = useAction(lifeboat().settings.save);
 
@@ -52,6 +54,11 @@ function SettingsForm({ saved }: { saved: Settings }) {
       .app.info()
       .then((result) => {
         if (current && result.ok) setInfo(result.value);
+      });
+    void lifeboat()
+      .networks.presets()
+      .then((result) => {
+        if (current && result.ok) setPresetIds(new Set(result.value.map((p) => p.id)));
       });
     return () => {
       current = false;
@@ -85,6 +92,9 @@ function SettingsForm({ saved }: { saved: Settings }) {
             key={network.id}
             network={network}
             onChange={(patch) => edit(updateNetwork(draft, network.id, patch))}
+            {...(presetIds && !presetIds.has(network.id)
+              ? { onRemove: () => edit(removeNetwork(draft, network.id)) }
+              : {})}
           />
         ))}
         <details>

@@ -51,6 +51,18 @@ export function addNetwork(settings: Settings, network: Omit<NetworkSettings, 'i
   };
 }
 
+/**
+ * A network the person added, taken out again with the tokens listed for it (they would point
+ * at a network that no longer exists, which main refuses).
+ */
+export function removeNetwork(settings: Settings, id: string): Settings {
+  return {
+    ...settings,
+    networks: settings.networks.filter((n) => n.id !== id),
+    tokens: settings.tokens.filter((token) => token.networkId !== id),
+  };
+}
+
 /** Another RPC address for a network that is set up, which is then searched. */
 export function addRpcUrl(settings: Settings, id: string, url: string): Settings {
   return {

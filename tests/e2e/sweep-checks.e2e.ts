@@ -136,6 +136,38 @@ test('settings set a chain up once, and read a token from its chain', async ({ p
   expectClean();
 });
 
+test('a network the person added can be removed with its tokens; a known one only switched off', async ({
+  page,
+}) => {
+  const expectClean = await openConsole(page, demo.url!);
+  const before = await page.evaluate(() => window.lifeboat.settings.get());
+  if (!before.ok) throw new Error('settings unreadable');
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  // Closed network panels hide their buttons: count them hidden or not.
+  await expect(
+    page.getByRole('button', { name: 'Remove Local demo chain', includeHidden: true }),
+  ).toHaveCount(1);
+  await expect(
+    page.getByRole('button', { name: 'Remove Ethereum', includeHidden: true }),
+  ).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove Local demo chain' }).click();
+  await expect(page.getByLabel('RPC addresses for Local demo chain')).toHaveCount(0);
+  await checkpoint(page, 'settings-network-removed');
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The settings were saved.' }),
+  ).toBeVisible();
+  const after = await page.evaluate(() => window.lifeboat.settings.get());
+  expect(after.ok && after.value.networks.map((n) => n.id)).not.toContain(DEMO.networkId);
+  expect(after.ok && after.value.tokens.filter((t) => t.networkId === DEMO.networkId)).toEqual([]);
+  expect(after.ok && after.value.networks.map((n) => n.id)).toContain('ethereum');
+
+  // The demo chain comes back for the journeys after this one.
+  const restored = await page.evaluate((s) => window.lifeboat.settings.save(s), before.value);
+  expect(restored.ok).toBe(true);
+  expectClean();
+});
+
 test('no payment to the zero address; the fee cap shown is enforced, and a rise above it asks', async ({
   page,
 }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../preload/api';
+import { parseSettings } from '../../../main/settings';
 import {
   addCaKey,
   addNetwork,
@@ -7,6 +8,7 @@ import {
   isCaKey,
   networkId,
   removeCaKey,
+  removeNetwork,
   removeToken,
   rpcLines,
   toggleScheme,
@@ -34,6 +36,25 @@ const base: Settings = {
 const KEY = `02${'ab'.repeat(32)}`;
 
 describe('settings draft', () => {
+  it('removes an added network with its tokens, leaving settings main accepts', () => {
+    const added = addToken(
+      addNetwork(base, {
+        name: 'Home chain',
+        chainId: 777,
+        nativeSymbol: 'HOME',
+        decimals: 18,
+        rpcUrls: ['http://127.0.0.1:9'],
+        feeModel: 'eip1559',
+        enabled: true,
+      }),
+      { networkId: 'home-chain', address: `0x${'11'.repeat(20)}`, symbol: 'TOK', decimals: 6 },
+    );
+    const removed = removeNetwork(added, 'home-chain');
+    expect(removed.networks.map((n) => n.id)).toEqual(['ethereum']);
+    expect(removed.tokens).toEqual([]);
+    expect(parseSettings(removed)).toEqual(removed);
+  });
+
   it('reads one RPC address per line', () => {
     expect(rpcLines(' http://127.0.0.1:8545 \n\n https://rpc.example \n')).toEqual([
       'http://127.0.0.1:8545',

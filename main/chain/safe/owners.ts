@@ -95,6 +95,10 @@ export function ownerChangeCall(
     case 'remove-owner': {
       const removed = checked(change.owner, 'owner');
       const prev = prevOwner(owners, removed);
+      // The Safe refuses this too, but only as "threshold too high": say what it means.
+      if (owners.length === 1) {
+        throw new LifeboatError('last-owner', undefined, { address: removed });
+      }
       assertThreshold(change.threshold, owners.length - 1);
       return {
         ...before,

@@ -85,17 +85,18 @@ describe('adding and removing owners, changing the threshold', () => {
     expect(() =>
       ownerChangeCall(safe, state, { kind: 'remove-owner', owner: owners[0]!, threshold: 3 }),
     ).toThrow(expect.objectContaining({ code: 'invalid-threshold' }));
-    expect(() =>
-      ownerChangeCall(
-        safe,
-        { owners: [owners[0]!], threshold: 1 },
-        {
-          kind: 'remove-owner',
-          owner: owners[0]!,
-          threshold: 1,
-        },
-      ),
-    ).toThrow(expect.objectContaining({ code: 'invalid-threshold' }));
+  });
+
+  it('refuses to remove the only owner by saying so, whatever threshold is asked', () => {
+    for (const threshold of [0, 1]) {
+      expect(() =>
+        ownerChangeCall(
+          safe,
+          { owners: [owners[0]!], threshold: 1 },
+          { kind: 'remove-owner', owner: owners[0]!, threshold },
+        ),
+      ).toThrow(expect.objectContaining({ code: 'last-owner' }));
+    }
   });
 
   it('changes the threshold within 1 … owners, and only to another value', () => {

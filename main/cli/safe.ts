@@ -46,7 +46,7 @@ import {
 } from './safe-owner-change';
 import { CliWallets } from './wallet-input';
 
-export const safeUsage = `Usage: lifeboat safe <create|show|sweep|replace-owner|add-owner|remove-owner|change-threshold> --rpc NETWORK=URL [options]
+export const safeUsage = `Usage: lifeboat safe <command> --rpc NETWORK=URL [options]
 
 A Safe (v1.5.0) is a shared wallet: it moves funds only when K of its N owners sign. Its
 owners here are cards in readers, recovery phrases or Shamir shares, or other people's
@@ -54,6 +54,8 @@ addresses. Secrets come from standard input, one per line, in the order the owne
 signers are named: a card's PIN, or for "phrase" the phrase (or shares one per line, then
 an empty line) and the passphrase line. One reader is enough: name it for several cards and
 the command asks for each card in turn.
+
+Commands:
 
   create          deploy a new Safe; prints its address ("safe" with --json)
     --owner reader:NAME|phrase|address:0x…   an owner (repeatable); a card or wallet owns

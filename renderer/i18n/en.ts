@@ -1053,7 +1053,10 @@ export const en = {
   'safe.otherAddress': 'Another person’s address',
   'safe.addAddress': 'Add this address',
   'safe.thresholdLabel': 'Signatures needed',
-  'safe.thresholdOf': '{threshold} of {count} owners must sign.',
+  'safe.thresholdOf': {
+    one: '{threshold} of {count} owner must sign.',
+    other: '{threshold} of {count} owners must sign.',
+  },
   'safe.payerLegend': 'Who pays the network fee',
   'safe.createPlan': 'Show the new Safe’s address',
   'safe.createReviewTitle': 'Check the new Safe',

@@ -151,10 +151,17 @@ function OwnerChangeForm({ safe, onProposed, onCancel }: OwnerChangeFormProps) {
   const [threshold, setThreshold] = useState(safe.threshold);
   const proposing = useAction(lifeboat().safes.propose);
 
-  const choose = (next: OwnerChangeKind) => {
+  // A refusal is about what was asked; once the person changes it, it no longer applies.
+  const edit =
+    <V,>(set: (value: V) => void) =>
+    (value: V) => {
+      proposing.clear();
+      set(value);
+    };
+  const choose = edit((next: OwnerChangeKind) => {
     setKind(next);
     setThreshold(initialThreshold(next, owners, safe.threshold));
-  };
+  });
   const needsAddress = kind === 'replace-owner' || kind === 'add-owner';
   const needsOwner = kind === 'replace-owner' || kind === 'remove-owner';
   const needsThreshold = kind !== 'replace-owner';
@@ -197,7 +204,7 @@ function OwnerChangeForm({ safe, onProposed, onCancel }: OwnerChangeFormProps) {
           <label htmlFor={`${id}-owner`}>
             {t(kind === 'remove-owner' ? 'safe.removeWhich' : 'safe.replaceOld')}
           </label>
-          <select id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <select id={`${id}-owner`} value={owner} onChange={(e) => edit(setOwner)(e.target.value)}>
             {safe.owners.map((o) => (
               <option key={o.address} value={o.address}>
                 {o.address}
@@ -209,7 +216,7 @@ function OwnerChangeForm({ safe, onProposed, onCancel }: OwnerChangeFormProps) {
       {needsAddress && (
         <>
           <label htmlFor={`${id}-new`}>{t('safe.replaceNew')}</label>
-          <input id={`${id}-new`} value={added} onChange={(e) => setAdded(e.target.value)} />
+          <input id={`${id}-new`} value={added} onChange={(e) => edit(setAdded)(e.target.value)} />
         </>
       )}
       {needsThreshold && !lastOwner && (
@@ -218,7 +225,7 @@ function OwnerChangeForm({ safe, onProposed, onCancel }: OwnerChangeFormProps) {
           <select
             id={`${id}-threshold`}
             value={threshold}
-            onChange={(e) => setThreshold(Number(e.target.value))}
+            onChange={(e) => edit(setThreshold)(Number(e.target.value))}
           >
             {thresholdChoices(kind, owners).map((k, _, all) => (
               <option key={k} value={k}>

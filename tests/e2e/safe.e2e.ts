@@ -229,6 +229,7 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
   // An owner already is one: main says so, and nothing is proposed.
   await expect(page.getByRole('alert')).toContainText('already an owner');
   await page.getByLabel('The new owner’s address').fill(added);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByLabel('Signatures needed afterwards')).toHaveValue('2');
   await checkpoint(page, 'safe-add-form');
   await page.getByRole('button', { name: 'Show the owners before and after' }).click();

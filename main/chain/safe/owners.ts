@@ -55,7 +55,11 @@ function assertNewOwner(owner: string, owners: readonly string[], safe: string):
 
 export function assertThreshold(threshold: number, owners: number): void {
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > owners) {
-    throw new LifeboatError('invalid-threshold', undefined, { threshold, owners });
+    throw new LifeboatError(
+      'invalid-threshold',
+      `${threshold} signatures needed does not fit ${owners} ${owners === 1 ? 'owner' : 'owners'}: it must be at least 1 and at most ${owners}.`,
+      { threshold, owners },
+    );
   }
 }
 

@@ -71,7 +71,12 @@ describe('adding and removing owners, changing the threshold', () => {
     expect(call.thresholdAfter).toBe(3);
     expect(() =>
       ownerChangeCall(safe, state, { kind: 'add-owner', owner: address(), threshold: 5 }),
-    ).toThrow(expect.objectContaining({ code: 'invalid-threshold' }));
+    ).toThrow(
+      expect.objectContaining({
+        code: 'invalid-threshold',
+        message: '5 signatures needed does not fit 4 owners: it must be at least 1 and at most 4.',
+      }),
+    );
   });
 
   it('removes with the previous entry and a threshold the remaining owners can meet', () => {

@@ -1,7 +1,8 @@
 // `lifeboat safe create|show|sweep` and the changes of owners and threshold: shared wallets
 // (Safe v1.5.0) whose owners are cards, rebuilt wallets and other people's addresses, signed
-// at the desk with the owners' cards one after another. The same service as the console's; every sweep is a recovery case
-// on disk that resumes (`--case ID`) without asking an owner to sign twice.
+// at the desk with the owners' cards one after another. The same service as the console's;
+// every sweep is a recovery case on disk that resumes (`--case ID`) without asking an owner
+// to sign twice.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatUnits, getAddress, parseUnits } from 'ethers';

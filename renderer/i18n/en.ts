@@ -1109,7 +1109,7 @@ export const en = {
   'safe.removeWhich': 'The owner to remove',
   'safe.replaceNew': 'The new owner’s address',
   'safe.thresholdAfterLabel': 'Signatures needed afterwards',
-  'safe.thresholdUnchanged': 'The Safe already needs this many signatures. Choose another number.',
+  'safe.thresholdUnchanged': 'The Safe already needs this many signatures.',
   'safe.replacePreview': 'Show the owners before and after',
   'safe.replaceReviewTitle': 'The owners before and after',
   'safe.ownersBefore': 'Owners now',

@@ -32,7 +32,10 @@ const CHANGED: Record<OwnerChangeKind, MessageKey> = {
   'change-threshold': 'safe.thresholdChanged',
 };
 
-/** Shared wallets: the remembered Safes, one opened by address, a new one, emptying one. */
+/**
+ * Shared wallets: the remembered Safes, one opened by address, a new one, emptying one,
+ * changing its owners (a change still waiting for signatures is offered to go on).
+ */
 export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
   const id = useId();
   const { secrets, settings } = useApp();
@@ -172,7 +175,8 @@ export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
           {view.changed && <StatusLine tone="good">{t(CHANGED[view.changed])}</StatusLine>}
           <SafeDetails safe={view.safe} holders={holders} />
           {view.safe.pending
-            .filter((p) => isOwnerChange(p.action))
+            // One signed for an earlier Safe transaction can never be sent.
+            .filter((p) => isOwnerChange(p.action) && p.nonce === view.safe.nonce)
             .map((p) => (
               <section className="stack" key={p.proposalId}>
                 <p>

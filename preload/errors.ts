@@ -184,6 +184,8 @@ export const ERROR_HELP = {
   'duplicate-owner': 'That address is already an owner, or is named twice. Each owner counts once.',
   'no-such-owner':
     'That address is not one of the Safe’s owners, so it cannot be replaced or removed. Check the Safe’s owners and use one of them.',
+  'last-owner':
+    'That is the Safe’s only owner. A Safe needs at least one owner, so add the new owner first, then remove this one.',
   'safe-nonce-conflict':
     'Another Safe transaction was carried out in place of this one, so its signatures no longer count and it was stopped. Check the Safe, then start again.',
 

@@ -1,7 +1,8 @@
-// `lifeboat safe create|show|sweep|replace-owner`: shared wallets (Safe v1.5.0) whose owners
-// are cards, rebuilt wallets and other people's addresses, signed at the desk with the owners'
-// cards one after another. The same service as the console's; every sweep is a recovery case
-// on disk that resumes (`--case ID`) without asking an owner to sign twice.
+// `lifeboat safe create|show|sweep` and the changes of owners and threshold: shared wallets
+// (Safe v1.5.0) whose owners are cards, rebuilt wallets and other people's addresses, signed
+// at the desk with the owners' cards one after another. The same service as the console's;
+// every sweep is a recovery case on disk that resumes (`--case ID`) without asking an owner
+// to sign twice.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatUnits, getAddress, parseUnits } from 'ethers';
@@ -36,9 +37,17 @@ import {
   type Opened,
   type Participant,
 } from './safe-participants';
+import {
+  OWNER_CHANGE_COMMANDS,
+  ownerChangeAction,
+  ownerChangeDone,
+  ownerChangePreview,
+  ownerChangeRequest,
+  type OwnerChangeCommand,
+} from './safe-owner-change';
 import { CliWallets } from './wallet-input';
 
-export const safeUsage = `Usage: lifeboat safe <create|show|sweep|replace-owner> --rpc NETWORK=URL [options]
+export const safeUsage = `Usage: lifeboat safe <command> --rpc NETWORK=URL [options]
 
 A Safe (v1.5.0) is a shared wallet: it moves funds only when K of its N owners sign. Its
 owners here are cards in readers, recovery phrases or Shamir shares, or other people's
@@ -46,6 +55,8 @@ addresses. Secrets come from standard input, one per line, in the order the owne
 signers are named: a card's PIN, or for "phrase" the phrase (or shares one per line, then
 an empty line) and the passphrase line. One reader is enough: name it for several cards and
 the command asks for each card in turn.
+
+Commands:
 
   create          deploy a new Safe; prints its address ("safe" with --json)
     --owner reader:NAME|phrase|address:0x…   an owner (repeatable); a card or wallet owns
@@ -58,14 +69,23 @@ the command asks for each card in turn.
                   --to ADDRESS, signed by --signer reader:NAME|phrase (repeat until K owners
                   sign); --case ID continues a sweep that stopped
   replace-owner   replace a lost owner: --old ADDRESS --new ADDRESS, signed by --signer …
+  add-owner       add an owner: --owner ADDRESS [--threshold K], signed by --signer …;
+                  without --threshold the Safe keeps needing as many signatures as now
+  remove-owner    remove an owner: --owner ADDRESS [--threshold K], signed by --signer …;
+                  without --threshold the number needed is kept, or lowered to the
+                  owners left when fewer remain. The only owner cannot be removed.
+  change-threshold   how many owners must sign from now on: --threshold K (1 to the
+                  number of owners), signed by --signer …
+  Each change shows the owners and the signatures needed before and after, and asks
+  before anyone signs. The owners who sign are the owners of the Safe as it is now.
 
 Payment:
   --payer reader:NAME|phrase   who sends the transactions and pays their gas (its first
                   account); by default the first signer (for create, the first owner that
                   is a card or wallet). The Safe itself pays nothing. A payer that is none of
                   the signers reads its secret first for sweep (it is needed to plan), last
-                  for create and replace-owner. A card needed again after another took its
-                  place in the reader is asked back for, with its PIN on the next line.
+                  for create and the owner changes. A card needed again after another took
+                  its place in the reader is asked back for, with its PIN on the next line.
   --fee-cap GWEI  the highest fee per gas you accept (default: 3 × today's quote)
   --yes           do not ask before sending
   --poll-interval MS   how often a sweep checks for inclusion (default 1000)
@@ -88,8 +108,8 @@ const OPTIONS = {
   yes: { type: 'boolean', default: false },
 } as const;
 
-type Subcommand = 'create' | 'show' | 'sweep' | 'replace-owner';
-const SUBCOMMANDS: readonly Subcommand[] = ['create', 'show', 'sweep', 'replace-owner'];
+type Subcommand = 'create' | 'show' | 'sweep' | OwnerChangeCommand;
+const SUBCOMMANDS: readonly Subcommand[] = ['create', 'show', 'sweep', ...OWNER_CHANGE_COMMANDS];
 
 export async function runSafe(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -152,7 +172,10 @@ class SafeRun {
       case 'sweep':
         return this.sweep();
       case 'replace-owner':
-        return this.replaceOwner();
+      case 'add-owner':
+      case 'remove-owner':
+      case 'change-threshold':
+        return this.ownerChange(name);
     }
   }
 
@@ -310,37 +333,38 @@ class SafeRun {
     return EXIT.ok;
   }
 
-  private async replaceOwner(): Promise<number> {
+  /**
+   * Replace, add or remove an owner, or change the threshold: the Safe is read, the change
+   * proposed (the Safe's own checks refuse it before any PIN is asked), previewed, signed by
+   * enough owners and sent by the payer.
+   */
+  private async ownerChange(kind: OwnerChangeCommand): Promise<number> {
     const address = this.safeAddress();
-    const old = this.values.old;
-    const added = this.values.new;
-    if (typeof old !== 'string' || typeof added !== 'string') {
-      throw new CliUsageError(
-        'Name the owner to replace and its replacement: --old ADDRESS --new ADDRESS.',
-      );
-    }
-    const oldOwner = checkedAddress(old, 'old');
-    const newOwner = checkedAddress(added, 'new');
+    const { owner, old, new: added, threshold } = this.values;
+    const request = ownerChangeRequest(
+      kind,
+      {
+        ...(Array.isArray(owner) ? { owner } : {}),
+        ...(typeof old === 'string' ? { old } : {}),
+        ...(typeof added === 'string' ? { new: added } : {}),
+        ...(threshold === undefined
+          ? {}
+          : { threshold: integerOption(this.values, 'threshold', 0) }),
+      },
+      checkedAddress,
+    );
     const signers = this.signers();
     const payerSpec = this.payer(signers[0]);
     const payerIndex = signers.findIndex((s) => sameParticipant(s, payerSpec));
     const service = await this.service();
-    const proposal = await service.proposals.propose(this.network.id, address, {
-      kind: 'replace-owner',
-      old: oldOwner,
-      new: newOwner,
-    });
-    enoughSigners(signers.length, proposal.thresholdBefore);
-    await this.confirm(
-      [
-        `Replace an owner of the Safe ${proposal.safe} (Safe transaction ${proposal.nonce}):`,
-        `  Owners now (${proposal.thresholdBefore} must sign):`,
-        ...proposal.ownersBefore.map((o) => `    ${o}${o === oldOwner ? '   ← replaced' : ''}`),
-        `  Owners after (${proposal.thresholdAfter} must sign):`,
-        ...proposal.ownersAfter.map((o) => `    ${o}${o === newOwner ? '   ← new' : ''}`),
-      ].join('\n'),
-      'sign and send this change',
+    const before = await service.open({ networkId: this.network.id, address });
+    const proposal = await service.proposals.propose(
+      this.network.id,
+      address,
+      ownerChangeAction(request, before),
     );
+    enoughSigners(signers.length, proposal.thresholdBefore);
+    await this.confirm(ownerChangePreview(request, proposal), 'sign and send this change');
     const opened = await this.collect(service, proposal.proposalId, signers, proposal.safe);
     const known = payerIndex >= 0 ? opened[payerIndex] : undefined;
     const payer = known
@@ -359,7 +383,7 @@ class SafeRun {
         threshold: after.threshold,
       },
       () =>
-        `Replaced the owner in block ${receipt.blockNumber} (${receipt.txHash}).\n${safeText({ ...after, owners: after.owners.map((o) => ({ address: o.address })) }, this.network)}`,
+        `${ownerChangeDone(kind, receipt)}\n${safeText({ ...after, owners: after.owners.map((o) => ({ address: o.address })) }, this.network)}`,
     );
     return EXIT.ok;
   }

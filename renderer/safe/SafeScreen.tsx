@@ -1,29 +1,41 @@
 import { useEffect, useId, useState } from 'react';
-import type { SafeRef, SafeView } from '../../preload/api';
+import type { SafeProposalView, SafeRef, SafeView } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { useApp } from '../app/AppContext';
 import type { SafeSweepCase } from '../app/screens';
 import { useLive } from '../app/LiveContext';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { isValidAddress } from '../format/address';
 import { useAction } from '../hooks/useAction';
-import { t } from '../i18n/t';
+import { t, type MessageKey } from '../i18n/t';
 import { heldSources } from './holders';
 import { SafeCreate } from './SafeCreate';
 import { SafeDetails } from './SafeDetails';
-import { SafeReplaceOwner } from './SafeReplaceOwner';
+import { isOwnerChange, type OwnerChangeKind } from './owner-change';
+import { SafeOwnerChange } from './SafeOwnerChange';
 import { SafeSweep } from './SafeSweep';
 
 type View =
   | { name: 'start' }
   | { name: 'create' }
-  | { name: 'safe'; safe: SafeView }
+  | { name: 'safe'; safe: SafeView; changed?: OwnerChangeKind }
   | { name: 'sweep'; safe: SafeView; resume?: SafeSweepCase }
-  | { name: 'replace-owner'; safe: SafeView };
+  | { name: 'owner-change'; safe: SafeView; pending?: SafeProposalView };
 
-/** Shared wallets: the remembered Safes, one opened by address, a new one, emptying one. */
+const CHANGED: Record<OwnerChangeKind, MessageKey> = {
+  'replace-owner': 'safe.replaced',
+  'add-owner': 'safe.added',
+  'remove-owner': 'safe.removed',
+  'change-threshold': 'safe.thresholdChanged',
+};
+
+/**
+ * Shared wallets: the remembered Safes, one opened by address, a new one, emptying one,
+ * changing its owners (a change still waiting for signatures is offered to go on).
+ */
 export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
   const id = useId();
   const { secrets, settings } = useApp();
@@ -49,13 +61,16 @@ export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
     };
   }, []);
 
-  const open = async (ref: SafeRef) => {
+  /** Reads the Safe from the chain; `changed` says which change of its owners was just sent. */
+  const open = async (ref: SafeRef, changed?: OwnerChangeKind) => {
     const result = await opening.run({
       networkId: ref.networkId,
       address: ref.address,
       holders: holders.map((h) => h.source),
     });
-    if (result.ok) setView({ name: 'safe', safe: result.value });
+    if (result.ok) {
+      setView({ name: 'safe', safe: result.value, ...(changed ? { changed } : {}) });
+    }
   };
 
   // A sweep that did not finish goes on where its signatures stand, once the Safe is read.
@@ -157,7 +172,27 @@ export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
       {view.name === 'create' && <ErrorNotice error={opening.error} />}
       {view.name === 'safe' && (
         <>
+          {view.changed && <StatusLine tone="good">{t(CHANGED[view.changed])}</StatusLine>}
           <SafeDetails safe={view.safe} holders={holders} />
+          {view.safe.pending
+            // One signed for an earlier Safe transaction can never be sent.
+            .filter((p) => isOwnerChange(p.action) && p.nonce === view.safe.nonce)
+            .map((p) => (
+              <section className="stack" key={p.proposalId}>
+                <p>
+                  {t('safe.pendingChange', {
+                    signed: p.signatures.signed.length,
+                    needed: p.signatures.needed,
+                  })}
+                </p>
+                <button
+                  type="button"
+                  onClick={() => setView({ name: 'owner-change', safe: view.safe, pending: p })}
+                >
+                  {t('safe.pendingContinue')}
+                </button>
+              </section>
+            ))}
           <div className="actions">
             <button type="button" disabled={opening.busy} onClick={() => void open(view.safe)}>
               {t('safe.refresh')}
@@ -171,9 +206,9 @@ export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
             </button>
             <button
               type="button"
-              onClick={() => setView({ name: 'replace-owner', safe: view.safe })}
+              onClick={() => setView({ name: 'owner-change', safe: view.safe })}
             >
-              {t('safe.replace')}
+              {t('safe.changeOwners')}
             </button>
             <button type="button" onClick={() => setView({ name: 'start' })}>
               {t('safe.otherSafe')}
@@ -185,9 +220,15 @@ export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
       {view.name === 'sweep' && (
         <SafeSweep safe={view.safe} holders={holders} resume={view.resume} />
       )}
-      {view.name === 'replace-owner' && (
-        <SafeReplaceOwner safe={view.safe} holders={holders} onDone={() => void open(view.safe)} />
+      {view.name === 'owner-change' && (
+        <SafeOwnerChange
+          safe={view.safe}
+          holders={holders}
+          pending={view.pending}
+          onDone={(changed) => void open(view.safe, changed ?? undefined)}
+        />
       )}
+      {view.name === 'owner-change' && <ErrorNotice error={opening.error} />}
     </>
   );
 }

@@ -2,8 +2,9 @@
 // card put in the same reader after it, and a rebuilt recovery phrase that pays the fees;
 // the Safe is funded on the local chain, then emptied to a new address with the second card
 // and the phrase signing. The Safe v1.5.0 contracts are the audited build at their canonical
-// addresses; owners, threshold and balances are read from the chain itself. Last, the first
-// card is taken as lost and its owner replaced by a new address.
+// addresses; owners, threshold and balances are read from the chain itself. Then the first
+// card is taken as lost and its owner replaced by a new address, an owner is added, and the
+// Safe is made to need 3 of its 4 owners, with the console reloaded between two signatures.
 import { expect, test } from '@playwright/test';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
@@ -36,7 +37,7 @@ test.afterAll(async () => {
   await demo?.stop();
 });
 
-test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a lost card', async ({
+test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a lost card, add an owner, need 3 of 4', async ({
   page,
 }) => {
   const expectClean = await openConsole(page, demo.url!);
@@ -188,7 +189,8 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
   await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
   await page.getByRole('button', { name: /Shared wallet \(Safe\)/ }).click();
   await page.getByRole('button', { name: `Open ${safe} on Local demo chain` }).click();
-  await page.getByRole('button', { name: 'Replace a lost owner' }).click();
+  await page.getByRole('button', { name: 'Change the owners' }).click();
+  await expect(page.getByRole('radio', { name: 'Replace a lost owner' })).toBeChecked();
   await page.getByLabel('The owner to replace').selectOption(owners[0]!);
   await page.getByLabel('The new owner’s address').fill(replacement);
   await page.getByRole('button', { name: 'Show the owners before and after' }).click();
@@ -214,5 +216,82 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
     [replacement, owners[1]!, owners[2]!].sort(),
   );
   expect(await readSafeContract<bigint>(demo.node, safe, 'getThreshold')).toBe(2n);
+  // The details are read from the chain again after the change.
+  await expect(ownerRows.filter({ hasText: replacement })).toHaveCount(1);
+  await expect(ownerRows.filter({ hasText: owners[0]! })).toHaveCount(0);
+
+  // An owner is added; the Safe keeps needing 2 signatures, now of 4 owners.
+  const added = Wallet.createRandom().address;
+  await page.getByRole('button', { name: 'Change the owners' }).click();
+  await page.getByRole('radio', { name: 'Add an owner' }).check();
+  await page.getByLabel('The new owner’s address').fill(owners[1]!);
+  await page.getByRole('button', { name: 'Show the owners before and after' }).click();
+  // An owner already is one: main says so, and nothing is proposed.
+  await expect(page.getByRole('alert')).toContainText('already an owner');
+  await page.getByLabel('The new owner’s address').fill(added);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByLabel('Signatures needed afterwards')).toHaveValue('2');
+  await checkpoint(page, 'safe-add-form');
+  await page.getByRole('button', { name: 'Show the owners before and after' }).click();
+  await expect(page.getByText(`${added} (new owner)`)).toBeVisible();
+  await expect(page.getByText('2 of 3 owners must sign.')).toBeVisible();
+  await expect(page.getByText('2 of 4 owners must sign.')).toBeVisible();
+  await checkpoint(page, 'safe-add-review');
+  await page.getByRole('button', { name: `Sign with the card in ${DEMO.oldReader}` }).click();
+  await page.getByRole('button', { name: /^Sign with the rebuilt wallet/ }).click();
+  await expect(progress).toHaveText('2 of 2 signatures needed.');
+  await page
+    .getByRole('group', { name: 'Who pays the network fee' })
+    .getByLabel(/rebuilt wallet/)
+    .check();
+  await page.getByRole('button', { name: 'Send the change' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The owner was added.' })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText('2 of 4 owners must sign.')).toBeVisible();
+  await expect(ownerRows.filter({ hasText: added })).toHaveCount(1);
+  await checkpoint(page, 'safe-added');
+  expect(await readSafeContract<string[]>(demo.node, safe, 'getOwners')).toContain(added);
+
+  // Then 3 of the 4 must sign. The console is reloaded after the first signature: the
+  // change waits in the Safe's details with its signature kept.
+  await page.getByRole('button', { name: 'Change the owners' }).click();
+  await page.getByRole('radio', { name: 'Change how many owners must sign' }).check();
+  await expect(
+    page.getByRole('button', { name: 'Show the owners before and after' }),
+  ).toBeDisabled();
+  await page.getByLabel('Signatures needed afterwards').selectOption({
+    label: '3 of 4 owners must sign.',
+  });
+  await page.getByRole('button', { name: 'Show the owners before and after' }).click();
+  await expect(page.getByText('3 of 4 owners must sign.')).toBeVisible();
+  await checkpoint(page, 'safe-threshold-review');
+  await page.getByRole('button', { name: /^Sign with the rebuilt wallet/ }).click();
+  await expect(progress).toHaveText('1 of 2 signatures needed.');
+  await page.reload();
+  await page.getByRole('button', { name: /Shared wallet \(Safe\)/ }).click();
+  await page.getByRole('button', { name: `Open ${safe} on Local demo chain` }).click();
+  await expect(
+    page.getByText('A change of the owners is waiting for signatures: 1 of 2 so far.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Continue with this change' }).click();
+  await expect(progress).toHaveText('1 of 2 signatures needed.');
+  await page.getByRole('button', { name: `Sign with the card in ${DEMO.oldReader}` }).click();
+  await expect(progress).toHaveText('2 of 2 signatures needed.');
+  await page
+    .getByRole('group', { name: 'Who pays the network fee' })
+    .getByLabel(/rebuilt wallet/)
+    .check();
+  await page.getByRole('button', { name: 'Send the change' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The number of owners who must sign was changed.' }),
+  ).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('3 of 4 owners must sign.')).toBeVisible();
+  await checkpoint(page, 'safe-threshold-changed');
+  expect([...(await readSafeContract<string[]>(demo.node, safe, 'getOwners'))].sort()).toEqual(
+    [added, replacement, owners[1]!, owners[2]!].sort(),
+  );
+  expect(await readSafeContract<bigint>(demo.node, safe, 'getThreshold')).toBe(3n);
+  expect(await readSafeContract<bigint>(demo.node, safe, 'nonce')).toBe(5n);
   expectClean();
 });

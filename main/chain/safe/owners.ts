@@ -55,7 +55,11 @@ function assertNewOwner(owner: string, owners: readonly string[], safe: string):
 
 export function assertThreshold(threshold: number, owners: number): void {
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > owners) {
-    throw new LifeboatError('invalid-threshold', undefined, { threshold, owners });
+    throw new LifeboatError(
+      'invalid-threshold',
+      `${threshold} signatures needed does not fit ${owners} ${owners === 1 ? 'owner' : 'owners'}: it must be at least 1 and at most ${owners}.`,
+      { threshold, owners },
+    );
   }
 }
 
@@ -95,6 +99,10 @@ export function ownerChangeCall(
     case 'remove-owner': {
       const removed = checked(change.owner, 'owner');
       const prev = prevOwner(owners, removed);
+      // The Safe refuses this too, but only as "threshold too high": say what it means.
+      if (owners.length === 1) {
+        throw new LifeboatError('last-owner', undefined, { address: removed });
+      }
       assertThreshold(change.threshold, owners.length - 1);
       return {
         ...before,

@@ -47,10 +47,15 @@ const TOPICS: [string[], string][] = [
     'lifeboat sweep',
   ]),
   [['safe'], 'lifeboat safe'],
-  ...['create', 'show', 'sweep', 'replace-owner'].map((sub): [string[], string] => [
-    ['safe', sub],
-    'lifeboat safe',
-  ]),
+  ...[
+    'create',
+    'show',
+    'sweep',
+    'replace-owner',
+    'add-owner',
+    'remove-owner',
+    'change-threshold',
+  ].map((sub): [string[], string] => [['safe', sub], 'lifeboat safe']),
 ];
 
 describe('help', () => {

@@ -71,7 +71,12 @@ describe('adding and removing owners, changing the threshold', () => {
     expect(call.thresholdAfter).toBe(3);
     expect(() =>
       ownerChangeCall(safe, state, { kind: 'add-owner', owner: address(), threshold: 5 }),
-    ).toThrow(expect.objectContaining({ code: 'invalid-threshold' }));
+    ).toThrow(
+      expect.objectContaining({
+        code: 'invalid-threshold',
+        message: '5 signatures needed does not fit 4 owners: it must be at least 1 and at most 4.',
+      }),
+    );
   });
 
   it('removes with the previous entry and a threshold the remaining owners can meet', () => {
@@ -85,17 +90,18 @@ describe('adding and removing owners, changing the threshold', () => {
     expect(() =>
       ownerChangeCall(safe, state, { kind: 'remove-owner', owner: owners[0]!, threshold: 3 }),
     ).toThrow(expect.objectContaining({ code: 'invalid-threshold' }));
-    expect(() =>
-      ownerChangeCall(
-        safe,
-        { owners: [owners[0]!], threshold: 1 },
-        {
-          kind: 'remove-owner',
-          owner: owners[0]!,
-          threshold: 1,
-        },
-      ),
-    ).toThrow(expect.objectContaining({ code: 'invalid-threshold' }));
+  });
+
+  it('refuses to remove the only owner by saying so, whatever threshold is asked', () => {
+    for (const threshold of [0, 1]) {
+      expect(() =>
+        ownerChangeCall(
+          safe,
+          { owners: [owners[0]!], threshold: 1 },
+          { kind: 'remove-owner', owner: owners[0]!, threshold },
+        ),
+      ).toThrow(expect.objectContaining({ code: 'last-owner' }));
+    }
   });
 
   it('changes the threshold within 1 … owners, and only to another value', () => {

@@ -282,7 +282,7 @@ class SafeRun {
     await this.confirm(
       [
         `New Safe on ${this.network.name}: ${plan.address}`,
-        `  ${plan.threshold} of ${plan.owners.length} owners must sign:`,
+        `  ${mustSign(plan.threshold, plan.owners.length)}:`,
         ...plan.owners.map((o, i) => `    ${i + 1}. ${o}`),
         `  Created by ${plan.payer}; fee at most ${coin(plan.fee.maxCost)}.`,
       ].join('\n'),
@@ -531,10 +531,15 @@ type NamedSafeView = Omit<SafeView, 'owners'> & {
   owners: { address: string; heldBy?: string }[];
 };
 
+/** "2 of 3 owners must sign", "1 of 1 owner must sign". */
+function mustSign(threshold: number, owners: number): string {
+  return `${threshold} of ${owners} ${owners === 1 ? 'owner' : 'owners'} must sign`;
+}
+
 function safeText(view: NamedSafeView, network: Network): string {
   return [
     `Safe ${view.address} on ${network.name} (version ${view.version})`,
-    `  ${view.threshold} of ${view.owners.length} owners must sign; next Safe transaction: ${view.nonce}`,
+    `  ${mustSign(view.threshold, view.owners.length)}; next Safe transaction: ${view.nonce}`,
     '  Owners:',
     ...view.owners.map(
       (o, i) => `    ${i + 1}. ${o.address}${o.heldBy ? `   (held by ${o.heldBy})` : ''}`,

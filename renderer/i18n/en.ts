@@ -1076,7 +1076,10 @@ export const en = {
   'safe.createGo': 'Create the Safe',
   'safe.back': 'Back',
   'safe.detailsTitle': 'The Safe',
-  'safe.nonce': 'It has made {nonce} transactions so far (Safe version {version}).',
+  'safe.nonce': {
+    one: 'It has made {count} transaction so far (Safe version {version}).',
+    other: 'It has made {count} transactions so far (Safe version {version}).',
+  },
   'safe.ownersCaption': 'Owners',
   'safe.ownerColumn': 'Owner',
   'safe.heldColumn': 'Whose',

@@ -19,7 +19,7 @@ export function SafeDetails({ safe, holders }: SafeDetailsProps) {
       <AddressWithIdenticon address={safe.address} networkIds={[safe.networkId]} />
       <p>
         {t('safe.thresholdOf', { threshold: safe.threshold, count: safe.owners.length })}{' '}
-        {t('safe.nonce', { nonce: safe.nonce, version: safe.version })}
+        {t('safe.nonce', { count: safe.nonce, version: safe.version })}
       </p>
       <table>
         <caption>{t('safe.ownersCaption')}</caption>

@@ -34,6 +34,7 @@ import { SimulatedSeedkeeper } from '../tests/sim/seedkeeper';
 import { holdBench } from '../tests/support/bench';
 import { benchReaders } from '../tests/support/bench-readers';
 import { EvmNode } from '../tests/support/evm-node';
+import { installSafeContracts } from '../tests/support/safe-contracts';
 import { ensurePcscd } from '../tests/support/pcscd';
 import type { VirtualReader } from '../tests/support/vpcd-card';
 
@@ -379,6 +380,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
     const node = await EvmNode.start({ chainId: DEMO.chainId });
     stops.push(() => node.stop());
+    // The Safe v1.5.0 contracts at their canonical addresses, so "Shared wallet (Safe)" works
+    // on the demo chain as it does on public ones.
+    await installSafeContracts(node);
     const accounts = demoAccounts(FUNDS.length);
     const tokens: { symbol: string; decimals: number; address: string }[] = [];
     for (const token of TOKENS) {

@@ -11,7 +11,7 @@ import { mnemonicToSeedSync } from '@scure/bip39';
 import { Wallet, computeAddress, getAddress, parseUnits } from 'ethers';
 import { DEMO, startDemo, type Demo } from '../../scripts/demo';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../sim/keycard';
-import { installSafeContracts, readSafeContract } from '../support/safe-contracts';
+import { readSafeContract } from '../support/safe-contracts';
 import { checkpoint, chooseCard, enterPin, openConsole, shownAddress } from './console-steps';
 
 /** The second owner card's wallet and the phrase rebuilt in the console. Test values only. */
@@ -29,7 +29,6 @@ let secondCard: InsertedCard | undefined;
 
 test.beforeAll(async () => {
   demo = await startDemo({ console: 'harness' });
-  await installSafeContracts(demo.node);
 });
 
 test.afterAll(async () => {

@@ -32,6 +32,8 @@ export interface CardSessions {
    * through several cards with one reader; the session `done` with, when given, is closed first.
    */
   nextCard(reader: string, done?: string): Promise<void>;
+  /** Every named reader is connected, or `reader-not-found` naming the readers there are. */
+  expectReaders(names: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,19 @@ export async function cardSessions(dataDir: string): Promise<CardSessions> {
         done === undefined ? inReader : cards.list().find((s) => s.sessionId === done)?.cardSeq;
       if (done !== undefined) await cards.close(done);
       await waitForCard(readers, reader, SWAP_WAIT_MS, used);
+    },
+    async expectReaders(names) {
+      const deadline = Date.now() + CARD_WAIT_MS;
+      for (;;) {
+        const snapshot = readers.snapshot();
+        const missing = names.find((name) => !snapshot.readers.some((r) => r.name === name));
+        if (missing === undefined) return;
+        if (Date.now() > deadline) {
+          if (snapshot.state === 'no-service') throw new LifeboatError('no-service');
+          throw noSuchReader(missing, snapshot);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
     async close() {
       await cards.dispose();

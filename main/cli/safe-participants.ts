@@ -56,6 +56,13 @@ export class Participants {
     private readonly notice: (text: string) => void,
   ) {}
 
+  /** A misspelt reader is said before a change is previewed or anything is signed. */
+  expectReaders(participants: readonly Participant[]): Promise<void> {
+    return this.wallets.expectReaders(
+      participants.flatMap((p) => (p.kind === 'reader' ? [p.reader] : [])),
+    );
+  }
+
   /** Opens a card or wallet; a card comes after the one last used in its reader. */
   async open(
     participant: Exclude<Participant, { kind: 'address' }>,

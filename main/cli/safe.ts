@@ -357,6 +357,7 @@ class SafeRun {
     const payerSpec = this.payer(signers[0]);
     const payerIndex = signers.findIndex((s) => sameParticipant(s, payerSpec));
     const service = await this.service();
+    await this.participants.expectReaders([...signers, payerSpec]);
     const before = await service.open({ networkId: this.network.id, address });
     const proposal = await service.proposals.propose(
       this.network.id,

@@ -92,6 +92,11 @@ export class CliWallets {
     return { kind: 'secret', secretId: this.vault.put(seed, { owner: OWNER, kind }) };
   }
 
+  /** Checks the named readers are there before anything is shown or asked for. */
+  async expectReaders(names: readonly string[]): Promise<void> {
+    if (names.length > 0) await (await this.sessions()).expectReaders(names);
+  }
+
   private async sessions(): Promise<CardSessions> {
     if (!this.cardSessions) {
       const { cardSessions } = await import('./card-unlock');

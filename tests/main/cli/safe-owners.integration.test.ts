@@ -200,6 +200,26 @@ describe('lifeboat safe owner changes with Keycards and a phrase', () => {
         error: { code },
       });
     }
+    // A misspelt reader is named before the change is even previewed.
+    const misspelt = await runCli(
+      [
+        'safe',
+        'change-threshold',
+        ...chain(),
+        '--safe',
+        safe,
+        '--threshold',
+        '2',
+        '--signer',
+        'reader:No such reader',
+        '--yes',
+      ],
+      '',
+    );
+    expect(misspelt.code).not.toBe(0);
+    expect(misspelt.stderr).toContain('There is no reader named "No such reader"');
+    expect(misspelt.stderr).toContain(DESK);
+    expect(misspelt.stderr).not.toContain('must sign');
     const usage = await change('remove-owner', safe, [], signer);
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stdout)).toMatchObject({ error: { code: 'invalid-request' } });

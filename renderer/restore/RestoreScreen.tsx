@@ -9,6 +9,7 @@ import { DiscoveryProgressView } from '../discovery/DiscoveryProgressView';
 import { useDiscovery } from '../discovery/useDiscovery';
 import { t } from '../i18n/t';
 import { AccountsView } from './AccountsView';
+import { OwnedSafes } from './OwnedSafes';
 import { SendFlow } from './SendFlow';
 
 type Step =
@@ -91,6 +92,9 @@ export function RestoreScreen() {
             </button>
           </div>
         </section>
+      )}
+      {step.name === 'accounts' && (
+        <OwnedSafes source={{ kind: 'card', sessionId: step.session.sessionId }} />
       )}
       {step.name === 'send' && (
         <section>

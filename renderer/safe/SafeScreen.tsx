@@ -23,12 +23,18 @@ type View =
   | { name: 'sweep'; safe: SafeView; resume?: SafeSweepCase }
   | { name: 'replace-owner'; safe: SafeView };
 
+interface SafeScreenProps {
+  resume?: SafeSweepCase | undefined;
+  /** Shown at once, then read again with every held card and wallet. */
+  safe?: SafeView | undefined;
+}
+
 /** Shared wallets: the remembered Safes, one opened by address, a new one, emptying one. */
-export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
+export function SafeScreen({ resume, safe }: SafeScreenProps) {
   const id = useId();
   const { secrets, settings } = useApp();
   const { sessions } = useLive();
-  const [view, setView] = useState<View>({ name: 'start' });
+  const [view, setView] = useState<View>(safe ? { name: 'safe', safe } : { name: 'start' });
   const [remembered, setRemembered] = useState<SafeRef[]>([]);
   const [address, setAddress] = useState('');
   const networks = settings?.networks.filter((n) => n.enabled) ?? [];
@@ -57,6 +63,28 @@ export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
     });
     if (result.ok) setView({ name: 'safe', safe: result.value });
   };
+
+  // A Safe handed over from another screen was read with one holder only: it is read again
+  // with the cards and wallets held when the screen opened, so each is named among its owners.
+  const [handedOver] = useState(() =>
+    safe ? { safe, holders: holders.map((h) => h.source) } : undefined,
+  );
+  useEffect(() => {
+    if (!handedOver) return;
+    let current = true;
+    const { safe: ref, holders: sources } = handedOver;
+    void lifeboat()
+      .safes.open({ networkId: ref.networkId, address: ref.address, holders: sources })
+      .then((result) => {
+        // Only the details shown meanwhile are replaced, not a step the person moved on to.
+        if (current && result.ok) {
+          setView((now) => (now.name === 'safe' ? { name: 'safe', safe: result.value } : now));
+        }
+      });
+    return () => {
+      current = false;
+    };
+  }, [handedOver]);
 
   // A sweep that did not finish goes on where its signatures stand, once the Safe is read.
   useEffect(() => {

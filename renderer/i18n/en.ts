@@ -284,7 +284,6 @@ export const en = {
   'restore.safesLooking': 'Looking for shared wallets this card is an owner of…',
   'restore.safesHeading': 'Shared wallets this card is an owner of',
   'restore.safeTitle': 'Shared wallet {address} on {network}',
-  'restore.safeBalances': 'What the shared wallet {address} holds',
   'restore.safeOpen': 'Open the shared wallet {address}',
   'restore.safeUnread':
     'Could not check whether this card owns the shared wallet {address} on {network}.',

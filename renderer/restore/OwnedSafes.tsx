@@ -41,7 +41,7 @@ export function OwnedSafes({ source }: { source: SourceRef }) {
   if (!owned) return <StatusLine>{t('restore.safesLooking')}</StatusLine>;
   if (owned.safes.length === 0 && owned.unread.length === 0) return null;
   return (
-    <section className="stack" aria-labelledby={id}>
+    <section className="accounts" aria-labelledby={id}>
       <h2 id={id}>{t('restore.safesHeading')}</h2>
       {owned.unread.map(({ safe, error }) => (
         <div
@@ -69,7 +69,7 @@ export function OwnedSafes({ source }: { source: SourceRef }) {
           <AddressWithIdenticon address={safe.address} networkIds={[safe.networkId]} />
           <p>{t('safe.thresholdOf', { threshold: safe.threshold, count: safe.owners.length })}</p>
           <table>
-            <caption>{t('restore.safeBalances', { address: safe.address })}</caption>
+            <caption>{t('accounts.balancesOf', { address: safe.address })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('safe.assetColumn')}</th>

@@ -161,6 +161,9 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
   await checkpoint(page, 'safe-sweep-resumed');
   await page.getByRole('button', { name: `Sign with the card in ${DEMO.oldReader}` }).click();
   await expect(progress).toHaveText('2 of 2 signatures needed.');
+  // Enough owners signed: none is asked for more.
+  await expect(page.getByText('Enough owners have signed.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Sign with/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Send the/ })).toBeDisabled();
   await page
     .getByRole('group', { name: 'Who pays the network fee' })

@@ -21,6 +21,7 @@ export function OwnedSafes({ source }: { source: SourceRef }) {
   const { settings, go } = useApp();
   const [owned, setOwned] = useState<SafesOwned | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
+  // Keyed by value: the screen hands in a new object on every render for the same card.
   const sourceKey = JSON.stringify(source);
 
   useEffect(() => {

@@ -58,6 +58,11 @@ export function RestoreScreen() {
           )}
         </section>
       )}
+      {/* The card is open even when its accounts could not be found: its Safes on the
+          networks that answer are still shown. */}
+      {step.name === 'discover' && discovery.error && (
+        <OwnedSafes source={{ kind: 'card', sessionId: step.session.sessionId }} />
+      )}
       {step.name === 'accounts' && (
         <section>
           <StepHeading>{t('accounts.heading')}</StepHeading>

@@ -27,8 +27,8 @@ export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSignin
   const [connecting, setConnecting] = useState(0);
   const [owners, setOwners] = useState<HolderOwner[]>([]);
   const signing = useAction(lifeboat().safes.sign);
-  const sources = holders.map((h) => h.source);
-  const sourcesKey = JSON.stringify(sources);
+  // Keyed by value: the holders are a new array on every render, the cards in it are not.
+  const sourcesKey = JSON.stringify(holders.map((h) => h.source));
 
   useEffect(() => {
     let current = true;

@@ -1096,6 +1096,8 @@ export const en = {
   'safe.heldSigners': 'Your cards and wallets',
   'safe.holderSigned': 'Has signed ✓: {holder}',
   'safe.holderNotOwner': 'Not an owner of this Safe, cannot sign: {holder}',
+  'safe.holderChecking': 'Checking whether it is an owner: {holder}',
+  'safe.holderUnreadable': 'Cannot be read now (was it taken out?): {holder}',
   'safe.replace': 'Replace a lost owner',
   'safe.replaceTitle': 'Replace a lost owner',
   'safe.replaceIntro':

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { CardSessionView, HolderOwner, SafeSignatures, SourceRef } from '../../preload/api';
+import type {
+  ApiError,
+  CardSessionView,
+  HolderOwner,
+  SafeSignatures,
+  SourceRef,
+} from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { CardConnect } from '../card/CardConnect';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -25,17 +31,20 @@ interface SafeSigningProps {
  */
 export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSigningProps) {
   const [connecting, setConnecting] = useState(0);
-  const [owners, setOwners] = useState<HolderOwner[]>([]);
   const signing = useAction(lifeboat().safes.sign);
   // Keyed by value: the holders are a new array on every render, the cards in it are not.
   const sourcesKey = JSON.stringify(holders.map((h) => h.source));
+  const [answer, setAnswer] = useState<{ key: string; owners: HolderOwner[] } | null>(null);
+  const [classifyError, setClassifyError] = useState<ApiError | null>(null);
 
   useEffect(() => {
     let current = true;
     void lifeboat()
       .safes.holderOwners({ jobId, holders: JSON.parse(sourcesKey) as SourceRef[] })
       .then((result) => {
-        if (current && result.ok) setOwners(result.value);
+        if (!current) return;
+        setAnswer({ key: sourcesKey, owners: result.ok ? result.value : [] });
+        setClassifyError(result.ok ? null : result.error);
       });
     return () => {
       current = false;
@@ -51,7 +60,12 @@ export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSignin
     void sign({ kind: 'card', sessionId: session.sessionId });
   };
   const enough = thresholdMet(signatures);
-  const standings = holderStandings(holders, owners, signatures);
+  const standings = holderStandings(
+    holders,
+    answer?.owners ?? [],
+    signatures,
+    answer?.key !== sourcesKey,
+  );
 
   return (
     <section className="stack">
@@ -84,7 +98,10 @@ export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSignin
                   {standing === 'signed' && t('safe.holderSigned', { holder: holder.label })}
                   {standing === 'not-an-owner' &&
                     t('safe.holderNotOwner', { holder: holder.label })}
-                  {(standing === 'can-sign' || standing === 'unknown') && (
+                  {standing === 'checking' && t('safe.holderChecking', { holder: holder.label })}
+                  {standing === 'unreadable' &&
+                    t('safe.holderUnreadable', { holder: holder.label })}
+                  {standing === 'can-sign' && (
                     <button
                       type="button"
                       disabled={signing.busy}
@@ -108,6 +125,7 @@ export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSignin
           </div>
         </>
       )}
+      <ErrorNotice error={classifyError} />
       <ErrorNotice error={signing.error} />
     </section>
   );

@@ -1,11 +1,15 @@
 // Where each held card or wallet stands in a signing round: its owner signed already, it is
 // an owner who can still sign, or it owns nothing in this Safe. Main says which owner each
-// holder signs as; a holder main could not read yet is offered, and main refuses it by name
-// if it is not an owner.
+// holder signs as; until it has answered for a holder, that holder is offered nothing, so an
+// owner who signed is never offered a second time.
 import type { HolderOwner, SafeSignatures } from '../../preload/api';
 import { sameSource, type Holder } from './holders';
 
-export type Standing = 'signed' | 'can-sign' | 'not-an-owner' | 'unknown';
+/**
+ * `checking`: main has not answered for it yet; `unreadable`: main answered without it (a
+ * card taken out meanwhile).
+ */
+export type Standing = 'signed' | 'can-sign' | 'not-an-owner' | 'checking' | 'unreadable';
 
 export interface HolderStanding {
   holder: Holder;
@@ -16,11 +20,13 @@ export function holderStandings(
   holders: readonly Holder[],
   owners: readonly HolderOwner[],
   signatures: SafeSignatures,
+  /** Main's answer for the current holders is still awaited. */
+  pending: boolean,
 ): HolderStanding[] {
   const signed = new Set(signatures.signed.map((o) => o.toLowerCase()));
   return holders.map((holder) => {
     const known = owners.find((o) => sameSource(o.source, holder.source));
-    if (!known) return { holder, standing: 'unknown' };
+    if (!known) return { holder, standing: pending ? 'checking' : 'unreadable' };
     if (known.owner === null) return { holder, standing: 'not-an-owner' };
     return {
       holder,

@@ -26,27 +26,37 @@ const owners: HolderOwner[] = [
 describe('where each held card or wallet stands in a signing round', () => {
   it('an owner that signed is signed, one that did not can sign, a stranger is no owner', () => {
     expect(
-      holderStandings([card, wallet, stranger], owners, signatures([OWNER_A])).map(
+      holderStandings([card, wallet, stranger], owners, signatures([OWNER_A]), false).map(
         (s) => s.standing,
       ),
     ).toEqual(['signed', 'can-sign', 'not-an-owner']);
   });
 
   it('compares owner addresses whatever their letter case', () => {
-    const [standing] = holderStandings([wallet], owners, signatures([OWNER_B.toLowerCase()]));
+    const [standing] = holderStandings(
+      [wallet],
+      owners,
+      signatures([OWNER_B.toLowerCase()]),
+      false,
+    );
     expect(standing?.standing).toBe('signed');
   });
 
-  it('a holder main has not classified is unknown, not called a stranger', () => {
-    const [standing] = holderStandings([card], [], signatures([]));
-    expect(standing).toEqual({ holder: card, standing: 'unknown' });
+  it('a holder main has not answered for is offered nothing, whether awaited or left out', () => {
+    const newCard: Holder = { source: { kind: 'card', sessionId: 's3' }, label: 'a new card' };
+    expect(
+      holderStandings([card, newCard], owners, signatures([OWNER_A]), true).map((s) => s.standing),
+    ).toEqual(['signed', 'checking']);
+    expect(
+      holderStandings([card, newCard], owners, signatures([OWNER_A]), false).map((s) => s.standing),
+    ).toEqual(['signed', 'unreadable']);
   });
 
   it('tells two sessions apart and a card from a wallet with the same id', () => {
     const sameId: Holder = { source: { kind: 'secret', secretId: 's1' }, label: 'a wallet' };
     expect(
-      holderStandings([sameId, stranger], owners, signatures([])).map((s) => s.standing),
-    ).toEqual(['unknown', 'not-an-owner']);
+      holderStandings([sameId, stranger], owners, signatures([]), false).map((s) => s.standing),
+    ).toEqual(['unreadable', 'not-an-owner']);
   });
 
   it('the threshold is met once as many owners signed as it needs', () => {

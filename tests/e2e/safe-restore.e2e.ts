@@ -3,10 +3,12 @@
 // console remembers them); opening the card in Restore lists the two it owns under its
 // accounts, and "Open" lands on that Safe's details. In the signing step of a sweep, the
 // card that signed is said to have signed and offered no more, and a rebuilt wallet that is
-// not an owner is said to be none.
+// not an owner is said to be none. Last, a second network's server stops answering: its Safe
+// gets a notice in Restore and the others are still listed.
 import { expect, test, type Page } from '@playwright/test';
 import { Wallet, parseUnits } from 'ethers';
 import { DEMO, startDemo, type Demo } from '../../scripts/demo';
+import { EvmNode } from '../support/evm-node';
 import { deploySafe, installSafeContracts } from '../support/safe-contracts';
 import { checkpoint, chooseCard, enterPin, openConsole, shownAddress } from './console-steps';
 
@@ -16,6 +18,8 @@ const PHRASE =
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 let demo: Demo;
+/** Chains the journey started and has not stopped itself. */
+const chains = new Set<EvmNode>();
 
 test.beforeAll(async () => {
   demo = await startDemo({ console: 'harness' });
@@ -23,12 +27,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  for (const chain of chains) await chain.stop();
   await demo?.stop();
 });
 
+/** On the Safe screen's start: opens a Safe by its address, so the console remembers it. */
 async function openByAddress(page: Page, safe: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
-  await page.getByRole('button', { name: /Shared wallet \(Safe\)/ }).click();
   await page.getByLabel('Address of the Safe').fill(safe);
   await page.getByRole('button', { name: 'Open this Safe' }).click();
   await expect(page.getByRole('heading', { name: 'The Safe', exact: true })).toBeVisible();
@@ -44,7 +48,11 @@ test('Safes the card owns appear in Restore, open on their details, and sign onc
   const small = await deploySafe(demo.node, [others[0]!, second], 1);
   const foreign = await deploySafe(demo.node, others, 1);
   await demo.node.fund(shared, parseUnits('1.5', 18));
-  for (const safe of [foreign, small, shared]) await openByAddress(page, safe);
+  await page.getByRole('button', { name: /Shared wallet \(Safe\)/ }).click();
+  for (const safe of [foreign, small, shared]) {
+    await openByAddress(page, safe);
+    await page.getByRole('button', { name: 'Another shared wallet' }).click();
+  }
 
   await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
   await page.getByRole('button', { name: /Rebuild from Shamir shares/ }).click();
@@ -111,5 +119,40 @@ test('Safes the card owns appear in Restore, open on their details, and sign onc
   // The next owner's card can still be put in.
   await expect(page.getByRole('button', { name: 'Sign with another card' })).toBeVisible();
   await checkpoint(page, 'safe-signing-signed-holder');
+
+  // A second network with a Safe of the card's, whose server then stops answering: its Safe
+  // gets a notice, and the Safes on the demo chain are still listed.
+  const otherChain = await EvmNode.start({ chainId: 31338 });
+  chains.add(otherChain);
+  await installSafeContracts(otherChain);
+  const far = await deploySafe(otherChain, [first], 1);
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByText('Add a network').click();
+  await page.getByLabel('Name', { exact: true }).fill('Second chain');
+  await page.getByLabel('Chain id').fill('31338');
+  await page.getByLabel('RPC address', { exact: true }).fill(otherChain.url);
+  await page.getByRole('button', { name: 'Add the network' }).click();
+  await page.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The settings were saved.' }),
+  ).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
+  await page.getByRole('button', { name: /Shared wallet \(Safe\)/ }).click();
+  await page.getByLabel('Network').selectOption({ label: 'Second chain' });
+  await openByAddress(page, far);
+  await otherChain.stop();
+  chains.delete(otherChain);
+
+  await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
+  await page.getByRole('button', { name: /Restore after a lost phone/ }).click();
+  // Still unlocked from before: no PIN is asked.
+  await chooseCard(page, DEMO.oldReader);
+  await expect(page.getByRole('alert')).toContainText('cannot be reached');
+  await expect(owned.getByRole('status')).toContainText(
+    `Could not check whether this card owns the shared wallet ${short(far)} on Second chain.`,
+  );
+  await expect(owned.getByRole('article')).toHaveCount(2);
+  await expect(safeCard(shared)).toBeVisible();
+  await checkpoint(page, 'restore-owned-safes-network-down');
   expectClean();
 });

@@ -647,6 +647,18 @@ export interface SafeView extends SafeRef {
   pending: SafeProposalView[];
 }
 
+/** The remembered Safes a card or wallet owns; `unread`: those whose network did not answer. */
+export interface SafesOwned {
+  safes: SafeView[];
+  unread: { safe: SafeRef; error: ApiError }[];
+}
+
+/** The owner a held card or wallet signs a job's Safe transactions as; null when it is none. */
+export interface HolderOwner {
+  source: SourceRef;
+  owner: string | null;
+}
+
 export interface SafeCreateRequest {
   networkId: string;
   owners: SafeOwnerInput[];
@@ -1190,8 +1202,11 @@ export interface LifeboatApi {
       holders?: SourceRef[];
     }): Promise<Result<SafeView>>;
     forget(input: SafeRef): Promise<Result<null>>;
-    /** The remembered Safes this card or wallet is an owner of. */
-    owned(input: { source: SourceRef }): Promise<Result<SafeView[]>>;
+    /**
+     * The remembered Safes this card or wallet is an owner of; a Safe whose network cannot be
+     * read is listed in `unread` and does not hide the others.
+     */
+    owned(input: { source: SourceRef }): Promise<Result<SafesOwned>>;
     planCreate(input: SafeCreateRequest): Promise<Result<SafeCreatePlan>>;
     /** Deploys the planned Safe; resolves once it exists with exactly the planned owners. */
     create(input: { planId: string; confirmed: true }): Promise<Result<SafeView>>;
@@ -1206,6 +1221,11 @@ export interface LifeboatApi {
      */
     sign(input: { jobId: string; source: SourceRef }): Promise<Result<SafeSignatures>>;
     signatures(input: { jobId: string }): Promise<Result<SafeSignatures>>;
+    /**
+     * Which owner of the job's Safe each held card or wallet signs as; a holder that cannot be
+     * read now (a card just taken out) is left out.
+     */
+    holderOwners(input: { jobId: string; holders: SourceRef[] }): Promise<Result<HolderOwner[]>>;
     /** Sends the signed proposal from the payer's first account, which pays the gas. */
     execute(input: {
       proposalId: string;
@@ -1640,6 +1660,11 @@ export const API_METHODS: MethodTable = deepFreeze({
       kind: 'invoke',
       channel: 'lifeboat:safes.signatures',
       args: { jobId: 'string' },
+    },
+    holderOwners: {
+      kind: 'invoke',
+      channel: 'lifeboat:safes.holderOwners',
+      args: { jobId: 'string', holders: 'array' },
     },
     execute: {
       kind: 'invoke',

@@ -61,6 +61,7 @@ export function safeHandlers(deps: SafeHandlerDeps): SafeHandlers {
       propose: ({ networkId, safe, action }) => service.proposals.propose(networkId, safe, action),
       sign: ({ jobId, source }) => service.sign(jobId, source),
       signatures: async ({ jobId }) => service.signatures(jobId),
+      holderOwners: ({ jobId, holders }) => service.holderOwners(jobId, holders),
       execute: ({ proposalId, payer }) => service.proposals.execute(proposalId, payer),
       discard: async ({ proposalId }) => {
         service.proposals.discard(proposalId);

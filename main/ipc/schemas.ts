@@ -242,6 +242,7 @@ export const INPUT_SCHEMAS: Schemas = {
     }),
     sign: z.strictObject({ jobId: id, source }),
     signatures: z.strictObject({ jobId: id }),
+    holderOwners: z.strictObject({ jobId: id, holders: z.array(source).max(16) }),
     execute: z.strictObject({ proposalId: id, payer: source, confirmed: z.literal(true) }),
     discard: z.strictObject({ proposalId: id }),
     planSweep: z.strictObject({

@@ -3,14 +3,22 @@
 // remembers Safes, finds which owners the person holds, creates Safes, and runs the jobs
 // (single transactions and sweeps) that the owners sign one after another.
 import { getAddress } from 'ethers';
-import type { AssetBalance, SafeRef, SafeSignatures, SafeView, SourceRef } from '../../preload/api';
+import type {
+  AssetBalance,
+  HolderOwner,
+  SafeRef,
+  SafeSignatures,
+  SafesOwned,
+  SafeView,
+  SourceRef,
+} from '../../preload/api';
 import { CaseService } from '../cases/case-service';
 import { readAccountStates } from '../chain/balances';
 import type { ChainConnection } from '../chain/connection';
 import { readSafe, type SafeState } from '../chain/safe/safe-reader';
 import { tokenList } from '../chain/tokens';
-import { isLifeboatError } from '../errors';
-import { OWNER_SCAN } from '../sources/owner-signer';
+import { isLifeboatError, toErrorData } from '../errors';
+import { OWNER_SCAN, ownerAmong } from '../sources/owner-signer';
 import { SafeContext, type SafeServiceDeps } from './safe-context';
 import { SafeCreation } from './safe-creation';
 import { SafeProposals } from './safe-proposals';
@@ -48,15 +56,41 @@ export class SafeService {
     return view;
   }
 
-  /** The remembered Safes `source` owns; a Safe whose network cannot be reached is left out. */
-  async owned(source: SourceRef): Promise<SafeView[]> {
-    const found: SafeView[] = [];
+  /**
+   * The remembered Safes `source` owns. Each is read on its own: a Safe whose network cannot
+   * be read is listed as unread and the others are still found; a Safe on a network that is
+   * no longer switched on is left out.
+   */
+  async owned(source: SourceRef): Promise<SafesOwned> {
+    const owned: SafesOwned = { safes: [], unread: [] };
     for (const ref of this.list()) {
       try {
         const view = await this.context.on(ref.networkId, (c) =>
           this.read(c, ref.address, [source]),
         );
-        if (view.owners.some((o) => o.heldBy !== undefined)) found.push(view);
+        if (view.owners.some((o) => o.heldBy !== undefined)) owned.safes.push(view);
+      } catch (error) {
+        if (!isLifeboatError(error)) throw error;
+        if (!isLifeboatError(error, 'network-not-configured')) {
+          owned.unread.push({ safe: ref, error: toErrorData(error) });
+        }
+      }
+    }
+    return owned;
+  }
+
+  /**
+   * The owner of the job's Safe each holder signs as, or null when it is none; a holder that
+   * cannot be read now (a card just taken out) is left out rather than called a stranger.
+   */
+  async holderOwners(jobId: string, holders: readonly SourceRef[]): Promise<HolderOwner[]> {
+    const { owners } = this.signatures(jobId);
+    const found: HolderOwner[] = [];
+    for (const source of holders) {
+      try {
+        const access = await this.context.access(source);
+        const accounts = await access.addressSource.accounts('bip44', 0, OWNER_SCAN);
+        found.push({ source, owner: ownerAmong(accounts, owners)?.address ?? null });
       } catch (error) {
         if (!isLifeboatError(error)) throw error;
       }

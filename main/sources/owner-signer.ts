@@ -25,6 +25,15 @@ export async function firstAccount(
   return { address: account.address, path: account.path };
 }
 
+/** The account a source signs a Safe's transactions as: the first of `accounts` that is an owner. */
+export function ownerAmong<A extends { address: string }>(
+  accounts: readonly A[],
+  owners: readonly string[],
+): A | undefined {
+  const wanted = new Set(owners.map((o) => getAddress(o)));
+  return accounts.find((a) => wanted.has(getAddress(a.address)));
+}
+
 /**
  * The signer of the source's account that owns the Safe, or `not-an-owner` naming the
  * source's first account, so the person can tell which card or wallet it was.
@@ -34,9 +43,8 @@ export async function ownerSigner(
   owners: readonly string[],
   safe: string,
 ): Promise<OwnerSigner> {
-  const wanted = new Set(owners.map((o) => getAddress(o)));
   const accounts = await access.addressSource.accounts('bip44', 0, OWNER_SCAN);
-  const account = accounts.find((a) => wanted.has(a.address));
+  const account = ownerAmong(accounts, owners);
   if (!account) {
     const first = accounts[0]?.address ?? 'unknown';
     throw new LifeboatError(

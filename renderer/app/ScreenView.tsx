@@ -32,7 +32,7 @@ export function ScreenView({ screen }: { screen: Screen }) {
     case 'survive':
       return <SurviveScreen />;
     case 'safe':
-      return <SafeScreen resume={screen.resume} />;
+      return <SafeScreen resume={screen.resume} safe={screen.safe} />;
     case 'tools':
       return <CardToolsScreen />;
     case 'settings':

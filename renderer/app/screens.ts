@@ -1,6 +1,12 @@
 // The console's screens. No router: a screen is a value, and moving between screens is
 // replacing that value, so every place a screen can be opened from is type-checked.
-import type { DiscoveryResult, SafeRef, SourceRef, SweepPlanView } from '../../preload/api';
+import type {
+  DiscoveryResult,
+  SafeRef,
+  SafeView,
+  SourceRef,
+  SweepPlanView,
+} from '../../preload/api';
 
 /** A source whose accounts are already known, handed from one job to the next. */
 export interface KnownSource {
@@ -26,8 +32,11 @@ export type Screen =
   | { name: 'load'; secretId: string }
   | { name: 'drills' }
   | { name: 'survive' }
-  /** Shared wallets (Safes): create, open, empty; `resume`: a Safe sweep that did not finish. */
-  | { name: 'safe'; resume?: SafeSweepCase }
+  /**
+   * Shared wallets (Safes): create, open, empty; `resume`: a Safe sweep that did not finish;
+   * `safe`: straight to that Safe's details (e.g. one found in Restore).
+   */
+  | { name: 'safe'; resume?: SafeSweepCase; safe?: SafeView }
   | { name: 'tools' }
   | { name: 'settings' }
   /** The choice of networks and their RPC servers; the first run opens here. */

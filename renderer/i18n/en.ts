@@ -283,6 +283,12 @@ export const en = {
   'restore.send': 'Send an amount',
   'restore.toSweep': 'Move everything to a new card',
   'restore.refresh': 'Refresh the balances',
+  'restore.safesLooking': 'Looking for shared wallets this card is an owner of…',
+  'restore.safesHeading': 'Shared wallets this card is an owner of',
+  'restore.safeTitle': 'Shared wallet {address} on {network}',
+  'restore.safeOpen': 'Open the shared wallet {address}',
+  'restore.safeUnread':
+    'Could not check whether this card owns the shared wallet {address} on {network}.',
 
   'discovery.title': 'Finding your accounts',
   'discovery.summary':
@@ -1099,6 +1105,12 @@ export const en = {
   'safe.signTitle': 'The owners sign',
   'safe.signProgress': '{signed} of {needed} signatures needed.',
   'safe.signedBy': 'Signed by {owner}',
+  'safe.signEnough': 'Enough owners have signed. No more signatures are asked for.',
+  'safe.heldSigners': 'Your cards and wallets',
+  'safe.holderSigned': 'Has signed ✓: {holder}',
+  'safe.holderNotOwner': 'Not an owner of this Safe, cannot sign: {holder}',
+  'safe.holderChecking': 'Checking whether it is an owner: {holder}',
+  'safe.holderUnreadable': 'Cannot be read now (was it taken out?): {holder}',
   'safe.insertSigner': 'Put in the next card that is an owner of this Safe.',
   'safe.signWith': 'Sign with {holder}',
   'safe.signNextCard': 'Sign with another card',

@@ -9,6 +9,7 @@ import { DiscoveryProgressView } from '../discovery/DiscoveryProgressView';
 import { useDiscovery } from '../discovery/useDiscovery';
 import { t } from '../i18n/t';
 import { AccountsView } from './AccountsView';
+import { OwnedSafes } from './OwnedSafes';
 import { SendFlow } from './SendFlow';
 
 type Step =
@@ -57,6 +58,11 @@ export function RestoreScreen() {
           )}
         </section>
       )}
+      {/* The card is open even when its accounts could not be found: its Safes on the
+          networks that answer are still shown. */}
+      {step.name === 'discover' && discovery.error && (
+        <OwnedSafes source={{ kind: 'card', sessionId: step.session.sessionId }} />
+      )}
       {step.name === 'accounts' && (
         <section>
           <StepHeading>{t('accounts.heading')}</StepHeading>
@@ -91,6 +97,9 @@ export function RestoreScreen() {
             </button>
           </div>
         </section>
+      )}
+      {step.name === 'accounts' && (
+        <OwnedSafes source={{ kind: 'card', sessionId: step.session.sessionId }} />
       )}
       {step.name === 'send' && (
         <section>

@@ -32,15 +32,21 @@ const CHANGED: Record<OwnerChangeKind, MessageKey> = {
   'change-threshold': 'safe.thresholdChanged',
 };
 
+interface SafeScreenProps {
+  resume?: SafeSweepCase | undefined;
+  /** Shown at once, then read again with every held card and wallet. */
+  safe?: SafeView | undefined;
+}
+
 /**
  * Shared wallets: the remembered Safes, one opened by address, a new one, emptying one,
  * changing its owners (a change still waiting for signatures is offered to go on).
  */
-export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
+export function SafeScreen({ resume, safe }: SafeScreenProps) {
   const id = useId();
   const { secrets, settings } = useApp();
   const { sessions } = useLive();
-  const [view, setView] = useState<View>({ name: 'start' });
+  const [view, setView] = useState<View>(safe ? { name: 'safe', safe } : { name: 'start' });
   const [remembered, setRemembered] = useState<SafeRef[]>([]);
   const [address, setAddress] = useState('');
   const networks = settings?.networks.filter((n) => n.enabled) ?? [];
@@ -72,6 +78,28 @@ export function SafeScreen({ resume }: { resume?: SafeSweepCase | undefined }) {
       setView({ name: 'safe', safe: result.value, ...(changed ? { changed } : {}) });
     }
   };
+
+  // A Safe handed over from another screen was read with one holder only: it is read again
+  // with the cards and wallets held when the screen opened, so each is named among its owners.
+  const [handedOver] = useState(() =>
+    safe ? { safe, holders: holders.map((h) => h.source) } : undefined,
+  );
+  useEffect(() => {
+    if (!handedOver) return;
+    let current = true;
+    const { safe: ref, holders: sources } = handedOver;
+    void lifeboat()
+      .safes.open({ networkId: ref.networkId, address: ref.address, holders: sources })
+      .then((result) => {
+        // Only the details shown meanwhile are replaced, not a step the person moved on to.
+        if (current && result.ok) {
+          setView((now) => (now.name === 'safe' ? { name: 'safe', safe: result.value } : now));
+        }
+      });
+    return () => {
+      current = false;
+    };
+  }, [handedOver]);
 
   // A sweep that did not finish goes on where its signatures stand, once the Safe is read.
   useEffect(() => {

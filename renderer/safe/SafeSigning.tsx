@@ -1,5 +1,11 @@
-import { useState } from 'react';
-import type { CardSessionView, SafeSignatures, SourceRef } from '../../preload/api';
+import { useEffect, useState } from 'react';
+import type {
+  ApiError,
+  CardSessionView,
+  HolderOwner,
+  SafeSignatures,
+  SourceRef,
+} from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { CardConnect } from '../card/CardConnect';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -8,6 +14,7 @@ import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 import { t } from '../i18n/t';
 import type { Holder } from './holders';
+import { holderStandings, thresholdMet } from './signing-holders';
 
 interface SafeSigningProps {
   jobId: string;
@@ -18,12 +25,31 @@ interface SafeSigningProps {
 
 /**
  * The owners sign one after another: a held card or wallet, or the next card put in a
- * reader. Main refuses a card that is not an owner by its address, and never asks an owner
- * twice.
+ * reader. Each held card or wallet is shown as signed, able to sign, or not an owner; once
+ * enough owners signed, none is asked. Main still refuses a card that is not an owner by its
+ * address, and never asks an owner twice.
  */
 export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSigningProps) {
   const [connecting, setConnecting] = useState(0);
   const signing = useAction(lifeboat().safes.sign);
+  // Keyed by value: the holders are a new array on every render, the cards in it are not.
+  const sourcesKey = JSON.stringify(holders.map((h) => h.source));
+  const [answer, setAnswer] = useState<{ key: string; owners: HolderOwner[] } | null>(null);
+  const [classifyError, setClassifyError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void lifeboat()
+      .safes.holderOwners({ jobId, holders: JSON.parse(sourcesKey) as SourceRef[] })
+      .then((result) => {
+        if (!current) return;
+        setAnswer({ key: sourcesKey, owners: result.ok ? result.value : [] });
+        setClassifyError(result.ok ? null : result.error);
+      });
+    return () => {
+      current = false;
+    };
+  }, [jobId, sourcesKey]);
 
   const sign = async (source: SourceRef) => {
     const result = await signing.run({ jobId, source });
@@ -33,11 +59,18 @@ export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSignin
     setConnecting(0);
     void sign({ kind: 'card', sessionId: session.sessionId });
   };
+  const enough = thresholdMet(signatures);
+  const standings = holderStandings(
+    holders,
+    answer?.owners ?? [],
+    signatures,
+    answer?.key !== sourcesKey,
+  );
 
   return (
     <section className="stack">
       <StepHeading>{t('safe.signTitle')}</StepHeading>
-      <StatusLine tone="info">
+      <StatusLine tone={enough ? 'good' : 'info'}>
         {t('safe.signProgress', { signed: signatures.signed.length, needed: signatures.needed })}
       </StatusLine>
       {signatures.signed.length > 0 && (
@@ -47,7 +80,9 @@ export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSignin
           ))}
         </ul>
       )}
-      {connecting > 0 ? (
+      {enough ? (
+        <p>{t('safe.signEnough')}</p>
+      ) : connecting > 0 ? (
         <CardConnect
           key={connecting}
           purpose="source"
@@ -55,22 +90,42 @@ export function SafeSigning({ jobId, signatures, holders, onSigned }: SafeSignin
           onReady={cardReady}
         />
       ) : (
-        <div className="actions">
-          {holders.map((holder, i) => (
+        <>
+          {standings.length > 0 && (
+            <ul className="choice-list" aria-label={t('safe.heldSigners')}>
+              {standings.map(({ holder, standing }, i) => (
+                <li key={`${holder.label}-${i}`}>
+                  {standing === 'signed' && t('safe.holderSigned', { holder: holder.label })}
+                  {standing === 'not-an-owner' &&
+                    t('safe.holderNotOwner', { holder: holder.label })}
+                  {standing === 'checking' && t('safe.holderChecking', { holder: holder.label })}
+                  {standing === 'unreadable' &&
+                    t('safe.holderUnreadable', { holder: holder.label })}
+                  {standing === 'can-sign' && (
+                    <button
+                      type="button"
+                      disabled={signing.busy}
+                      onClick={() => void sign(holder.source)}
+                    >
+                      {t('safe.signWith', { holder: holder.label })}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions">
             <button
-              key={`${holder.label}-${i}`}
               type="button"
               disabled={signing.busy}
-              onClick={() => void sign(holder.source)}
+              onClick={() => setConnecting((n) => n + 1)}
             >
-              {t('safe.signWith', { holder: holder.label })}
+              {t('safe.signNextCard')}
             </button>
-          ))}
-          <button type="button" disabled={signing.busy} onClick={() => setConnecting((n) => n + 1)}>
-            {t('safe.signNextCard')}
-          </button>
-        </div>
+          </div>
+        </>
       )}
+      <ErrorNotice error={classifyError} />
       <ErrorNotice error={signing.error} />
     </section>
   );

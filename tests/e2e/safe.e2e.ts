@@ -158,9 +158,15 @@ test('create a 2-of-3 Safe with two cards and a phrase, empty it to 0, replace a
   await page.getByRole('button', { name: 'Resume this sweep' }).click();
   await expect(page.getByRole('heading', { name: 'The owners sign' })).toBeVisible();
   await expect(progress).toHaveText('1 of 2 signatures needed.');
+  // The wallet that signed before the reload is said to have signed, and not offered again.
+  await expect(page.getByText(/^Has signed ✓: the rebuilt wallet/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Sign with the rebuilt wallet/ })).toHaveCount(0);
   await checkpoint(page, 'safe-sweep-resumed');
   await page.getByRole('button', { name: `Sign with the card in ${DEMO.oldReader}` }).click();
   await expect(progress).toHaveText('2 of 2 signatures needed.');
+  // Enough owners signed: none is asked for more.
+  await expect(page.getByText('Enough owners have signed.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Sign with/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Send the/ })).toBeDisabled();
   await page
     .getByRole('group', { name: 'Who pays the network fee' })

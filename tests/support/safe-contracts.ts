@@ -2,12 +2,18 @@
 // build (@safe-global/safe-smart-account 1.5.0's Hardhat artifacts, a dev dependency) put at
 // the canonical addresses with hardhat_setCode, exactly as they are deployed on public chains.
 import { createRequire } from 'node:module';
-import { Interface, type InterfaceAbi } from 'ethers';
+import { Interface, hexlify, randomBytes, type InterfaceAbi } from 'ethers';
 import {
   SAFE_FALLBACK_HANDLER,
   SAFE_PROXY_FACTORY,
   SAFE_SINGLETON,
 } from '../../main/chain/safe/deployments';
+import {
+  checkedSetup,
+  createProxyData,
+  predictSafeAddress,
+  setupData,
+} from '../../main/chain/safe/safe-create';
 import type { EvmNode } from './evm-node';
 
 const require = createRequire(import.meta.url);
@@ -53,4 +59,38 @@ export async function readSafeContract<T>(
     'latest',
   ]);
   return SAFE_CONTRACT.decodeFunctionResult(fn, raw)[0] as T;
+}
+
+/**
+ * A new Safe with these owners and threshold, deployed through the canonical factory from a
+ * node account (the contracts must be installed); returns its address.
+ */
+export async function deploySafe(
+  node: EvmNode,
+  owners: readonly string[],
+  threshold: number,
+): Promise<string> {
+  const initializer = setupData(checkedSetup({ owners: [...owners], threshold }));
+  const saltNonce = BigInt(hexlify(randomBytes(8)));
+  const factory = new Interface(PROXY_FACTORY_ARTIFACT.abi);
+  const code = await node.request<string>('eth_call', [
+    {
+      to: SAFE_PROXY_FACTORY.address,
+      data: factory.encodeFunctionData('proxyCreationCode', []),
+    },
+    'latest',
+  ]);
+  const address = predictSafeAddress({
+    initializer,
+    saltNonce,
+    proxyCreationCode: factory.decodeFunctionResult('proxyCreationCode', code)[0] as string,
+  });
+  await node.send({
+    to: SAFE_PROXY_FACTORY.address,
+    data: createProxyData(initializer, saltNonce),
+  });
+  if ((await node.request<string>('eth_getCode', [address, 'latest'])) === '0x') {
+    throw new Error(`No Safe was deployed at ${address}.`);
+  }
+  return address;
 }

@@ -1,7 +1,6 @@
 // What WalletSets refuses before any card is touched or any randomness drawn: plans that
 // leave one copy without the typed acknowledgement, shares and a phrase together (two
-// different wallets from one randomness), and shares kept on cards, which no card family
-// behind the seam can hold yet.
+// different wallets from one randomness), and more share cards than shares.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,12 +66,26 @@ describe('WalletSets.start', () => {
     expect(store.list()).toEqual([]);
   });
 
-  it('refuses shares together with a phrase, and shares kept on cards', async () => {
+  it('refuses shares together with a phrase, and more share cards than shares', async () => {
     expect(await refusal({ label: 'A', cards: 1, shares: SHARES, phrase: { words: 12 } })).toBe(
       'invalid-input',
     );
-    expect(await refusal({ label: 'A', cards: 1, shares: { ...SHARES, onCards: 1 } })).toBe(
+    expect(await refusal({ label: 'A', cards: 1, shares: { ...SHARES, onCards: 4 } })).toBe(
       'invalid-split-parameters',
+    );
+  });
+
+  it('puts the first shares on backup cards: they come first, one card each', async () => {
+    const draft = await wallets.start({
+      label: 'On cards',
+      cards: 0,
+      shares: { ...SHARES, onCards: 2 },
+    });
+    expect(draft.shares?.items.map((item) => item.holder)).toEqual(['card', 'card', 'written']);
+    expect(draft.next).toEqual({ step: 'share', index: 0, holder: 'card' });
+    // A share for a card is never shown: it goes straight onto its card.
+    expect(() => wallets.showShare(draft.draftId, 0)).toThrow(
+      expect.objectContaining({ code: 'wrong-step' }),
     );
   });
 

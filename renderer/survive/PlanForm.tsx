@@ -40,10 +40,13 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
       set(value);
     };
 
-  const copies = cards + (written === 'none' ? 0 : 1);
-  const single = copies < 2;
   const sharesWrong = written === 'shares' && (threshold < 1 || threshold > count || count > 16);
   const shareCount = threshold === 1 ? 1 : count;
+  // Shares with one to spare survive the loss of a share, as two copies do (main's copiesOf).
+  const writtenCopies =
+    written === 'none' ? 0 : written === 'shares' && shareCount > threshold ? 2 : 1;
+  const copies = cards + writtenCopies;
+  const single = copies < 2;
   const shareCardsWrong =
     written === 'shares' && (!Number.isInteger(onCards) || onCards < 0 || onCards > shareCount);
 

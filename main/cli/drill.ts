@@ -51,10 +51,10 @@ export async function runDrill(argv: string[], io: CliIo): Promise<number> {
   });
   const readers = values.card ?? [];
   const shareReaders = values['share-card'] ?? [];
-  if (readers.length > 0 === values.shares)
-    throw new CliUsageError('Drill either cards (--card READER) or shares (--shares).');
   if (shareReaders.length > 0 && !values.shares)
     throw new CliUsageError('--share-card goes with --shares.');
+  if (readers.length > 0 === values.shares)
+    throw new CliUsageError('Drill either cards (--card READER) or shares (--shares).');
   const dataDir = dataDirOf(values);
   const store = new DrillStore(path.join(dataDir, 'drills.json'));
   const lines = new LineReader(io);

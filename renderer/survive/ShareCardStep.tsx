@@ -27,6 +27,8 @@ export function ShareCardStep({ draftId, index, total, onStored }: ShareCardStep
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  /** A card refused for this share is not offered for writing again: another card goes in. */
+  const refused = error?.code === 'share-card-in-set' || error?.code === 'share-readback-mismatch';
 
   /** The card is released (and so locked) before another one goes in. */
   const another = async () => {
@@ -79,6 +81,12 @@ export function ShareCardStep({ draftId, index, total, onStored }: ShareCardStep
           instruction={t('survive.shareCardInsert', { number: index + 1 })}
           onReady={setSession}
         />
+      ) : refused ? (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => void another()}>
+            {t('connect.otherCard')}
+          </button>
+        </div>
       ) : (
         <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
           <p>{t('survive.shareCardIntro', { reader: session.reader })}</p>

@@ -115,6 +115,7 @@ test('two shares on backup cards and one written down, tested, then in the inven
   await page.getByRole('button', { name: 'Keep share 2 on this card' }).click();
   await expect(page.getByText('already keeps a share of this wallet')).toBeVisible();
   await checkpoint(page, 'survive-cards-same-card');
+  await expect(page.getByRole('button', { name: 'Keep share 2 on this card' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Use another card' }).click();
   const newRow = page.getByRole('listitem').filter({ hasText: DEMO.newReader });
   await inNewReader?.remove();

@@ -88,10 +88,13 @@ describe('lifeboat wallet create, called wrongly', () => {
 
 describe('lifeboat drill, called wrongly', () => {
   it('drills cards or shares, not both and not neither', async () => {
-    for (const argv of [[], ['--card', 'R', '--shares'], ['--share-card', 'R']]) {
+    for (const argv of [[], ['--card', 'R', '--shares']]) {
       const run = await runCli(['drill', ...argv], '');
       expect(run.code).toBe(2);
     }
+    const alone = await runCli(['drill', '--share-card', 'R'], '');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--share-card goes with --shares');
   });
 
   it('explains itself with --help', async () => {

@@ -264,7 +264,11 @@ class Making {
       const sessionId =
         this.held.get(reader)?.kind === 'card' && !tested.has(reader)
           ? await this.reopen(reader)
-          : await this.swapIn(reader, 'another card of this set, not yet tested', { kind: 'card' });
+          : await this.swapIn(
+              reader,
+              tested.size === 0 ? 'a card of this set' : 'another card of this set, not yet tested',
+              { kind: 'card' },
+            );
       tested.add(reader);
       draft = await this.wallets.testCard(draft.draftId, sessionId);
       if (draft.next.step === 'card')

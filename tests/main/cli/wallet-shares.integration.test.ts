@@ -1,7 +1,8 @@
 // `lifeboat wallet create --shares … --share-card …` and `lifeboat drill --shares --share-card
 // …` with simulated Seedkeepers swapped through one vpcd reader under real pcscd: a 2-of-3
 // share set on three backup cards, each share read back, the test recovery reading two of
-// them again. Checked independently: the shares are read off the simulated cards with the
+// them again; a Keycard and one share card sharing the reader with written shares; and the
+// refusals (the same backup card twice, a Keycard as a backup card). Checked independently: the shares are read off the simulated cards with the
 // raw test client (not Lifeboat's driver), combined with the SLIP-39 code, and the addresses
 // derived with @scure/bip32 must match what the command printed.
 import fs from 'node:fs';
@@ -243,6 +244,66 @@ describe('a 2-of-3 share set on three Seedkeepers, one reader', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({
       error: { code: 'share-card-in-set', reader: READER },
     });
+  });
+});
+
+describe('a Keycard and a share on a Seedkeeper through one reader, the other shares written', () => {
+  it('loads the card, keeps share 1 on the backup card, and tests each from the right card', async () => {
+    const keycard = SimulatedKeycard.initialized({
+      pin: PIN,
+      puk: PUK,
+      pairingPassword: 'KeycardDefaultPairing',
+    });
+    const seedkeeper = SimulatedSeedkeeper.initialized({ pin: PIN, puk: PUK });
+    await put(keycard);
+    const shown: string[] = [];
+    const said: string[] = [];
+    const run = await atTerminal(
+      create('--card', READER, '--shares', '2-of-3', '--share-card', READER, '--label', 'Mixed'),
+      {
+        answer(prompt) {
+          if (prompt.startsWith('PIN of the card')) return PIN;
+          const typed = /^Share (\d+)(?: of \d+)?, typed (?:back|again): $/.exec(prompt);
+          return typed ? shown[Number(typed[1]) - 1] : undefined;
+        },
+        async read(text) {
+          said.push(text.trim());
+          const words = /^Share (\d+) of 3\. Write it down now, then type it back:\n\n(.+)$/.exec(
+            text.trim(),
+          );
+          if (words) shown[Number(words[1]) - 1] = words[2]!.trim();
+          if (text.includes('put in the backup card for share 1 of 3')) await put(seedkeeper);
+          if (text.includes('put in a card of this set')) await put(keycard);
+        },
+      },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(said).toContain(`Take the card out of ${READER} and put in a card of this set.`);
+    const made = JSON.parse(run.stdout) as {
+      firstAddress: string;
+      members: { family: string }[];
+      shares: { items: { holder: string; card?: { family: string } }[] };
+      testRecovery: {
+        cards: { passed: boolean }[];
+        shares: { fromCards: number[]; typed: number[] };
+      };
+    };
+    expect(made.members.map((m) => m.family)).toEqual(['keycard']);
+    expect(made.shares.items.map((s) => [s.holder, s.card?.family])).toEqual([
+      ['card', 'seedkeeper'],
+      ['written', undefined],
+      ['written', undefined],
+    ]);
+    expect(made.testRecovery).toMatchObject({
+      cards: [{ passed: true }],
+      shares: { fromCards: [0], typed: [1] },
+    });
+    // Share 1 was never shown: only shares 2 and 3 were written down.
+    expect(shown[0]).toBeUndefined();
+    await slot?.remove();
+    slot = undefined;
+    const [onCard] = await sharesOn(seedkeeper);
+    expect(addressesOf(await combine([onCard!.share, shown[2]!]), 1)[0]).toBe(made.firstAddress);
   });
 });
 

@@ -23,7 +23,7 @@ import type {
 } from '../../preload/api';
 import { equalBytes } from '@noble/curves/utils.js';
 import type { CardService } from '../cards/card-service';
-import { wipeBackupSecret } from '../cards/family';
+import { wipeBackupSecret, type BackupSecretHeader } from '../cards/family';
 import { LABEL_MAX } from '../cards/seedkeeper/header';
 import type { DrillStore } from '../cases/drills';
 import { activeMembers, activeShareSet, lostCardAdvice, lostShareAdvice } from '../cases/inventory';
@@ -316,9 +316,11 @@ export class WalletSets {
     this.#begin(draft);
     const share = new TextEncoder().encode(draft.secret.shareWords(index).join(' '));
     let same: boolean;
-    let header;
+    let header: BackupSecretHeader;
     try {
-      // Exportable in plain form: the test recovery and any later recovery read it back.
+      // As the applet's own Shamir share type (0x50, see seedkeeper/secret-layouts.ts), so
+      // other Seedkeeper tools list it for what it is; exportable in plain form, because the
+      // test recovery and any later recovery read it back.
       header = await cards.storeBackup(
         sessionId,
         cardLabel(draft.label, index, draft.shares!.items.length),

@@ -101,5 +101,6 @@ describe('lifeboat drill, called wrongly', () => {
     const run = await runCli(['drill', '--help'], '');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--card READER');
+    expect(run.stdout).toContain('lifeboat drill --shares --share-card READER');
   });
 });

@@ -1271,6 +1271,16 @@ export interface LifeboatApi {
     testCard(input: { draftId: string; sessionId: string }): Promise<Result<WalletDraftView>>;
     /** The test recovery of the shares: one share typed again from where it is kept. */
     testShare(input: { draftId: string; share: string }): Promise<Result<ShareTestOutcome>>;
+    /** Writes the next share onto the unlocked backup card and reads it back; never shown. */
+    storeShare(input: {
+      draftId: string;
+      index: number;
+      sessionId: string;
+      label: string;
+      place: string;
+    }): Promise<Result<WalletDraftView>>;
+    /** The test recovery of a share kept on a backup card, opened again with its PIN. */
+    testShareCard(input: { draftId: string; sessionId: string }): Promise<Result<ShareTestOutcome>>;
     /** Once every copy is made and tested: the wallet is ready in the inventory. */
     finish(input: { draftId: string }): Promise<Result<WalletRecord>>;
     /** Forgets the draft; cards already loaded stay listed as not finished. */
@@ -1744,6 +1754,16 @@ export const API_METHODS: MethodTable = deepFreeze({
       kind: 'invoke',
       channel: 'lifeboat:wallets.testShare',
       args: { draftId: 'string', share: 'string' },
+    },
+    storeShare: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.storeShare',
+      args: { draftId: 'string', index: 'number', ...session, label: 'string', place: 'string' },
+    },
+    testShareCard: {
+      kind: 'invoke',
+      channel: 'lifeboat:wallets.testShareCard',
+      args: { draftId: 'string', ...session },
     },
     finish: { kind: 'invoke', channel: 'lifeboat:wallets.finish', args: { draftId: 'string' } },
     discard: { kind: 'invoke', channel: 'lifeboat:wallets.discard', args: { draftId: 'string' } },

@@ -210,6 +210,12 @@ export const ERROR_HELP = {
   'wrong-step': 'That step comes later. Finish the step before it first.',
   'wrong-wallet':
     'These shares or this phrase open another wallet than this one. Check that they are this wallet’s backup.',
+  'share-card-in-set':
+    'This backup card already keeps a share of this wallet. One share per card: take it out and insert another backup card.',
+  'share-readback-mismatch':
+    'The share read back from the backup card is not the share just written onto it. Do not count on this card for the share: take it out and use another backup card.',
+  'share-not-on-card':
+    'This backup card keeps no share of this wallet. Insert one of the backup cards the shares were written onto.',
 } as const satisfies Record<string, string>;
 
 export type ErrorCode = keyof typeof ERROR_HELP;

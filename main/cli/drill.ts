@@ -1,5 +1,6 @@
 // `lifeboat drill`: checks copies of a remembered wallet against its fingerprint (cards opened
-// with their PINs, or shares or a phrase typed in) and records the dated result per copy in
+// with their PINs, shares or a phrase typed in, or shares read from their backup cards) and
+// records the dated result per copy in
 // the inventory. No funds move and no key leaves a card.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,12 +11,15 @@ import { walletPreview } from '../secrets/derivation';
 import { seedFromRecovery } from '../secrets/recovery-input';
 import { decodeShare } from '../secrets/slip39-share';
 import { cardSessions } from './card-unlock';
+import { sharesFromCards } from './share-cards-reading';
 import { dataDirOf } from './data-dir';
 import { CliUsageError, LineReader, type CliIo } from './io';
 import { EXIT, printResult } from './output';
 
 export const drillUsage = `Usage: lifeboat drill --card READER [--card READER …] [--wallet ID] [--json] [--data-dir DIR]
        lifeboat drill --shares [--wallet ID] [--json] [--data-dir DIR]
+       lifeboat drill --shares --share-card READER [--share-card READER …] [--wallet ID]
+                      [--json] [--data-dir DIR]
 
 Checks that copies of a remembered wallet still open it, and records the result.
   --card READER   a card of the wallet's set; its PIN is read from standard input, in the
@@ -23,6 +27,11 @@ Checks that copies of a remembered wallet still open it, and records the result.
                   cards with one reader: the command waits for the next card.
   --shares        read the wallet's shares (or its phrase) one per line, then an empty line,
                   then the passphrase (empty for none).
+  --share-card READER
+                  with --shares: read the shares from the backup cards that keep them
+                  instead; the PIN of each backup card is read from standard input, in the
+                  order of the options, then the passphrase (empty for none). Name the same
+                  reader again to check several backup cards with one reader.
   --wallet ID     the remembered wallet to compare with (default: the one whose key UID
                   the copy shows).
 Prints "passed": true when every copy opens the wallet; exits 1 otherwise.`;
@@ -33,6 +42,7 @@ export async function runDrill(argv: string[], io: CliIo): Promise<number> {
     options: {
       card: { type: 'string', multiple: true },
       shares: { type: 'boolean', default: false },
+      'share-card': { type: 'string', multiple: true },
       wallet: { type: 'string' },
       json: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
@@ -40,6 +50,9 @@ export async function runDrill(argv: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const readers = values.card ?? [];
+  const shareReaders = values['share-card'] ?? [];
+  if (shareReaders.length > 0 && !values.shares)
+    throw new CliUsageError('--share-card goes with --shares.');
   if (readers.length > 0 === values.shares)
     throw new CliUsageError('Drill either cards (--card READER) or shares (--shares).');
   const dataDir = dataDirOf(values);
@@ -47,7 +60,11 @@ export async function runDrill(argv: string[], io: CliIo): Promise<number> {
   const lines = new LineReader(io);
   try {
     const results = values.shares
-      ? [await drillShares(store, lines, values.wallet)]
+      ? [
+          shareReaders.length > 0
+            ? await drillShareCards(io, store, lines, shareReaders, values.wallet, dataDir)
+            : await drillShares(store, lines, values.wallet),
+        ]
       : await drillCards(io, store, lines, readers, values.wallet, dataDir);
     const passed = results.every((r) => r.result.passed);
     printResult(
@@ -65,7 +82,7 @@ export async function runDrill(argv: string[], io: CliIo): Promise<number> {
         results
           .map(
             ({ where, wallet, result }) =>
-              `${where.reader ? `The card in ${where.reader}` : 'The shares'} ${result.passed ? 'open' : 'do NOT open'} "${wallet.label}".`,
+              `${where.reader ? `The card in ${where.reader}` : where.readers ? 'The shares on the backup cards' : 'The shares'} ${result.passed ? 'open' : 'do NOT open'} "${wallet.label}".`,
           )
           .join('\n'),
     );
@@ -76,7 +93,7 @@ export async function runDrill(argv: string[], io: CliIo): Promise<number> {
 }
 
 interface Checked {
-  where: { reader?: string };
+  where: { reader?: string; readers?: string[] };
   wallet: WalletRecord;
   result: DrillResult;
 }
@@ -162,4 +179,48 @@ async function drillShares(
   typed.fill('');
   const wallet = walletFor(store, walletId, print);
   return { where: {}, wallet, result: store.check(wallet.walletId, kind, print, target) };
+}
+
+async function drillShareCards(
+  io: CliIo,
+  store: DrillStore,
+  lines: LineReader,
+  readers: string[],
+  walletId: string | undefined,
+  dataDir: string,
+): Promise<Checked> {
+  const sessions = await cardSessions(dataDir);
+  let read;
+  try {
+    read = await sharesFromCards({
+      sessions,
+      lines,
+      store,
+      readers,
+      walletId,
+      tell: (text) => io.stderr.write(`${text}\n`),
+    });
+  } finally {
+    await sessions.close();
+  }
+  const passphrase =
+    (await lines.read('Shamir passphrase (empty for none): ', { secret: true })) ?? '';
+  let print: Fingerprint;
+  try {
+    const { seed } = await seedFromRecovery({ lines: read.shares, passphrase });
+    try {
+      const preview = walletPreview(seed, 1);
+      print = { keyUid: preview.keyUid, firstAddress: preview.addresses[0]! };
+    } finally {
+      seed.fill(0);
+    }
+  } finally {
+    read.shares.fill('');
+  }
+  const wallet = walletFor(store, walletId, print);
+  return {
+    where: { readers },
+    wallet,
+    result: store.check(wallet.walletId, 'slip39', print, { shareIdentifier: read.identifier }),
+  };
 }

@@ -285,6 +285,14 @@ export const INPUT_SCHEMAS: Schemas = {
     confirmPhrase: z.strictObject({ draftId: id, phrase: recoveryText, place: copyPlace }),
     testCard: z.strictObject({ draftId: id, ...session }),
     testShare: z.strictObject({ draftId: id, share: recoveryText }),
+    storeShare: z.strictObject({
+      draftId: id,
+      index: z.number().int().min(0).max(255),
+      ...session,
+      label: copyLabel,
+      place: copyPlace,
+    }),
+    testShareCard: z.strictObject({ draftId: id, ...session }),
     finish: z.strictObject({ draftId: id }),
     discard: z.strictObject({ draftId: id }),
     markLost: z.strictObject({

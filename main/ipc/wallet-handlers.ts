@@ -18,6 +18,9 @@ export function walletHandlers(wallets: WalletSets): Handlers['wallets'] {
       wallets.confirmPhrase(draftId, phrase, place),
     testCard: ({ draftId, sessionId }) => wallets.testCard(draftId, sessionId),
     testShare: ({ draftId, share }) => wallets.testShare(draftId, share),
+    storeShare: ({ draftId, index, sessionId, label, place }) =>
+      wallets.storeShare(draftId, index, sessionId, { label, place }),
+    testShareCard: ({ draftId, sessionId }) => wallets.testShareCard(draftId, sessionId),
     finish: async ({ draftId }) => wallets.finish(draftId),
     discard: async ({ draftId }) => {
       wallets.discard(draftId);

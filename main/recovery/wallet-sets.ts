@@ -21,7 +21,10 @@ import type {
   WalletPlan,
   WalletRecord,
 } from '../../preload/api';
+import { equalBytes } from '@noble/curves/utils.js';
 import type { CardService } from '../cards/card-service';
+import { wipeBackupSecret, type BackupSecretHeader } from '../cards/family';
+import { LABEL_MAX } from '../cards/seedkeeper/header';
 import type { DrillStore } from '../cases/drills';
 import { activeMembers, activeShareSet, lostCardAdvice, lostShareAdvice } from '../cases/inventory';
 import { LifeboatError } from '../errors';
@@ -39,7 +42,14 @@ const DEFAULT_DRAFT_TTL_MS = 30 * 60_000;
 
 export type WalletCards = Pick<
   CardService,
-  'view' | 'importSeed' | 'accounts' | 'instanceId' | 'randomBytes'
+  | 'view'
+  | 'importSeed'
+  | 'accounts'
+  | 'instanceId'
+  | 'randomBytes'
+  | 'listBackups'
+  | 'storeBackup'
+  | 'readBackup'
 >;
 
 export interface WalletSetsDeps {
@@ -72,6 +82,8 @@ interface ShareItem {
   label: string;
   place: string;
   card?: { family: CardFamily; instanceId: string };
+  /** Where the share sits on its backup card, and the session it was written in. */
+  stored?: { secretId: number; fingerprint: string; sessionId: string };
 }
 
 interface Draft {
@@ -279,6 +291,60 @@ export class WalletSets {
     return { words: draft.secret.shareWords(index) };
   }
 
+  /**
+   * Writes share `index` onto the unlocked backup card in `sessionId`, which must not keep a
+   * share of this set already, then reads it back from the card and compares.
+   */
+  async storeShare(
+    draftId: string,
+    index: number,
+    sessionId: string,
+    where: { label: string; place: string },
+  ): Promise<WalletDraftView> {
+    const draft = this.#draft(draftId);
+    const item = this.#shareStep(draft, index, 'card');
+    const cards = this.#deps.cards();
+    const view = cards.view(sessionId);
+    const reader = { reader: view.reader };
+    // Listing first: a wallet card is refused (not-a-backup-card) before anything is written.
+    await cards.listBackups(sessionId);
+    const instanceId = await cards.instanceId(sessionId);
+    if (draft.shares!.items.some((other) => other.card?.instanceId === instanceId))
+      throw new LifeboatError('share-card-in-set', undefined, reader);
+    const label = checkLabel(where.label);
+    const place = checkPlace(where.place);
+    this.#begin(draft);
+    const share = new TextEncoder().encode(draft.secret.shareWords(index).join(' '));
+    let same: boolean;
+    let header: BackupSecretHeader;
+    try {
+      // As the applet's own Shamir share type (0x50, see seedkeeper/secret-layouts.ts), so
+      // other Seedkeeper tools list it for what it is; exportable in plain form, because the
+      // test recovery and any later recovery read it back.
+      header = await cards.storeBackup(
+        sessionId,
+        cardLabel(draft.label, index, draft.shares!.items.length),
+        { kind: 'slip39-share', share },
+        { exportable: true },
+      );
+      const back = await cards.readBackup(sessionId, header.id);
+      same = back.kind === 'slip39-share' && equalBytes(back.share, share);
+      wipeBackupSecret(back);
+    } finally {
+      share.fill(0);
+    }
+    if (!same) throw new LifeboatError('share-readback-mismatch', undefined, reader);
+    Object.assign(item, {
+      done: true,
+      label,
+      place,
+      card: { family: view.info.family, instanceId },
+      stored: { secretId: header.id, fingerprint: header.fingerprint, sessionId },
+    });
+    if (!draft.repair) this.#record(draft);
+    return this.#view(draft);
+  }
+
   /** Compares share `index` as typed back from where it was written down. */
   confirmShare(draftId: string, index: number, typed: string, place: string): RetypeOutcome {
     const draft = this.#draft(draftId);
@@ -378,6 +444,37 @@ export class WalletSets {
       if (shares.rebuilt === 'failed') shares.test.wipe();
     }
     return { check, draft: this.#view(draft) };
+  }
+
+  /**
+   * The test recovery of a share kept on a backup card: the card opened again (another
+   * session than the one it was written in) and unlocked; the share this set stored on it is
+   * read back and checked like a typed share.
+   */
+  async testShareCard(draftId: string, sessionId: string): Promise<ShareTestOutcome> {
+    const draft = this.#draft(draftId);
+    this.#expect(draft, 'test-shares');
+    const cards = this.#deps.cards();
+    const view = cards.view(sessionId);
+    const reader = { reader: view.reader };
+    const headers = await cards.listBackups(sessionId);
+    const instanceId = await cards.instanceId(sessionId);
+    const stored = draft.shares!.items.find((item) => item.card?.instanceId === instanceId)?.stored;
+    if (!stored) throw new LifeboatError('share-not-on-card', undefined, reader);
+    if (stored.sessionId === sessionId || !view.unlocked)
+      throw new LifeboatError('reopen-card', undefined, reader);
+    const header = headers.find(
+      (h) => h.id === stored.secretId && h.fingerprint === stored.fingerprint,
+    );
+    if (!header) throw new LifeboatError('share-not-on-card', undefined, reader);
+    const secret = await cards.readBackup(sessionId, header.id);
+    try {
+      if (secret.kind !== 'slip39-share')
+        throw new LifeboatError('share-not-on-card', undefined, reader);
+      return await this.testShare(draftId, new TextDecoder().decode(secret.share));
+    } finally {
+      wipeBackupSecret(secret);
+    }
   }
 
   /** Every copy made and tested: the wallet is ready, and the secret is overwritten. */
@@ -669,20 +766,21 @@ function checkPlan(
   if (layout) {
     checkLayout(layout.groupThreshold, layout.groups);
     shareHolders(layout, onCards ?? 0);
-    // A share is kept on a backup card once a share card family (Seedkeeper) sits behind the
-    // card seam; until then a share card would be a step no one can take.
-    if ((onCards ?? 0) > 0)
-      throw new LifeboatError(
-        'invalid-split-parameters',
-        'Shares cannot be kept on cards yet: write each share down.',
-        { field: 'shares' },
-      );
   }
   if (cards === 0 && !layout && !phrase)
     throw new LifeboatError(
       'invalid-input',
       'Choose at least one copy: cards, shares or a phrase.',
     );
+}
+
+/** The secret's label on the backup card, as any Seedkeeper tool lists it (127 bytes at most). */
+function cardLabel(wallet: string, index: number, total: number): string {
+  const suffix = ` · share ${index + 1} of ${total}`;
+  let name = [...wallet];
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+  while (name.length > 0 && bytes(name.join('') + suffix) > LABEL_MAX) name = name.slice(0, -1);
+  return name.join('') + suffix;
 }
 
 function checkLabel(label: string): string {

@@ -759,6 +759,30 @@ export const en = {
   'survive.testSharesProgress': { one: '1 share typed.', other: '{count} shares typed.' },
   'survive.testSharesFailed':
     'The shares typed did not rebuild this wallet. Check your papers and type them again.',
+  'survive.planShareCards': 'How many of the shares to keep on backup cards (Seedkeeper)',
+  'survive.planShareCardsHint':
+    'One share per backup card; the other shares are written down. A share kept on a card is never shown on screen: it goes from this computer straight onto the card, protected by the card’s PIN.',
+  'survive.planShareCardsWrong':
+    'There are {count} shares, so at most {count} backup cards can keep one each.',
+  'survive.shareCardTitle': 'Share {number} of {total}, onto a backup card',
+  'survive.shareCardInsert':
+    'Insert a backup card (a Seedkeeper) for share {number}. It must not keep a share of this wallet already.',
+  'survive.shareCardIntro':
+    'The backup card in {reader} is ready. Name it and say where it will be kept, so you can find it in a drill.',
+  'survive.shareCardDefaultLabel': 'Share card {number}',
+  'survive.shareCardStore': 'Keep share {number} on this card',
+  'survive.shareCardStored':
+    'Share {number} is on the backup card in {reader}: it was read back from the card and matches. Take the card out.',
+  'survive.shareCardNext': 'Go on',
+  'survive.testSharesIntroCards': {
+    one: 'Give {count} share again: read it from its backup card, or type it from your paper.',
+    other:
+      'Give {count} of the shares again, one at a time: read each from its backup card, or type it from your paper.',
+  },
+  'survive.testShareFromCard': 'Read a share from its backup card',
+  'survive.testShareCardInsert':
+    'Insert a backup card that keeps a share of this wallet, and unlock it with its PIN.',
+  'survive.testSharesGiven': { one: '1 share given.', other: '{count} shares given.' },
   'survive.finishTitle': 'Every copy passed',
   'survive.finishText': 'Every card opened this wallet, and what was written down rebuilds it.',
   'survive.finish': 'Finish: the wallet is ready',

@@ -27,6 +27,7 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
   const [written, setWritten] = useState<WrittenCopy>('none');
   const [threshold, setThreshold] = useState(2);
   const [count, setCount] = useState(3);
+  const [onCards, setOnCards] = useState(0);
   const [words, setWords] = useState<12 | 24>(24);
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -39,15 +40,22 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
       set(value);
     };
 
-  const copies = cards + (written === 'none' ? 0 : 1);
-  const single = copies < 2;
   const sharesWrong = written === 'shares' && (threshold < 1 || threshold > count || count > 16);
+  const shareCount = threshold === 1 ? 1 : count;
+  // Shares with one to spare survive the loss of a share, as two copies do (main's copiesOf).
+  const writtenCopies =
+    written === 'none' ? 0 : written === 'shares' && shareCount > threshold ? 2 : 1;
+  const copies = cards + writtenCopies;
+  const single = copies < 2;
+  const shareCardsWrong =
+    written === 'shares' && (!Number.isInteger(onCards) || onCards < 0 || onCards > shareCount);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (label.trim() === '') return setProblem(t('survive.planNameMissing'));
     if (copies === 0) return setProblem(t('survive.planNothing'));
     if (sharesWrong) return setProblem(t('survive.planSharesWrong'));
+    if (shareCardsWrong) return setProblem(t('survive.planShareCardsWrong', { count: shareCount }));
     if (single && typed.trim() !== ONE_COPY) return setProblem(t('survive.planSingleMissing'));
     setProblem(null);
     onPlan({
@@ -57,8 +65,8 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
         ? {
             shares: {
               groupThreshold: 1,
-              groups: [{ threshold, count: threshold === 1 ? 1 : count }],
-              onCards: 0,
+              groups: [{ threshold, count: shareCount }],
+              onCards,
             },
           }
         : {}),
@@ -144,6 +152,16 @@ export function PlanForm({ minCards, onPlan }: PlanFormProps) {
             value={threshold}
             onChange={(e) => edit(setThreshold)(Number(e.target.value))}
           />
+          <label htmlFor={`${id}-on-cards`}>{t('survive.planShareCards')}</label>
+          <input
+            id={`${id}-on-cards`}
+            type="number"
+            min={0}
+            max={16}
+            value={onCards}
+            onChange={(e) => edit(setOnCards)(Number(e.target.value))}
+          />
+          <p className="hint">{t('survive.planShareCardsHint')}</p>
         </div>
       )}
       {single && copies > 0 && (

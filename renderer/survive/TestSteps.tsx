@@ -59,14 +59,35 @@ export function TestCardStep({ draft, onTested }: TestProps) {
   );
 }
 
-/** The test recovery of the shares: enough of them typed again rebuild the wallet. */
+/**
+ * The test recovery of the shares: enough of them, typed again or read from their backup
+ * cards, rebuild the wallet.
+ */
 export function TestSharesStep({ draft, onTested }: TestProps) {
   const id = useId();
   const [check, setCheck] = useState<ShareCheck | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const shares = draft.shares!;
   const needed = shares.groups[0]?.threshold ?? 1;
+  const onCards = shares.items.some((item) => item.holder === 'card');
+
+  /** Reads the share this wallet keeps on the backup card; the card is released after. */
+  const readCard = async (session: CardSessionView) => {
+    setError(null);
+    const result = await lifeboat().wallets.testShareCard({
+      draftId: draft.draftId,
+      sessionId: session.sessionId,
+    });
+    await lifeboat().cards.close({ sessionId: session.sessionId });
+    setAttempt((n) => n + 1);
+    if (!result.ok) return setError(result.error);
+    setReading(false);
+    setCheck(result.value.check);
+    onTested(result.value.draft);
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -85,13 +106,32 @@ export function TestSharesStep({ draft, onTested }: TestProps) {
   return (
     <section className="stack">
       <StepHeading>{t('survive.testSharesTitle')}</StepHeading>
-      <p>{t('survive.testSharesIntro', { count: needed })}</p>
+      <p>
+        {t(onCards ? 'survive.testSharesIntroCards' : 'survive.testSharesIntro', {
+          count: needed,
+        })}
+      </p>
       {shares.test.rebuilt === 'failed' && (
         <p className="status status-bad" role="alert">
           {t('survive.testSharesFailed')}
         </p>
       )}
       <ErrorNotice error={error} />
+      {onCards &&
+        (reading ? (
+          <CardConnect
+            key={attempt}
+            purpose="backup-source"
+            instruction={t('survive.testShareCardInsert')}
+            onReady={(session) => void readCard(session)}
+          />
+        ) : (
+          <div className="actions">
+            <button type="button" onClick={() => setReading(true)}>
+              {t('survive.testShareFromCard')}
+            </button>
+          </div>
+        ))}
       <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor={`${id}-share`}>{t('survive.testShareLabel')}</label>
         <textarea
@@ -106,7 +146,7 @@ export function TestSharesStep({ draft, onTested }: TestProps) {
         {check && !check.accepted && <ProblemNotice problem={check.problem} />}
         {shares.test.progress && (
           <StatusLine>
-            {t('survive.testSharesProgress', {
+            {t(onCards ? 'survive.testSharesGiven' : 'survive.testSharesProgress', {
               count: shares.test.progress.sharesEntered,
             })}
           </StatusLine>

@@ -13,6 +13,7 @@ import { StepHeading } from '../components/StepHeading';
 import { t } from '../i18n/t';
 import { PlanForm } from './PlanForm';
 import { SetCardStep } from './SetCardStep';
+import { ShareCardStep } from './ShareCardStep';
 import { TestCardStep, TestSharesStep } from './TestSteps';
 import { UnfinishedDrafts } from './UnfinishedDrafts';
 import { WriteDown } from './WriteDown';
@@ -32,8 +33,9 @@ interface WalletMakerProps {
 
 /**
  * A wallet that survives: a set of cards with the same wallet, shares or a phrase written
- * down, and the test recovery of every copy before the wallet is ready. Main holds the
- * wallet; each share or the phrase crosses only while it is shown.
+ * down or kept on backup cards, and the test recovery of every copy before the wallet is
+ * ready. Main holds the wallet; a written share or the phrase crosses only while it is shown,
+ * a share kept on a backup card never.
  */
 export function WalletMaker({ firstCard, onReady, onStopped }: WalletMakerProps) {
   const [phase, setPhase] = useState<Phase>({ name: 'plan' });
@@ -161,6 +163,16 @@ function MakingStep({ phase, setAside, firstCard, load, onDraft, onFinish }: Mak
       );
     case 'share': {
       const total = draft!.shares!.items.length;
+      if (next.holder === 'card')
+        return (
+          <ShareCardStep
+            key={`share-card-${next.index}`}
+            draftId={draft!.draftId}
+            index={next.index}
+            total={total}
+            onStored={onDraft}
+          />
+        );
       return (
         <WriteDown
           key={`share-${next.index}`}

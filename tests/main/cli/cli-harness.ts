@@ -60,6 +60,41 @@ export async function runCliAtTerminal(argv: string[], answers: string[]): Promi
   return { code, stdout: stdout.text(), stderr: stderr.text(), hidden };
 }
 
+/** Someone at a terminal who answers prompts and reacts to what the command says. */
+export interface Person {
+  /** Answers a prompt (text ending in ": "), or undefined to leave it unanswered. */
+  answer(prompt: string): string | undefined;
+  /** Sees everything else the command says (e.g. to swap a card when told to). */
+  read?(text: string): Promise<void> | void;
+}
+
+/** At a terminal where `person` reads, answers and swaps cards. */
+export async function runCliWithPerson(argv: string[], person: Person): Promise<TerminalRun> {
+  let raw = false;
+  const stdin = Object.assign(new PassThrough(), {
+    isTTY: true,
+    setRawMode: (mode: boolean) => {
+      raw = mode;
+    },
+  });
+  const stdout = sink();
+  const stderr = sink();
+  const hidden: boolean[] = [];
+  stderr.stream.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    if (text.endsWith(': ')) {
+      const answer = person.answer(text);
+      if (answer !== undefined)
+        setImmediate(() => {
+          hidden.push(raw);
+          stdin.write(`${answer}\r\n`);
+        });
+    } else void person.read?.(text);
+  });
+  const code = await main(argv, { stdin, stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text(), hidden };
+}
+
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 
 /** A real `node --import tsx main/cli/bin.ts …` process. */

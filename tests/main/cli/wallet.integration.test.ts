@@ -5,13 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { computeAddress } from 'ethers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../main/cli/index';
 import { combine } from '../../../main/secrets/slip39';
 import type { PcscReaders } from '../../../main/cards/pcsc/pcsc-readers';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../../sim/keycard';
@@ -19,7 +17,7 @@ import { SimulatedSatochip, insertIntoReader as insertSatochip } from '../../sim
 import { ensurePcscd, type PcscdHandle } from '../../support/pcscd';
 import { benchReaders } from '../../support/bench-readers';
 import { waitFor } from '../../support/wait';
-import { runCli, type CliRun } from './cli-harness';
+import { runCli, runCliWithPerson, type CliRun, type Person } from './cli-harness';
 
 const READER = 'Virtual PCD 00 00';
 const PIN = '482916';
@@ -60,44 +58,12 @@ async function swap(): Promise<void> {
   await put(cards[inReader]!);
 }
 
-interface Person {
-  /** Answers a prompt (text ending in ": "), or undefined to leave it unanswered. */
-  answer(prompt: string): string | undefined;
-  /** Sees everything else the command says. */
-  read?(text: string): Promise<void> | void;
-}
-
 /** Runs the command at a fake terminal where `person` reads, answers and swaps cards. */
 async function atTerminal(argv: string[], person: Person): Promise<CliRun> {
-  let raw = false;
-  const stdin = Object.assign(new PassThrough(), {
-    isTTY: true,
-    setRawMode: (mode: boolean) => {
-      raw = mode;
-    },
-  });
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  const hidden: boolean[] = [];
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => {
-    const text = c.toString();
-    err += text;
-    if (text.endsWith(': ')) {
-      const answer = person.answer(text);
-      if (answer !== undefined)
-        setImmediate(() => {
-          // Whatever is typed is a PIN or words of the wallet: never echoed.
-          hidden.push(raw);
-          stdin.write(`${answer}\r\n`);
-        });
-    } else void person.read?.(text);
-  });
-  const code = await main(argv, { stdin, stdout, stderr });
-  expect(hidden.every(Boolean), 'every answer typed without echo').toBe(true);
-  return { code, stdout: out, stderr: err };
+  const run = await runCliWithPerson(argv, person);
+  // Whatever is typed is a PIN or words of the wallet: never echoed.
+  expect(run.hidden.every(Boolean), 'every answer typed without echo').toBe(true);
+  return run;
 }
 
 function addressesOf(seed: Uint8Array, count: number): string[] {

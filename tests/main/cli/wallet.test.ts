@@ -45,6 +45,25 @@ describe('lifeboat wallet create, called wrongly', () => {
     }
   });
 
+  it('refuses --share-card without --shares, and more backup cards than shares', async () => {
+    const alone = await runCli(['wallet', 'create', '--share-card', 'R', '--json'], '');
+    expect(alone.code).toBe(2);
+    expect(json(alone.stdout).error.message).toContain('--share-card goes with --shares');
+    const many = await runCli(
+      [
+        'wallet',
+        'create',
+        ...['--shares', '2-of-3'],
+        ...['--share-card', 'R', '--share-card', 'R', '--share-card', 'R', '--share-card', 'R'],
+        '--json',
+      ],
+      '',
+    );
+    expect(many.code).toBe(1);
+    expect(json(many.stdout).error).toMatchObject({ code: 'invalid-split-parameters' });
+    expect(json(many.stdout).error.message).toContain('at most 3 backup cards');
+  });
+
   it('wants a typed ONE COPY for a single card, and stops without one', async () => {
     const run = await runCli(['wallet', 'create', '--card', 'R', '--yes', '--json'], 'one copy\n');
     expect(run.code).toBe(1);
@@ -61,6 +80,9 @@ describe('lifeboat wallet create, called wrongly', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--shares T-of-N');
     expect(run.stdout).toContain('in the order of the --card options');
+    expect(run.stdout).toContain(
+      'then the PIN of each backup\n    card, in the order of the --share-card options',
+    );
   });
 });
 
@@ -70,11 +92,15 @@ describe('lifeboat drill, called wrongly', () => {
       const run = await runCli(['drill', ...argv], '');
       expect(run.code).toBe(2);
     }
+    const alone = await runCli(['drill', '--share-card', 'R'], '');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--share-card goes with --shares');
   });
 
   it('explains itself with --help', async () => {
     const run = await runCli(['drill', '--help'], '');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('--card READER');
+    expect(run.stdout).toContain('lifeboat drill --shares --share-card READER');
   });
 });

@@ -50,7 +50,7 @@ export const en = {
     'A new wallet on two or three cards, or with shares or a phrase written down, tested before any money goes in.',
   'job.safe': 'Shared wallet (Safe)',
   'job.safeText':
-    'Money that several cards hold together: create one, see it, or empty it with enough cards.',
+    'Money that several cards hold together: create one, see it, change its owners, or empty it with enough cards.',
 
   'readers.looking': 'Looking for card readers…',
   'readers.noServiceTitle': 'The smart-card service is not running',
@@ -1092,6 +1092,8 @@ export const en = {
   'safe.otherPerson': 'another person',
   'safe.otherAddress': 'Another person’s address',
   'safe.addAddress': 'Add this address',
+  'safe.needOwner': 'Add the owners first: a card, a rebuilt wallet or another person’s address.',
+  'safe.needPayer': 'Choose who pays the network fee.',
   'safe.thresholdLabel': 'Signatures needed',
   'safe.thresholdOf': {
     one: '{threshold} of {count} owner must sign.',

@@ -12,11 +12,13 @@ import { useLive } from '../app/LiveContext';
 import { CardConnect } from '../card/CardConnect';
 import { AddressWithIdenticon } from '../components/AddressWithIdenticon';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FieldProblem } from '../components/FieldProblem';
 import { StepHeading } from '../components/StepHeading';
 import { useAction } from '../hooks/useAction';
 import { formatAmount } from '../format/amount';
 import { isValidAddress, shortAddress } from '../format/address';
 import { t } from '../i18n/t';
+import { missingForPlan, payerOf, shownThreshold } from './create-form';
 import { HolderChoice } from './HolderChoice';
 import { heldSources } from './holders';
 
@@ -44,14 +46,18 @@ export function SafeCreate({ networkId, onCreated }: SafeCreateProps) {
   const [owners, setOwners] = useState<PlannedOwner[]>([]);
   const [connecting, setConnecting] = useState(0);
   const [other, setOther] = useState('');
-  const [threshold, setThreshold] = useState(2);
-  const [payer, setPayer] = useState<SourceRef | null>(null);
+  const [otherWrong, setOtherWrong] = useState(false);
+  const [chosenThreshold, setThreshold] = useState(2);
+  const [chosenPayer, setPayer] = useState<SourceRef | null>(null);
   const [plan, setPlan] = useState<SafeCreatePlan | null>(null);
   const [checked, setChecked] = useState(false);
   const reading = useAction(lifeboat().cards.accounts);
   const planning = useAction(lifeboat().safes.planCreate);
   const creating = useAction(lifeboat().safes.create);
   const holders = heldSources(sessions, secrets);
+  const threshold = shownThreshold(chosenThreshold, owners.length);
+  const payer = payerOf(chosenPayer, holders);
+  const missing = missingForPlan(owners.length, payer);
   const symbol = settings?.networks.find((n) => n.id === networkId)?.nativeSymbol ?? '';
 
   const add = (owner: PlannedOwner) =>
@@ -198,7 +204,9 @@ export function SafeCreate({ networkId, onCreated }: SafeCreateProps) {
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!isValidAddress(other.trim())) return;
+          const wrong = !isValidAddress(other.trim());
+          setOtherWrong(wrong);
+          if (wrong) return;
           add({
             input: { kind: 'address', address: other.trim() },
             address: other.trim(),
@@ -208,11 +216,22 @@ export function SafeCreate({ networkId, onCreated }: SafeCreateProps) {
         }}
       >
         <label htmlFor={`${id}-other`}>{t('safe.otherAddress')}</label>
-        <input id={`${id}-other`} value={other} onChange={(e) => setOther(e.target.value)} />
-        <button type="submit" disabled={!isValidAddress(other.trim())}>
+        <input
+          id={`${id}-other`}
+          className="mono"
+          value={other}
+          aria-invalid={otherWrong}
+          aria-describedby={otherWrong ? `${id}-other-problem` : undefined}
+          onChange={(e) => {
+            setOther(e.target.value);
+            setOtherWrong(false);
+          }}
+        />
+        <button type="submit" disabled={other.trim() === ''}>
           {t('safe.addAddress')}
         </button>
       </form>
+      <FieldProblem id={`${id}-other-problem`} problem={otherWrong ? 'send.badAddress' : null} />
       <label htmlFor={`${id}-threshold`}>{t('safe.thresholdLabel')}</label>
       <select
         id={`${id}-threshold`}
@@ -234,11 +253,17 @@ export function SafeCreate({ networkId, onCreated }: SafeCreateProps) {
       <button
         type="button"
         className="primary"
-        disabled={owners.length === 0 || threshold > owners.length || !payer || planning.busy}
+        disabled={missing !== null || planning.busy}
+        aria-describedby={missing ? `${id}-missing` : undefined}
         onClick={() => void makePlan()}
       >
         {t('safe.createPlan')}
       </button>
+      {missing && (
+        <p id={`${id}-missing`} className="hint">
+          {t(missing)}
+        </p>
+      )}
       <ErrorNotice error={planning.error} />
     </section>
   );

@@ -5,11 +5,16 @@
 // listed as ready. One reader is enough: the command waits for the next card and says which.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { WalletDraftView, WalletPlan, WalletRecord } from '../../preload/api';
+import type { RepairPlan, WalletDraftView, WalletPlan, WalletRecord } from '../../preload/api';
 import { DrillStore } from '../cases/drills';
 import { activeMembers, activeShareSet } from '../cases/inventory';
 import { LifeboatError } from '../errors';
-import { WalletSets, SINGLE_COPY_CONFIRMATION, MAX_SET_CARDS } from '../recovery/wallet-sets';
+import {
+  WalletSets,
+  SINGLE_COPY_CONFIRMATION,
+  MAX_SET_CARDS,
+  type WalletSetsDeps,
+} from '../recovery/wallet-sets';
 import { copiesOf, parseShareLayout, qualifyingShares } from '../secrets/share-plan';
 import { cardSessions, type CardSessions } from './card-unlock';
 import { dataDirOf } from './data-dir';
@@ -59,14 +64,29 @@ const OPTIONS = {
 export async function runWallet(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'create') return createCommand(rest, io);
+  if (command === 'list') return (await import('./wallet-list')).runWalletList(rest, io);
+  if (command === 'lost') return (await import('./wallet-lost')).runWalletLost(rest, io);
+  if (command === 'repair') return (await import('./wallet-repair')).runWalletRepair(rest, io);
   if (command === undefined) {
-    io.stdout.write(`${walletUsage}\n`);
+    io.stdout.write(`${await walletCommandsUsage()}\n`);
     return EXIT.usage;
   }
   return printError(
     io,
     argv.includes('--json'),
-    new CliUsageError(`Unknown wallet command "${command}".\n\n${walletUsage}`),
+    new CliUsageError(`Unknown wallet command "${command}".\n\n${await walletCommandsUsage()}`),
+  );
+}
+
+/** The usage of every `wallet` subcommand (loaded on demand, as `lifeboat` loads commands). */
+export async function walletCommandsUsage(): Promise<string> {
+  const [list, lost, repair] = await Promise.all([
+    import('./wallet-list'),
+    import('./wallet-lost'),
+    import('./wallet-repair'),
+  ]);
+  return [walletUsage, list.walletListUsage, lost.walletLostUsage, repair.walletRepairUsage].join(
+    '\n\n',
   );
 }
 
@@ -149,8 +169,11 @@ async function createCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** One run of `wallet create`: the draft, and which card session sits in which reader. */
-class Making {
+/**
+ * One run of `wallet create` (or `wallet repair`): the draft, and which card session sits in
+ * which reader.
+ */
+export class Making {
   private readonly wallets: WalletSets;
   private readonly inReader = new Map<string, string>();
   private draftId: string | undefined;
@@ -161,6 +184,8 @@ class Making {
     private readonly lines: LineReader,
     private readonly sessions: CardSessions,
     store: DrillStore,
+    /** The secret a repair rebuilt (`wallet repair`); a new wallet needs none. */
+    secrets?: Pick<WalletSetsDeps, 'useSeed' | 'secretKind'>,
   ) {
     const noVault = () => {
       throw new LifeboatError('not-supported', 'The command line makes new wallets only.');
@@ -168,8 +193,8 @@ class Making {
     this.wallets = new WalletSets({
       cards: () => sessions.cards,
       inventory: store,
-      useSeed: noVault,
-      secretKind: noVault,
+      useSeed: secrets ? (secretId, use) => secrets.useSeed(secretId, use) : noVault,
+      secretKind: secrets ? (secretId) => secrets.secretKind(secretId) : noVault,
     });
   }
 
@@ -186,19 +211,60 @@ class Making {
       `New wallet ${short(draft.keyUid)}: the computer's randomness mixed with that of ${draft.cardEntropy} card${draft.cardEntropy === 1 ? '' : 's'}.`,
     );
 
+    draft = await this.loadCards(draft, readers, opened, 0);
+    draft = await this.writeDown(draft);
+    draft = await this.testCards(draft, readers);
+    if (draft.shares) draft = await this.rebuildShares(draft);
+    this.draftSeen = draft;
+    return this.wallets.finish(draft.draftId);
+  }
+
+  /**
+   * New copies of a remembered wallet from the secret `plan.secretId`, which must open it
+   * (`wrong-wallet` otherwise, before any card is opened): loaded onto the cards in
+   * `readers`, a fresh share set written down if planned, every new copy tested, and only
+   * then recorded in the inventory. `numberFrom` is how many cards the set had.
+   */
+  async repair(plan: RepairPlan, readers: string[], numberFrom: number): Promise<WalletRecord> {
+    let draft = await this.wallets.repair(plan);
+    this.draftId = draft.draftId;
+    this.say(`The secret opens "${draft.label}".`);
+    draft = await this.loadCards(draft, readers, [], numberFrom);
+    draft = await this.writeDown(draft);
+    draft = await this.testCards(draft, readers);
+    if (draft.shares) draft = await this.rebuildShares(draft);
+    this.draftSeen = draft;
+    return this.wallets.finish(draft.draftId);
+  }
+
+  /** Loads the wallet onto the card of each reader; `opened` are sessions open already. */
+  private async loadCards(
+    start: WalletDraftView,
+    readers: string[],
+    opened: string[],
+    numberFrom: number,
+  ): Promise<WalletDraftView> {
+    let draft = start;
     for (const [i, reader] of readers.entries()) {
       const sessionId =
-        i < upFront.length
+        i < opened.length
           ? opened[i]!
-          : await this.swapIn(reader, `card ${i + 1} of ${readers.length}`);
+          : this.inReader.has(reader)
+            ? await this.swapIn(reader, `card ${i + 1} of ${readers.length}`)
+            : await this.open(reader);
       draft = await this.wallets.loadCard(draft.draftId, sessionId, {
-        label: `Card ${i + 1}`,
+        label: `Card ${numberFrom + i + 1}`,
         place: '',
       });
       this.say(`Card ${i + 1} (${reader}) holds the wallet: its fingerprint was read back.`);
     }
-    draft = await this.writeDown(draft);
+    return draft;
+  }
 
+  /** The test recovery of the cards: each opened again with its PIN must show the wallet. */
+  private async testCards(start: WalletDraftView, readers: string[]): Promise<WalletDraftView> {
+    if (readers.length === 0) return start;
+    let draft = start;
     this.say('Test recovery: every card is opened again with its PIN.');
     const tested = new Set<string>();
     for (const reader of readers) {
@@ -215,9 +281,7 @@ class Making {
         );
       this.say(`The card in ${reader} opens this wallet.`);
     }
-    if (draft.shares) draft = await this.rebuildShares(draft);
-    this.draftSeen = draft;
-    return this.wallets.finish(draft.draftId);
+    return draft;
   }
 
   /** Forgets the draft (and overwrites its secret) if the run stopped before finishing. */
@@ -322,7 +386,7 @@ function short(keyUid: string): string {
   return `${keyUid.slice(0, 4)} ${keyUid.slice(4, 8)}`;
 }
 
-function resultOf(record: WalletRecord, draft: WalletDraftView | undefined): object {
+export function resultOf(record: WalletRecord, draft: WalletDraftView | undefined): object {
   const shares = activeShareSet(record);
   return {
     walletId: record.walletId,
@@ -358,7 +422,7 @@ function resultOf(record: WalletRecord, draft: WalletDraftView | undefined): obj
   };
 }
 
-function textOf(record: WalletRecord): string {
+export function textOf(record: WalletRecord): string {
   const copies = [
     ...activeMembers(record).map((m) => m.label),
     ...(activeShareSet(record) ? ['the shares'] : []),

@@ -3,16 +3,18 @@ import { shortAddress } from '../format/address';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n/t';
 import { lastResult } from './drill-words';
+import { lostChoices, type LostKind } from './LostCopy';
 import { SetInventory } from './SetInventory';
 
 interface WalletListProps {
   wallets: readonly WalletRecord[];
   onCheck: (wallet: WalletRecord) => void;
   onForget: (wallet: WalletRecord) => void;
+  onLost: (wallet: WalletRecord, kind: LostKind) => void;
 }
 
 /** The remembered wallets with the date and outcome of their last drill. */
-export function WalletList({ wallets, onCheck, onForget }: WalletListProps) {
+export function WalletList({ wallets, onCheck, onForget, onLost }: WalletListProps) {
   if (wallets.length === 0) return <p>{t('drills.none')}</p>;
   return (
     <ul className="wallet-list">
@@ -51,6 +53,24 @@ export function WalletList({ wallets, onCheck, onForget }: WalletListProps) {
               >
                 {t('drills.forget')}
               </button>
+              {wallet.state === 'ready' && lostChoices(wallet, 'card').length > 0 && (
+                <button
+                  type="button"
+                  onClick={() => onLost(wallet, 'card')}
+                  aria-label={t('lost.cardNamed', { label: wallet.label })}
+                >
+                  {t('lost.card')}
+                </button>
+              )}
+              {wallet.state === 'ready' && lostChoices(wallet, 'share').length > 0 && (
+                <button
+                  type="button"
+                  onClick={() => onLost(wallet, 'share')}
+                  aria-label={t('lost.shareNamed', { label: wallet.label })}
+                >
+                  {t('lost.share')}
+                </button>
+              )}
             </div>
           </li>
         );

@@ -779,6 +779,50 @@ export const en = {
   'inventory.neverDrilled': 'Never checked.',
   'inventory.drillPassed': 'Last check passed on {date}.',
   'inventory.drillFailed': 'Last check FAILED on {date}.',
+  'lost.card': 'A card is lost',
+  'lost.cardNamed': 'A card of {label} is lost',
+  'lost.share': 'A share is lost',
+  'lost.shareNamed': 'A share of {label} is lost',
+  'lost.cardTitle': 'Which card of {label} is lost?',
+  'lost.shareTitle': 'Which share of {label} is lost?',
+  'lost.cardOption': 'Card "{label}" ({family}), kept at: {place}',
+  'lost.shareOption': 'Share {number}, kept at: {place}',
+  'lost.openedTitle': 'Could someone use the card without you?',
+  'lost.openedNo': 'No: only I know its PIN',
+  'lost.openedYes': 'Yes, or I am not sure: it has no PIN, or someone else knows it',
+  'lost.forGood':
+    'It is marked lost for good: it no longer counts as a copy, even if it turns up again.',
+  'lost.confirm': 'Mark it lost',
+  'lost.adviceTitle': 'What to do now',
+  'lost.marked': 'It is marked lost.',
+  'lost.repairFromShares':
+    'Write the wallet onto a new card from its shares, now, so the set has as many copies as before.',
+  'lost.repairFromPhrase':
+    'Write the wallet onto a new card from its recovery phrase, now, so the set has as many copies as before.',
+  'lost.repairFromBoth':
+    'Write the wallet onto a new card from its shares or its recovery phrase, now, so the set has as many copies as before.',
+  'lost.reshare':
+    'The shares you keep still rebuild the wallet. Make a fresh share set from them now; then destroy the old shares you keep: together they still open the wallet.',
+  'lost.reshareButton': 'Make a fresh share set',
+  'lost.sweepCouldBeOpened':
+    'Whoever finds the card may open it. Move the money to a new wallet now.',
+  'lost.sweepNoOtherCopy':
+    'No share set and no written phrase hold this wallet, and a card never gives its key out, so no new card can be made. Move the money to a new wallet that survives, while a card of the set still opens it.',
+  'lost.sweepFinderCanRebuild':
+    'The lost shares are enough to rebuild the wallet: whoever has them can take the money. Move it to a new wallet now.',
+  'lost.sweepTooFewShares':
+    'The shares you keep no longer rebuild the wallet. Move the money to a new wallet while a card of the set or the phrase still opens it.',
+  'lost.repair': 'Make a new card',
+  'lost.sweep': 'Move the money to a new wallet',
+  'repair.title': 'A new card for {label}',
+  'repair.titleShares': 'A fresh share set for {label}',
+  'repair.rebuildIntro':
+    'Type the shares or the recovery phrase of {label}, as you wrote them down. They must open this wallet.',
+  'repair.opens': 'This opens {label}.',
+  'repair.stop': 'Stop: {label} and its other copies stay as they are',
+  'repair.doneTitle': 'The new copies of {label} are made',
+  'repair.doneText':
+    'They were tested, and they are listed among its copies below. The lost ones no longer count.',
 
   'remember.noSource': 'Unlock a card or rebuild a wallet first, then remember it here.',
   'remember.fromCard': 'The wallet on the unlocked card in {reader}',

@@ -25,6 +25,10 @@ type Phase =
 interface WalletMakerProps {
   /** A card already unlocked and empty: the first card of the set. */
   firstCard?: CardSessionView;
+  /** New copies of a remembered wallet (wallets.repair): its steps, without a plan to make. */
+  repair?: WalletDraftView;
+  /** What the stop button says, when stopping keeps something the person should know of. */
+  stopLabel?: string;
   onReady: (wallet: WalletRecord) => void;
   /** Stopped midway; `begun` when a card was written (its record says "not finished"). */
   onStopped: (begun: boolean) => void;
@@ -35,8 +39,18 @@ interface WalletMakerProps {
  * down, and the test recovery of every copy before the wallet is ready. Main holds the
  * wallet; each share or the phrase crosses only while it is shown.
  */
-export function WalletMaker({ firstCard, onReady, onStopped }: WalletMakerProps) {
-  const [phase, setPhase] = useState<Phase>({ name: 'plan' });
+export function WalletMaker({
+  firstCard,
+  repair,
+  stopLabel,
+  onReady,
+  onStopped,
+}: WalletMakerProps) {
+  const [phase, setPhase] = useState<Phase>(
+    repair
+      ? { name: 'making', plan: { label: repair.label, cards: repair.cards.wanted }, draft: repair }
+      : { name: 'plan' },
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const [setAside, setSetAside] = useState(false);
   const api = lifeboat();
@@ -114,7 +128,7 @@ export function WalletMaker({ firstCard, onReady, onStopped }: WalletMakerProps)
       {phase.name === 'making' && (
         <div className="actions">
           <button type="button" className="link" onClick={() => void stop(phase.draft)}>
-            {t('survive.stop')}
+            {stopLabel ?? t('survive.stop')}
           </button>
         </div>
       )}

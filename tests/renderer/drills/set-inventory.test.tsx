@@ -64,7 +64,7 @@ const noop = () => undefined;
 describe('the inventory on the drills screen', () => {
   it('lists each card and the shares with where they are kept and their last drill', () => {
     const html = renderToStaticMarkup(
-      <WalletList wallets={[wallet('ready', true)]} onCheck={noop} onForget={noop} />,
+      <WalletList wallets={[wallet('ready', true)]} onCheck={noop} onForget={noop} onLost={noop} />,
     );
     expect(html).toContain(
       'Card &quot;Kitchen card&quot; (Keycard), kept at: drawer. Last check passed',
@@ -76,11 +76,25 @@ describe('the inventory on the drills screen', () => {
     expect(html).not.toContain('Not finished');
   });
 
+  it('offers to mark a card or a share lost on a ready wallet, naming the wallet', () => {
+    const html = renderToStaticMarkup(
+      <WalletList wallets={[wallet('ready', true)]} onCheck={noop} onForget={noop} onLost={noop} />,
+    );
+    expect(html).toContain('aria-label="A card of Family savings is lost"');
+    expect(html).toContain('aria-label="A share of Family savings is lost"');
+  });
+
   it('says a wallet being made is not finished, and does not ask to check it', () => {
     const html = renderToStaticMarkup(
-      <WalletList wallets={[wallet('making', false)]} onCheck={noop} onForget={noop} />,
+      <WalletList
+        wallets={[wallet('making', false)]}
+        onCheck={noop}
+        onForget={noop}
+        onLost={noop}
+      />,
     );
     expect(html).toContain('Not finished');
     expect(html).not.toContain('Not checked yet');
+    expect(html).not.toContain('is lost');
   });
 });

@@ -80,8 +80,8 @@ describe('the inventory on the drills screen', () => {
     const html = renderToStaticMarkup(
       <WalletList wallets={[wallet('ready', true)]} onCheck={noop} onForget={noop} onLost={noop} />,
     );
-    expect(html).toContain('aria-label="A card of Family savings is lost"');
-    expect(html).toContain('aria-label="A share of Family savings is lost"');
+    expect(html).toContain('aria-label="A card is lost from Family savings"');
+    expect(html).toContain('aria-label="A share is lost from Family savings"');
   });
 
   it('says a wallet being made is not finished, and does not ask to check it', () => {

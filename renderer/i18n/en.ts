@@ -223,6 +223,14 @@ export const en = {
   'newCard.loadIntro':
     'The rebuilt wallet is written into the card. Afterwards the card signs for it without your backup.',
   'newCard.load': 'Load the wallet onto the card',
+  'newCard.loadSet': 'Put it on a set of cards (2 or 3), each tested',
+  'newCard.loadSetText':
+    'The same wallet on this card and one or two more, kept in different places, each opened again with its PIN before it counts. Then one card of the set goes on here.',
+  'loadSet.title': 'A set of cards for the rebuilt wallet',
+  'loadSet.nameHint':
+    'The name it is listed under in your backups. A wallet remembered already keeps its name.',
+  'loadSet.go': 'Go on to the first card',
+  'loadSet.stop': 'Stop making the set: the cards written so far are not listed',
   'newCard.noBackupTitle': 'A key created on the card has no backup',
   'newCard.noBackupText':
     'If the card is lost, broken or reset, a key made inside it is gone, and the funds with it. Give the new wallet a backup before any money depends on it.',

@@ -148,6 +148,11 @@ interface MakingStepProps {
   onFinish: (draft: WalletDraftView) => void;
 }
 
+/** A repair's first card in hand is still to be loaded: nothing went onto a card yet. */
+function firstCardUnused(draft: WalletDraftView, setAside: boolean): boolean {
+  return draft.repair && draft.cards.members.length === 0 && !setAside;
+}
+
 /** The step main says comes next: a card, a share, the phrase, a test, or finishing. */
 function MakingStep({ phase, setAside, firstCard, load, onDraft, onFinish }: MakingStepProps) {
   const { plan, draft } = phase;
@@ -167,7 +172,9 @@ function MakingStep({ phase, setAside, firstCard, load, onDraft, onFinish }: Mak
             key={`card-${next.index}`}
             index={next.index}
             total={plan.cards}
-            {...(next.index === 0 && !draft && firstCard ? { session: firstCard } : {})}
+            {...(next.index === 0 && firstCard && (!draft || firstCardUnused(draft, setAside))
+              ? { session: firstCard }
+              : {})}
             load={load}
             onLoaded={onDraft}
           />

@@ -2,11 +2,13 @@
 // its card marked lost from the drills screen (once cancelled, which changes nothing), the
 // advice read, the phrase of another wallet refused, the right phrase typed, the wallet written
 // onto a new card set up on the way and tested, and the inventory showing the lost card as
-// lost and the new one as checked. The new card's address is derived here from the phrase the
+// lost and the new one as checked. Then the load flow's new-card step puts a rebuilt wallet
+// onto a set of two cards instead of one. The new card's address is derived here from the phrase the
 // page showed, with @scure/bip32 and @scure/bip39.
 import { expect, test, type Page } from '@playwright/test';
 import { HDKey } from '@scure/bip32';
-import { mnemonicToSeedSync } from '@scure/bip39';
+import { generateMnemonic, mnemonicToSeedSync } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { computeAddress } from 'ethers';
 import { DEMO, startDemo, type Demo } from '../../scripts/demo';
 import { SimulatedKeycard, insertIntoReader, type InsertedCard } from '../sim/keycard';
@@ -21,9 +23,14 @@ import {
 
 const OTHER_PHRASE =
   'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+/** The rebuilt wallet the load flow puts onto a set: a fresh one, as the first journey's. */
+const REBUILT_PHRASE = generateMnemonic(wordlist);
+
+test.describe.configure({ mode: 'serial' });
 
 let demo: Demo;
 let emptyCard: InsertedCard | undefined;
+let secondCard: InsertedCard | undefined;
 
 test.beforeAll(async () => {
   demo = await startDemo({ console: 'harness' });
@@ -42,6 +49,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await emptyCard?.remove();
+  await secondCard?.remove();
   await demo?.stop();
 });
 
@@ -156,5 +164,66 @@ test('a lost card marked, the advice read, and a new card made from the phrase',
     'Last check passed on',
   );
   await checkpoint(page, 'survive-repair-inventory');
+  expectClean();
+});
+
+test('the load flow puts a rebuilt wallet onto a set of two cards, each tested', async ({
+  page,
+}) => {
+  // Two set-up cards with no wallet, in place of the cards of the first journey.
+  const keycard = () =>
+    SimulatedKeycard.initialized({
+      pin: DEMO.pin,
+      puk: DEMO.puk,
+      pairingPassword: DEMO.pairingPassword,
+      duressPin: DEMO.duressPin,
+    });
+  await emptyCard?.remove();
+  emptyCard = await insertIntoReader(keycard(), DEMO.oldReader);
+  await demo.newCard.slot.remove();
+  secondCard = await insertIntoReader(keycard(), DEMO.newReader);
+
+  const expectClean = await openConsole(page, demo.url!);
+  await page.getByRole('button', { name: /Rebuild from Shamir shares/ }).click();
+  await page.getByRole('button', { name: /A recovery phrase \(BIP-39\)/ }).click();
+  await typePhrase(page, REBUILT_PHRASE);
+  await expect(page.getByRole('heading', { name: 'The wallet is rebuilt' })).toBeVisible();
+  await page.getByRole('button', { name: 'Load it onto a new card' }).click();
+  await chooseCard(page, DEMO.oldReader);
+  await enterPin(page, DEMO.pin);
+  await expect(page.getByRole('button', { name: 'Load the wallet onto the card' })).toBeVisible();
+  await checkpoint(page, 'load-set-choice');
+  await page
+    .getByRole('button', { name: 'Put it on a set of cards (2 or 3), each tested' })
+    .click();
+  await page.getByLabel('Name of the wallet').fill('Old savings');
+  await page.getByRole('button', { name: 'Go on to the first card' }).click();
+
+  // The card in hand is the first of the set; the second is asked for.
+  await expect(page.getByRole('heading', { name: 'Card 1 of 2' })).toBeVisible();
+  await page.getByRole('button', { name: 'Put the wallet on this card' }).click();
+  await expect(page.getByRole('heading', { name: 'Card 2 of 2' })).toBeVisible();
+  await chooseCard(page, DEMO.newReader);
+  await enterPin(page, DEMO.pin);
+  await page.getByRole('button', { name: 'Put the wallet on this card' }).click();
+  await expect(page.getByRole('heading', { name: 'Test recovery: open each card' })).toBeVisible();
+  await chooseCard(page, DEMO.oldReader);
+  await enterPin(page, DEMO.pin);
+  await chooseCard(page, DEMO.newReader);
+  await enterPin(page, DEMO.pin);
+  await page.getByRole('button', { name: 'Finish: the wallet is ready' }).click();
+
+  // One card of the set goes on, as the load flow's new card.
+  await expect(page.getByText('Insert one card of its set to go on with.')).toBeVisible();
+  await chooseCard(page, DEMO.newReader);
+  await enterPin(page, DEMO.pin);
+  await expect(page.getByText(/each passed its test recovery/)).toBeVisible();
+  await checkpoint(page, 'load-set-address');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('heading', { name: 'The new card holds the wallet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Check a backup against this card' }).click();
+  const entry = page.locator('.wallet').filter({ hasText: 'Old savings' });
+  await expect(entry).toContainText(`First address ${firstAddress(REBUILT_PHRASE).slice(0, 6)}`);
+  await expect(entry.locator('li').filter({ hasText: 'Last check passed on' })).toHaveCount(2);
   expectClean();
 });

@@ -79,6 +79,7 @@ export function DrillsScreen() {
                 onCheck={(wallet) => setView({ name: 'check', wallet })}
                 onForget={(wallet) => setView({ name: 'forget', wallet })}
                 onLost={(wallet, kind) => setView({ name: 'lost', wallet, kind })}
+                onRepair={(wallet) => setView({ name: 'repair', wallet, kind: 'card' })}
               />
             )}
           </section>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiError, SecretView, WalletDraftView, WalletRecord } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -28,7 +28,22 @@ export function RepairCopies({ wallet, kind, onDone, onStopped }: RepairCopiesPr
   const [error, setError] = useState<ApiError | null>(null);
   /** Remounts the entry after a refusal, so the person starts the typing again. */
   const [attempt, setAttempt] = useState(0);
+  /** New copies of this wallet main still holds, e.g. after the console was reloaded. */
+  const [unfinished, setUnfinished] = useState<WalletDraftView | null>(null);
   const api = lifeboat();
+
+  useEffect(() => {
+    let current = true;
+    void lifeboat()
+      .wallets.drafts()
+      .then((result) => {
+        if (!current || !result.ok) return;
+        setUnfinished(result.value.find((d) => d.repair && d.walletId === wallet.walletId) ?? null);
+      });
+    return () => {
+      current = false;
+    };
+  }, [wallet.walletId]);
 
   const rebuilt = async (secret: SecretView) => {
     setError(null);
@@ -64,6 +79,16 @@ export function RepairCopies({ wallet, kind, onDone, onStopped }: RepairCopiesPr
       </StepHeading>
       {!draft && (
         <>
+          {unfinished && (
+            <div className="stack-tight">
+              <p>{t('repair.unfinished', { label: wallet.label })}</p>
+              <div className="actions">
+                <button type="button" className="primary" onClick={() => setDraft(unfinished)}>
+                  {t('repair.resume')}
+                </button>
+              </div>
+            </div>
+          )}
           <p>{t('repair.rebuildIntro', { label: wallet.label })}</p>
           <ErrorNotice error={error} />
           <RecoveryEntry key={attempt} onSecret={(secret) => void rebuilt(secret)} />

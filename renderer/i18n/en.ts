@@ -821,6 +821,7 @@ export const en = {
   'lost.sweepTooFewShares':
     'The shares you keep no longer rebuild the wallet. Move the money to a new wallet while a card of the set or the phrase still opens it.',
   'lost.repair': 'Make a new card',
+  'lost.repairNamed': 'Make a new card for {label}',
   'lost.sweep': 'Move the money to a new wallet',
   'repair.title': 'A new card for {label}',
   'repair.titleShares': 'A fresh share set for {label}',
@@ -828,6 +829,9 @@ export const en = {
     'Type the shares or the recovery phrase of {label}, as you wrote them down. They must open this wallet.',
   'repair.opens': 'This opens {label}.',
   'repair.stop': 'Stop: {label} and its other copies stay as they are',
+  'repair.unfinished':
+    'New copies of {label} were being made when the console closed. Go on where they stopped, or type the shares or phrase again to start over.',
+  'repair.resume': 'Go on where it stopped',
   'repair.doneTitle': 'The new copies of {label} are made',
   'repair.doneText':
     'They were tested, and they are listed among its copies below. The lost ones no longer count.',

@@ -149,6 +149,19 @@ test('a lost card marked, the advice read, and a new card made from the phrase',
   await checkpoint(page, 'survive-repair-new-card');
   await page.getByRole('button', { name: 'Put the wallet on this card' }).click();
   await expect(page.getByRole('heading', { name: 'Test recovery: open each card' })).toBeVisible();
+
+  // A reload midway: the new card is not listed yet, and the repair goes on where it was.
+  await page.reload();
+  await page
+    .getByRole('button', { name: /Check a backup/ })
+    .first()
+    .click();
+  await expect(entry).not.toContainText('Spare card');
+  await page.getByRole('button', { name: 'Make a new card for Everyday' }).click();
+  await expect(page.getByText('were being made when the console closed')).toBeVisible();
+  await checkpoint(page, 'survive-repair-resume');
+  await page.getByRole('button', { name: 'Go on where it stopped' }).click();
+  await expect(page.getByRole('heading', { name: 'Test recovery: open each card' })).toBeVisible();
   await chooseCard(page, DEMO.newReader);
   await enterPin(page, NEW_CARD.pin);
   await page.getByRole('button', { name: 'Finish: the wallet is ready' }).click();

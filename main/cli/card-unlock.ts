@@ -136,3 +136,30 @@ async function waitForCard(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Card sessions whose PC/SC context starts when the first card is opened, for a command that
+ * checks other input first: one that stops before (say, a secret of another wallet) never
+ * touches the readers, nor stops a context whose readers are still being announced.
+ */
+export function cardSessionsOnDemand(dataDir: string): CardSessions {
+  let started: Promise<CardSessions> | undefined;
+  let ready: CardSessions | undefined;
+  const start = async (): Promise<CardSessions> => {
+    started ??= cardSessions(dataDir).then((sessions) => (ready = sessions));
+    return started;
+  };
+  return {
+    get cards() {
+      if (!ready) throw new LifeboatError('internal', 'No card was opened yet.');
+      return ready.cards;
+    },
+    open: async (reader) => (await start()).open(reader),
+    unlock: async (reader, lines, kind) => (await start()).unlock(reader, lines, kind),
+    nextCard: async (reader, done) => (await start()).nextCard(reader, done),
+    expectReaders: async (names) => (await start()).expectReaders(names),
+    close: async () => {
+      if (started) await (await started).close();
+    },
+  };
+}

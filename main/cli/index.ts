@@ -52,8 +52,8 @@ const COMMANDS: Record<string, Command> = {
     run: async (argv, io) => (await import('./sweep')).runSweep(argv, io),
   },
   wallet: {
-    summary: 'make a new wallet on a set of cards, with shares or a phrase, and test it',
-    usage: async () => (await import('./wallet')).walletUsage,
+    summary: 'a wallet that survives: create, list, mark a copy lost, repair (new copies)',
+    usage: async () => (await import('./wallet')).walletCommandsUsage(),
     run: async (argv, io) => (await import('./wallet')).runWallet(argv, io),
   },
   drill: {

@@ -97,6 +97,16 @@ export class CliWallets {
     if (names.length > 0) await (await this.sessions()).expectReaders(names);
   }
 
+  /** Lends the seed of a secret read in this run (see WalletSetsDeps.useSeed). */
+  useSeed<T>(secretId: string, use: (seed: Uint8Array) => T): T {
+    return this.vault.use(secretId, OWNER, use);
+  }
+
+  /** What a secret read in this run was rebuilt from (`slip39…` or `bip39…`). */
+  secretKind(secretId: string): string {
+    return this.vault.info(secretId, OWNER).kind;
+  }
+
   private async sessions(): Promise<CardSessions> {
     if (!this.cardSessions) {
       const { cardSessions } = await import('./card-unlock');

@@ -6,11 +6,16 @@
 // as ready. One reader is enough: the command waits for the next card and says which.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { WalletDraftView, WalletPlan, WalletRecord } from '../../preload/api';
+import type { RepairPlan, WalletDraftView, WalletPlan, WalletRecord } from '../../preload/api';
 import { DrillStore } from '../cases/drills';
 import { activeMembers, activeShareSet } from '../cases/inventory';
 import { LifeboatError } from '../errors';
-import { WalletSets, SINGLE_COPY_CONFIRMATION, MAX_SET_CARDS } from '../recovery/wallet-sets';
+import {
+  WalletSets,
+  SINGLE_COPY_CONFIRMATION,
+  MAX_SET_CARDS,
+  type WalletSetsDeps,
+} from '../recovery/wallet-sets';
 import { copiesOf, parseShareLayout, qualifyingShares, shareHolders } from '../secrets/share-plan';
 import { cardSessions, type CardSessions } from './card-unlock';
 import { dataDirOf } from './data-dir';
@@ -69,14 +74,29 @@ const OPTIONS = {
 export async function runWallet(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'create') return createCommand(rest, io);
+  if (command === 'list') return (await import('./wallet-list')).runWalletList(rest, io);
+  if (command === 'lost') return (await import('./wallet-lost')).runWalletLost(rest, io);
+  if (command === 'repair') return (await import('./wallet-repair')).runWalletRepair(rest, io);
   if (command === undefined) {
-    io.stdout.write(`${walletUsage}\n`);
+    io.stdout.write(`${await walletCommandsUsage()}\n`);
     return EXIT.usage;
   }
   return printError(
     io,
     argv.includes('--json'),
-    new CliUsageError(`Unknown wallet command "${command}".\n\n${walletUsage}`),
+    new CliUsageError(`Unknown wallet command "${command}".\n\n${await walletCommandsUsage()}`),
+  );
+}
+
+/** The usage of every `wallet` subcommand (loaded on demand, as `lifeboat` loads commands). */
+export async function walletCommandsUsage(): Promise<string> {
+  const [list, lost, repair] = await Promise.all([
+    import('./wallet-list'),
+    import('./wallet-lost'),
+    import('./wallet-repair'),
+  ]);
+  return [walletUsage, list.walletListUsage, lost.walletLostUsage, repair.walletRepairUsage].join(
+    '\n\n',
   );
 }
 
@@ -184,8 +204,11 @@ async function createCommand(argv: string[], io: CliIo): Promise<number> {
 /** What is in a reader: a wallet card of the set, or the backup card of share `index`. */
 type Held = { kind: 'card' } | { kind: 'share'; index: number };
 
-/** One run of `wallet create`: the draft, and which card session sits in which reader. */
-class Making {
+/**
+ * One run of `wallet create` (or `wallet repair`): the draft, and which card session sits in
+ * which reader.
+ */
+export class Making {
   private readonly wallets: WalletSets;
   private readonly inReader = new Map<string, string>();
   private readonly held = new Map<string, Held>();
@@ -199,6 +222,8 @@ class Making {
     private readonly lines: LineReader,
     private readonly sessions: CardSessions,
     store: DrillStore,
+    /** The secret a repair rebuilt (`wallet repair`); a new wallet needs none. */
+    secrets?: Pick<WalletSetsDeps, 'useSeed' | 'secretKind'>,
   ) {
     const noVault = () => {
       throw new LifeboatError('not-supported', 'The command line makes new wallets only.');
@@ -206,8 +231,8 @@ class Making {
     this.wallets = new WalletSets({
       cards: () => sessions.cards,
       inventory: store,
-      useSeed: noVault,
-      secretKind: noVault,
+      useSeed: secrets ? (secretId, use) => secrets.useSeed(secretId, use) : noVault,
+      secretKind: secrets ? (secretId) => secrets.secretKind(secretId) : noVault,
     });
   }
 
@@ -256,11 +281,52 @@ class Making {
         );
       }
     }
-    draft = await this.writeDown(draft);
+    return this.finishCopies(draft, readers);
+  }
 
+  /**
+   * New copies of a remembered wallet from the secret `plan.secretId`, which must open it
+   * (`wrong-wallet` otherwise, before any card is opened): loaded onto the cards in
+   * `cardReaders`, a fresh share set written down if planned, every new copy tested, and only
+   * then recorded in the inventory. `numberFrom` is how many cards the set had.
+   */
+  async repair(plan: RepairPlan, cardReaders: string[], numberFrom: number): Promise<WalletRecord> {
+    let draft = await this.wallets.repair(plan);
+    this.draftId = draft.draftId;
+    this.say(`The secret opens "${draft.label}".`);
+    const held = { kind: 'card' } as const;
+    for (const [i, reader] of cardReaders.entries()) {
+      const sessionId = this.inReader.has(reader)
+        ? await this.swapIn(reader, `card ${i + 1} of ${cardReaders.length}`, held)
+        : await this.open(reader, held);
+      draft = await this.wallets.loadCard(draft.draftId, sessionId, {
+        label: `Card ${numberFrom + i + 1}`,
+        place: '',
+      });
+      this.say(`Card ${i + 1} (${reader}) holds the wallet: its fingerprint was read back.`);
+    }
+    return this.finishCopies(draft, { cards: cardReaders, shares: [] });
+  }
+
+  /**
+   * Once every card holds the wallet: what is written down is shown and typed back, then the
+   * test recovery of every card and of the shares; only then is the wallet finished.
+   */
+  private async finishCopies(start: WalletDraftView, readers: Readers): Promise<WalletRecord> {
+    let draft = await this.writeDown(start);
+    draft = await this.testCards(draft, readers.cards);
+    if (draft.shares) draft = await this.rebuildShares(draft, readers.shares);
+    this.draftSeen = draft;
+    return this.wallets.finish(draft.draftId);
+  }
+
+  /** The test recovery of the cards: each opened again with its PIN must show the wallet. */
+  private async testCards(start: WalletDraftView, readers: string[]): Promise<WalletDraftView> {
+    if (readers.length === 0) return start;
+    let draft = start;
     this.say('Test recovery: every card is opened again with its PIN.');
     const tested = new Set<string>();
-    for (const reader of readers.cards) {
+    for (const reader of readers) {
       const sessionId =
         this.held.get(reader)?.kind === 'card' && !tested.has(reader)
           ? await this.reopen(reader)
@@ -279,9 +345,7 @@ class Making {
         );
       this.say(`The card in ${reader} opens this wallet.`);
     }
-    if (draft.shares) draft = await this.rebuildShares(draft, readers.shares);
-    this.draftSeen = draft;
-    return this.wallets.finish(draft.draftId);
+    return draft;
   }
 
   /** Forgets the draft (and overwrites its secret) if the run stopped before finishing. */
@@ -433,11 +497,11 @@ function short(keyUid: string): string {
   return `${keyUid.slice(0, 4)} ${keyUid.slice(4, 8)}`;
 }
 
-function resultOf(
+export function resultOf(
   record: WalletRecord,
   draft: WalletDraftView | undefined,
   shareTest: { fromCards: number[]; typed: number[] },
-  readers: Readers,
+  readers: Readers = { cards: [], shares: [] },
 ): object {
   const shares = activeShareSet(record);
   return {
@@ -492,7 +556,7 @@ function resultOf(
   };
 }
 
-function textOf(record: WalletRecord): string {
+export function textOf(record: WalletRecord): string {
   const copies = [
     ...activeMembers(record).map((m) => m.label),
     ...(activeShareSet(record) ? ['the shares'] : []),

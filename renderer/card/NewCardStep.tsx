@@ -16,6 +16,7 @@ import { t, type MessageKey } from '../i18n/t';
 import { PhraseBackup } from '../backup/PhraseBackup';
 import { WalletMaker } from '../survive/WalletMaker';
 import { familyText } from './card-words';
+import { LoadSet } from './LoadSet';
 import { CardConnect } from './CardConnect';
 import { NewCardAddress } from './NewCardAddress';
 
@@ -47,6 +48,8 @@ type Phase =
   | { name: 'phrase'; session: CardSessionView }
   /** A wallet that survives is made on this card and more, then one card of the set goes on. */
   | { name: 'set'; session: CardSessionView }
+  /** The rebuilt wallet goes onto this card and more, then one card of the set goes on. */
+  | { name: 'load-set'; session: CardSessionView; secret: SecretView }
   /** The phrase was checked; it goes onto the card (again, if the first try failed). */
   | { name: 'phrase-ready'; session: CardSessionView; secret: SecretView }
   /** Loading was asked for, but the card already holds another wallet. */
@@ -155,15 +158,40 @@ export function NewCardStep({
         <>
           <StepHeading>{t('newCard.loadTitle')}</StepHeading>
           <p>{t('newCard.loadIntro')}</p>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => void makeKey(phase.session, load, 'rebuilt')}
-          >
-            {t('newCard.load')}
-          </button>
+          <ul className="choice-list">
+            <li>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy}
+                onClick={() => void makeKey(phase.session, load, 'rebuilt')}
+              >
+                {t('newCard.load')}
+              </button>
+            </li>
+            <li>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => setPhase({ name: 'load-set', session: phase.session, secret: load })}
+              >
+                {t('newCard.loadSet')}
+              </button>
+              <p className="hint">{t('newCard.loadSetText')}</p>
+            </li>
+          </ul>
         </>
+      )}
+      {phase.name === 'load-set' && (
+        <LoadSet
+          secret={phase.secret}
+          firstCard={phase.session}
+          onReady={(wallet) => {
+            setMadeSet(wallet);
+            setPhase({ name: 'connect' });
+          }}
+          onStopped={() => setPhase({ name: 'connect' })}
+        />
       )}
       {phase.name === 'key' && !load && (
         <>

@@ -2,7 +2,11 @@ import type { DrillResult, WalletRecord } from '../../preload/api';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n/t';
 
-const FAMILY = { keycard: 'Keycard', satochip: 'Satochip', seedkeeper: 'Seedkeeper' } as const;
+export const FAMILY = {
+  keycard: 'Keycard',
+  satochip: 'Satochip',
+  seedkeeper: 'Seedkeeper',
+} as const;
 
 function lastDrill(
   wallet: WalletRecord,

@@ -225,6 +225,14 @@ export const en = {
   'newCard.loadIntro':
     'The rebuilt wallet is written into the card. Afterwards the card signs for it without your backup.',
   'newCard.load': 'Load the wallet onto the card',
+  'newCard.loadSet': 'Put it on a set of cards (2 or 3), each tested',
+  'newCard.loadSetText':
+    'The same wallet on this card and one or two more, kept in different places, each opened again with its PIN before it counts. Then one card of the set goes on here.',
+  'loadSet.title': 'A set of cards for the rebuilt wallet',
+  'loadSet.nameHint':
+    'The name it is listed under in your backups. A wallet remembered already keeps its name.',
+  'loadSet.go': 'Go on to the first card',
+  'loadSet.stop': 'Stop making the set: the cards written so far are not listed',
   'newCard.noBackupTitle': 'A key created on the card has no backup',
   'newCard.noBackupText':
     'If the card is lost, broken or reset, a key made inside it is gone, and the funds with it. Give the new wallet a backup before any money depends on it.',
@@ -811,6 +819,54 @@ export const en = {
   'inventory.neverDrilled': 'Never checked.',
   'inventory.drillPassed': 'Last check passed on {date}.',
   'inventory.drillFailed': 'Last check FAILED on {date}.',
+  'lost.card': 'A card is lost',
+  'lost.cardNamed': 'A card is lost from {label}',
+  'lost.share': 'A share is lost',
+  'lost.shareNamed': 'A share is lost from {label}',
+  'lost.cardTitle': 'Which card of {label} is lost?',
+  'lost.shareTitle': 'Which share of {label} is lost?',
+  'lost.cardOption': 'Card "{label}" ({family}), kept at: {place}',
+  'lost.shareOption': 'Share {number}, kept at: {place}',
+  'lost.openedTitle': 'Could someone use the card without you?',
+  'lost.openedNo': 'No: only I know its PIN',
+  'lost.openedYes': 'Yes, or I am not sure: it has no PIN, or someone else knows it',
+  'lost.forGood':
+    'It is marked lost for good: it no longer counts as a copy, even if it turns up again.',
+  'lost.confirm': 'Mark it lost',
+  'lost.adviceTitle': 'What to do now',
+  'lost.marked': 'It is marked lost.',
+  'lost.repairFromShares':
+    'Write the wallet onto a new card from its shares, now, so the set has as many copies as before.',
+  'lost.repairFromPhrase':
+    'Write the wallet onto a new card from its recovery phrase, now, so the set has as many copies as before.',
+  'lost.repairFromBoth':
+    'Write the wallet onto a new card from its shares or its recovery phrase, now, so the set has as many copies as before.',
+  'lost.reshare':
+    'The shares you keep still rebuild the wallet. Make a fresh share set from them now; then destroy the old shares you keep: together they still open the wallet.',
+  'lost.reshareButton': 'Make a fresh share set',
+  'lost.sweepCouldBeOpened':
+    'Whoever finds the card may open it. Move the money to a new wallet now.',
+  'lost.sweepNoOtherCopy':
+    'No share set and no written phrase hold this wallet, and a card never gives its key out, so no new card can be made. Move the money to a new wallet that survives, while a card of the set still opens it.',
+  'lost.sweepFinderCanRebuild':
+    'The lost shares are enough to rebuild the wallet: whoever has them can take the money. Move it to a new wallet now.',
+  'lost.sweepTooFewShares':
+    'The shares you keep no longer rebuild the wallet. Move the money to a new wallet while a card of the set or the phrase still opens it.',
+  'lost.repair': 'Make a new card',
+  'lost.repairNamed': 'Make a new card for {label}',
+  'lost.sweep': 'Move the money to a new wallet',
+  'repair.title': 'A new card for {label}',
+  'repair.titleShares': 'A fresh share set for {label}',
+  'repair.rebuildIntro':
+    'Type the shares or the recovery phrase of {label}, as you wrote them down. They must open this wallet.',
+  'repair.opens': 'This opens {label}.',
+  'repair.stop': 'Stop: {label} and its other copies stay as they are',
+  'repair.unfinished':
+    'New copies of {label} were being made when the console closed. Go on where they stopped, or type the shares or phrase again to start over.',
+  'repair.resume': 'Go on where it stopped',
+  'repair.doneTitle': 'The new copies of {label} are made',
+  'repair.doneText':
+    'They were tested, and they are listed among its copies below. The lost ones no longer count.',
 
   'remember.noSource': 'Unlock a card or rebuild a wallet first, then remember it here.',
   'remember.fromCard': 'The wallet on the unlocked card in {reader}',

@@ -26,6 +26,10 @@ type Phase =
 interface WalletMakerProps {
   /** A card already unlocked and empty: the first card of the set. */
   firstCard?: CardSessionView;
+  /** New copies of a remembered wallet (wallets.repair): its steps, without a plan to make. */
+  repair?: WalletDraftView;
+  /** What the stop button says, when stopping keeps something the person should know of. */
+  stopLabel?: string;
   onReady: (wallet: WalletRecord) => void;
   /** Stopped midway; `begun` when a card was written (its record says "not finished"). */
   onStopped: (begun: boolean) => void;
@@ -37,8 +41,18 @@ interface WalletMakerProps {
  * ready. Main holds the wallet; a written share or the phrase crosses only while it is shown,
  * a share kept on a backup card never.
  */
-export function WalletMaker({ firstCard, onReady, onStopped }: WalletMakerProps) {
-  const [phase, setPhase] = useState<Phase>({ name: 'plan' });
+export function WalletMaker({
+  firstCard,
+  repair,
+  stopLabel,
+  onReady,
+  onStopped,
+}: WalletMakerProps) {
+  const [phase, setPhase] = useState<Phase>(
+    repair
+      ? { name: 'making', plan: { label: repair.label, cards: repair.cards.wanted }, draft: repair }
+      : { name: 'plan' },
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const [setAside, setSetAside] = useState(false);
   const api = lifeboat();
@@ -116,7 +130,7 @@ export function WalletMaker({ firstCard, onReady, onStopped }: WalletMakerProps)
       {phase.name === 'making' && (
         <div className="actions">
           <button type="button" className="link" onClick={() => void stop(phase.draft)}>
-            {t('survive.stop')}
+            {stopLabel ?? t('survive.stop')}
           </button>
         </div>
       )}
@@ -134,6 +148,11 @@ interface MakingStepProps {
   ) => ReturnType<ReturnType<typeof lifeboat>['wallets']['loadCard']>;
   onDraft: (draft: WalletDraftView) => void;
   onFinish: (draft: WalletDraftView) => void;
+}
+
+/** A repair's first card in hand is still to be loaded: nothing went onto a card yet. */
+function firstCardUnused(draft: WalletDraftView, setAside: boolean): boolean {
+  return draft.repair && draft.cards.members.length === 0 && !setAside;
 }
 
 /** The step main says comes next: a card, a share, the phrase, a test, or finishing. */
@@ -155,7 +174,9 @@ function MakingStep({ phase, setAside, firstCard, load, onDraft, onFinish }: Mak
             key={`card-${next.index}`}
             index={next.index}
             total={plan.cards}
-            {...(next.index === 0 && !draft && firstCard ? { session: firstCard } : {})}
+            {...(next.index === 0 && firstCard && (!draft || firstCardUnused(draft, setAside))
+              ? { session: firstCard }
+              : {})}
             load={load}
             onLoaded={onDraft}
           />

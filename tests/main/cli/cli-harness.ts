@@ -33,8 +33,14 @@ export interface TerminalRun extends CliRun {
   hidden: boolean[];
 }
 
-/** At a terminal: each answer is typed once the next prompt (text ending in ": ") shows. */
-export async function runCliAtTerminal(argv: string[], answers: string[]): Promise<TerminalRun> {
+/**
+ * At a terminal: each answer is typed once the next prompt (text ending in ": ") shows. A
+ * function answers from the prompt and all the command said before it (undefined: no answer).
+ */
+export async function runCliAtTerminal(
+  argv: string[],
+  answers: string[] | ((prompt: string, said: string) => string | undefined),
+): Promise<TerminalRun> {
   let raw = false;
   const stdin = Object.assign(new PassThrough(), {
     isTTY: true,
@@ -44,11 +50,12 @@ export async function runCliAtTerminal(argv: string[], answers: string[]): Promi
   });
   const stdout = sink();
   const stderr = sink();
-  const pending = [...answers];
+  const pending = typeof answers === 'function' ? [] : [...answers];
   const hidden: boolean[] = [];
   stderr.stream.on('data', (chunk: Buffer) => {
-    if (!chunk.toString('utf8').endsWith(': ')) return;
-    const answer = pending.shift();
+    const prompt = chunk.toString('utf8');
+    if (!prompt.endsWith(': ')) return;
+    const answer = typeof answers === 'function' ? answers(prompt, stderr.text()) : pending.shift();
     // Typed a moment later, as a person would, once the prompt is listening.
     if (answer !== undefined)
       setImmediate(() => {

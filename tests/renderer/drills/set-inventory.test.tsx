@@ -64,7 +64,13 @@ const noop = () => undefined;
 describe('the inventory on the drills screen', () => {
   it('lists each card and the shares with where they are kept and their last drill', () => {
     const html = renderToStaticMarkup(
-      <WalletList wallets={[wallet('ready', true)]} onCheck={noop} onForget={noop} />,
+      <WalletList
+        wallets={[wallet('ready', true)]}
+        onCheck={noop}
+        onForget={noop}
+        onLost={noop}
+        onRepair={noop}
+      />,
     );
     expect(html).toContain(
       'Card &quot;Kitchen card&quot; (Keycard), kept at: drawer. Last check passed',
@@ -76,11 +82,47 @@ describe('the inventory on the drills screen', () => {
     expect(html).not.toContain('Not finished');
   });
 
+  it('offers to mark a card or a share lost on a ready wallet, naming the wallet', () => {
+    const html = renderToStaticMarkup(
+      <WalletList
+        wallets={[wallet('ready', true)]}
+        onCheck={noop}
+        onForget={noop}
+        onLost={noop}
+        onRepair={noop}
+      />,
+    );
+    expect(html).toContain('aria-label="A card is lost from Family savings"');
+    expect(html).toContain('aria-label="A share is lost from Family savings"');
+    // Its Satochip was lost and its shares remain: a new card can be made from them.
+    expect(html).toContain('aria-label="Make a new card for Family savings"');
+    const noneLost = { ...wallet('ready', true) };
+    noneLost.members = noneLost.members.filter((m) => m.lostAt === undefined);
+    expect(
+      renderToStaticMarkup(
+        <WalletList
+          wallets={[noneLost]}
+          onCheck={noop}
+          onForget={noop}
+          onLost={noop}
+          onRepair={noop}
+        />,
+      ),
+    ).not.toContain('Make a new card');
+  });
+
   it('says a wallet being made is not finished, and does not ask to check it', () => {
     const html = renderToStaticMarkup(
-      <WalletList wallets={[wallet('making', false)]} onCheck={noop} onForget={noop} />,
+      <WalletList
+        wallets={[wallet('making', false)]}
+        onCheck={noop}
+        onForget={noop}
+        onLost={noop}
+        onRepair={noop}
+      />,
     );
     expect(html).toContain('Not finished');
     expect(html).not.toContain('Not checked yet');
+    expect(html).not.toContain('is lost');
   });
 });

@@ -83,7 +83,7 @@ describe('lifeboat wallet repair --shares', () => {
         fresh[Number(shown[1]) - 1] = shown[2]!.trim();
         stdin.write(`${shown[2]!.trim()}\n`);
       }
-      const asked = /type ([\d, ]+) of the shares again/.exec(text);
+      const asked = /type shares? ([\d, ]+) again/.exec(text);
       if (asked) for (const n of asked[1]!.split(', ')) stdin.write(`${fresh[Number(n) - 1]}\n`);
     });
     stdin.write(`${old[1]}\n${old[2]}\n\n\n`);

@@ -98,6 +98,8 @@ export interface DemoOptions {
   fresh?: boolean;
   /** The public servers offered per preset (tests point them at local nodes). */
   publicEndpoints?: EndpointBook;
+  /** Put the Safe v1.5.0 contracts on the demo chain (`npm run demo` does). */
+  safeContracts?: boolean;
   log?: (line: string) => void;
 }
 
@@ -382,7 +384,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     stops.push(() => node.stop());
     // The Safe v1.5.0 contracts at their canonical addresses, so "Shared wallet (Safe)" works
     // on the demo chain as it does on public ones.
-    await installSafeContracts(node);
+    if (options.safeContracts) await installSafeContracts(node);
     const accounts = demoAccounts(FUNDS.length);
     const tokens: { symbol: string; decimals: number; address: string }[] = [];
     for (const token of TOKENS) {
@@ -538,6 +540,7 @@ async function main(): Promise<void> {
     console: values.browser ? 'harness' : 'auto',
     open: values.open,
     fresh: values.fresh,
+    safeContracts: true,
     log: (line) => console.log(line),
   });
   console.log(describe(demo, values.fresh));

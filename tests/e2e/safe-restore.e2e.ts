@@ -22,8 +22,7 @@ let demo: Demo;
 const chains = new Set<EvmNode>();
 
 test.beforeAll(async () => {
-  demo = await startDemo({ console: 'harness' });
-  await installSafeContracts(demo.node);
+  demo = await startDemo({ console: 'harness', safeContracts: true });
 });
 
 test.afterAll(async () => {

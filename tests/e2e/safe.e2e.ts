@@ -28,7 +28,7 @@ let demo: Demo;
 let secondCard: InsertedCard | undefined;
 
 test.beforeAll(async () => {
-  demo = await startDemo({ console: 'harness' });
+  demo = await startDemo({ console: 'harness', safeContracts: true });
 });
 
 test.afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { DrillResult, WalletRecord } from '../../preload/api';
+import type { DrillResult, ShareRecord, WalletRecord } from '../../preload/api';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n/t';
 
@@ -20,6 +20,18 @@ function drillText(result: DrillResult | undefined): string {
   return t(result.passed ? 'inventory.drillPassed' : 'inventory.drillFailed', {
     date: formatDateTime(result.at),
   });
+}
+
+/** Where a share is: written down somewhere, or on a backup card of the person's naming. */
+function sharePlace(share: ShareRecord): string {
+  const place = share.place || t('inventory.noPlace');
+  return share.card
+    ? t('inventory.shareOnCard', {
+        label: share.label,
+        family: FAMILY[share.card.family],
+        place,
+      })
+    : place;
 }
 
 /**
@@ -55,7 +67,7 @@ export function SetInventory({ wallet }: { wallet: WalletRecord }) {
                 places:
                   shares.shares
                     .filter((share) => !share.lostAt)
-                    .map((share) => share.place || t('inventory.noPlace'))
+                    .map(sharePlace)
                     .join('; ') || t('inventory.noPlace'),
               })}{' '}
               {drillText(lastDrill(wallet, (r) => r.shareSetId === shares.shareSetId))}

@@ -814,6 +814,7 @@ export const en = {
   'inventory.card': 'Card "{label}" ({family}), kept at: {place}.',
   'inventory.cardLost': 'Card "{label}" ({family}): lost, no longer a copy.',
   'inventory.shares': 'Shares: {threshold} of {count} rebuild it, kept at: {places}.',
+  'inventory.shareOnCard': 'on the backup card "{label}" ({family}) at {place}',
   'inventory.phrase': 'Recovery phrase of {count} words, kept at: {place}.',
   'inventory.noPlace': 'not said',
   'inventory.neverDrilled': 'Never checked.',

@@ -177,6 +177,9 @@ test('two shares on backup cards and one written down, tested, then in the inven
     );
 
   await page.getByRole('button', { name: 'See it in your backups' }).click();
+  await expect(
+    page.getByText('on the backup card "Blue Seedkeeper" (Seedkeeper) at desk', { exact: false }),
+  ).toBeVisible();
   await checkpoint(page, 'survive-cards-inventory');
   expectClean();
 });

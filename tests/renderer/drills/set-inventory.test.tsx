@@ -82,6 +82,42 @@ describe('the inventory on the drills screen', () => {
     expect(html).not.toContain('Not finished');
   });
 
+  it('names the backup card a share is kept on', () => {
+    const base = wallet('ready', false);
+    const set = base.shareSets[0]!;
+    const onCard: WalletRecord = {
+      ...base,
+      shareSets: [
+        {
+          ...set,
+          shares: set.shares.map((share, i) =>
+            i === 0
+              ? {
+                  ...share,
+                  holder: 'card' as const,
+                  label: 'Blue Seedkeeper',
+                  place: 'desk',
+                  card: { family: 'seedkeeper' as const, instanceId: 'cc' },
+                }
+              : share,
+          ),
+        },
+      ],
+    };
+    const html = renderToStaticMarkup(
+      <WalletList
+        wallets={[onCard]}
+        onCheck={noop}
+        onForget={noop}
+        onLost={noop}
+        onRepair={noop}
+      />,
+    );
+    expect(html).toContain(
+      'kept at: on the backup card &quot;Blue Seedkeeper&quot; (Seedkeeper) at desk; envelope 2; envelope 3.',
+    );
+  });
+
   it('offers to mark a card or a share lost on a ready wallet, naming the wallet', () => {
     const html = renderToStaticMarkup(
       <WalletList

@@ -208,6 +208,8 @@ export const ERROR_HELP = {
   'single-copy':
     'This wallet would exist in one copy only, so losing that copy loses the money. Add a card, shares or a phrase, or type ONE COPY to confirm.',
   'wrong-step': 'That step comes later. Finish the step before it first.',
+  'not-remembered':
+    'Lifeboat keeps no record of that wallet on this computer. A wallet is recorded when it is made ("lifeboat wallet create", or "Make a wallet that survives"); "lifeboat wallet list" shows those it knows.',
   'wrong-wallet':
     'These shares or this phrase open another wallet than this one. Check that they are this wallet’s backup.',
   'share-card-in-set':

@@ -103,7 +103,7 @@ function walletFor(store: DrillStore, walletId: string | undefined, print: Finge
   const wallet = store.byKeyUid(print.keyUid);
   if (!wallet)
     throw new LifeboatError(
-      'not-found',
+      'not-remembered',
       'This copy opens a wallet Lifeboat does not remember. Name the wallet with --wallet.',
     );
   return wallet;

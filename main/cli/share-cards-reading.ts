@@ -77,7 +77,7 @@ function wantedIdentifiers(store: DrillStore, walletId: string | undefined): Set
   );
   if (identifiers.size === 0)
     throw new LifeboatError(
-      'not-found',
+      'not-remembered',
       walletId === undefined
         ? 'Lifeboat remembers no wallet made of shares.'
         : 'This wallet is not made of shares.',

@@ -1,5 +1,8 @@
 // `lifeboat wallet` and `lifeboat drill` refuse what they cannot do before any card is
 // touched: no reader is opened for a malformed call.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-harness';
 
@@ -95,6 +98,22 @@ describe('lifeboat drill, called wrongly', () => {
     const alone = await runCli(['drill', '--share-card', 'R'], '');
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('--share-card goes with --shares');
+  });
+
+  it('says plainly when it remembers no wallet made of shares, before any reader', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeboat-drill-'));
+    try {
+      const run = await runCli(
+        ['drill', '--shares', '--share-card', 'No such reader', '--json', '--data-dir', dataDir],
+        '',
+      );
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        error: { code: 'not-remembered', message: 'Lifeboat remembers no wallet made of shares.' },
+      });
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('explains itself with --help', async () => {

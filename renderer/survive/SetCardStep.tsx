@@ -1,11 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiError, CardSessionView, Result, WalletDraftView } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { CardConnect } from '../card/CardConnect';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t } from '../i18n/t';
+import { CardPlaceForm } from './CardPlaceForm';
 
 interface SetCardStepProps {
   /** 0-based: which card of the set this is. */
@@ -26,7 +26,6 @@ interface SetCardStepProps {
 
 /** One card of the set: insert and unlock it, name it, and write the wallet onto it. */
 export function SetCardStep({ index, total, session: given, load, onLoaded }: SetCardStepProps) {
-  const id = useId();
   const [session, setSession] = useState<CardSessionView | null>(given ?? null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,16 +39,11 @@ export function SetCardStep({ index, total, session: given, load, onLoaded }: Se
     setSession(null);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async (where: { label: string; place: string }) => {
     if (!session) return;
-    const data = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
-    const result = await load(session, {
-      label: String(data.get('label') ?? ''),
-      place: String(data.get('place') ?? ''),
-    });
+    const result = await load(session, where);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     // The test recovery opens the card afresh, as a recovery would.
@@ -81,29 +75,14 @@ export function SetCardStep({ index, total, session: given, load, onLoaded }: Se
           </div>
         </div>
       ) : (
-        <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-          <p>{t('survive.cardIntro', { reader: session.reader })}</p>
-          <label htmlFor={`${id}-label`}>{t('survive.cardLabel')}</label>
-          <input
-            id={`${id}-label`}
-            name="label"
-            maxLength={100}
-            autoComplete="off"
-            defaultValue={t('survive.cardDefaultLabel', { number: index + 1 })}
-          />
-          <label htmlFor={`${id}-place`}>{t('survive.placeLabel')}</label>
-          <input id={`${id}-place`} name="place" maxLength={200} autoComplete="off" />
-          <p className="hint">{t('survive.placeHint')}</p>
-          <StatusLine>{busy ? t('newCard.working') : ''}</StatusLine>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('survive.cardLoad')}
-            </button>
-            <button type="button" disabled={busy} onClick={() => void another()}>
-              {t('connect.otherCard')}
-            </button>
-          </div>
-        </form>
+        <CardPlaceForm
+          intro={t('survive.cardIntro', { reader: session.reader })}
+          defaultLabel={t('survive.cardDefaultLabel', { number: index + 1 })}
+          submitLabel={t('survive.cardLoad')}
+          busy={busy}
+          onSubmit={(where) => void submit(where)}
+          onAnother={() => void another()}
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ApiError, CardSessionView, WalletDraftView } from '../../preload/api';
 import { lifeboat } from '../api/lifeboat';
 import { CardConnect } from '../card/CardConnect';
@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { StatusLine } from '../components/StatusLine';
 import { StepHeading } from '../components/StepHeading';
 import { t } from '../i18n/t';
+import { CardPlaceForm } from './CardPlaceForm';
 
 interface ShareCardStepProps {
   draftId: string;
@@ -20,7 +21,6 @@ interface ShareCardStepProps {
  * share onto it and reads it back. The share itself never reaches this page.
  */
 export function ShareCardStep({ draftId, index, total, onStored }: ShareCardStepProps) {
-  const id = useId();
   const api = lifeboat();
   const [session, setSession] = useState<CardSessionView | null>(null);
   const [stored, setStored] = useState<{ draft: WalletDraftView; reader: string } | null>(null);
@@ -38,18 +38,15 @@ export function ShareCardStep({ draftId, index, total, onStored }: ShareCardStep
     setAttempt((n) => n + 1);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async (where: { label: string; place: string }) => {
     if (!session) return;
-    const data = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
     const result = await api.wallets.storeShare({
       draftId,
       index,
       sessionId: session.sessionId,
-      label: String(data.get('label') ?? ''),
-      place: String(data.get('place') ?? ''),
+      ...where,
     });
     setBusy(false);
     if (!result.ok) return setError(result.error);
@@ -88,29 +85,14 @@ export function ShareCardStep({ draftId, index, total, onStored }: ShareCardStep
           </button>
         </div>
       ) : (
-        <form className="stack" onSubmit={(e) => void submit(e)} noValidate>
-          <p>{t('survive.shareCardIntro', { reader: session.reader })}</p>
-          <label htmlFor={`${id}-label`}>{t('survive.cardLabel')}</label>
-          <input
-            id={`${id}-label`}
-            name="label"
-            maxLength={100}
-            autoComplete="off"
-            defaultValue={t('survive.shareCardDefaultLabel', { number: index + 1 })}
-          />
-          <label htmlFor={`${id}-place`}>{t('survive.placeLabel')}</label>
-          <input id={`${id}-place`} name="place" maxLength={200} autoComplete="off" />
-          <p className="hint">{t('survive.placeHint')}</p>
-          <StatusLine>{busy ? t('newCard.working') : ''}</StatusLine>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('survive.shareCardStore', { number: index + 1 })}
-            </button>
-            <button type="button" disabled={busy} onClick={() => void another()}>
-              {t('connect.otherCard')}
-            </button>
-          </div>
-        </form>
+        <CardPlaceForm
+          intro={t('survive.shareCardIntro', { reader: session.reader })}
+          defaultLabel={t('survive.shareCardDefaultLabel', { number: index + 1 })}
+          submitLabel={t('survive.shareCardStore', { number: index + 1 })}
+          busy={busy}
+          onSubmit={(where) => void submit(where)}
+          onAnother={() => void another()}
+        />
       )}
     </section>
   );

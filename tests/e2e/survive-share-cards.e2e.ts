@@ -11,7 +11,6 @@ import { HDKey } from '@scure/bip32';
 import { computeAddress } from 'ethers';
 import { combine } from '../../main/secrets/slip39';
 import { DEMO, startDemo, type Demo } from '../../scripts/demo';
-import { SimulatedKeycard, insertIntoReader as insertKeycard } from '../sim/keycard';
 import { SimulatedSeedkeeper, insertIntoReader, type InsertedCard } from '../sim/seedkeeper';
 import { exportSecret, listSecrets } from '../sim/seedkeeper/raw-secrets';
 import { SEEDKEEPER, ascii, cmd, connect, u16 } from '../sim/toporin/raw-client';
@@ -24,19 +23,9 @@ let inNewReader: InsertedCard | undefined;
 const second = SimulatedSeedkeeper.initialized({ pin: DEMO.pin, puk: DEMO.puk });
 
 test.beforeAll(async () => {
-  // The old card is a Seedkeeper (it keeps the demo phrase too); in the new reader, a Keycard
-  // that is set up, then a second Seedkeeper.
+  // The old card is a Seedkeeper (it keeps the demo phrase too); in the new reader, the demo's
+  // blank Keycard, then a second Seedkeeper put in by the journey.
   demo = await startDemo({ console: 'harness', cards: ['seedkeeper', 'keycard'] });
-  await demo.newCard.slot.remove();
-  inNewReader = await insertKeycard(
-    SimulatedKeycard.initialized({
-      pin: DEMO.pin,
-      puk: DEMO.puk,
-      pairingPassword: DEMO.pairingPassword,
-      duressPin: DEMO.duressPin,
-    }),
-    DEMO.newReader,
-  );
 });
 
 test.afterAll(async () => {
@@ -118,7 +107,7 @@ test('two shares on backup cards and one written down, tested, then in the inven
   await expect(page.getByRole('button', { name: 'Keep share 2 on this card' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Use another card' }).click();
   const newRow = page.getByRole('listitem').filter({ hasText: DEMO.newReader });
-  await inNewReader?.remove();
+  await demo.newCard.slot.remove();
   await expect(newRow).not.toContainText('A card is inserted');
   inNewReader = await insertIntoReader(second, DEMO.newReader);
   await expect(newRow).toContainText('A card is inserted');

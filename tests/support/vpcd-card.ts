@@ -22,6 +22,14 @@ export interface VpcdCardOptions {
 }
 
 const CONTROL = { off: 0x00, on: 0x01, reset: 0x02 } as const;
+
+/**
+ * pcscd learns that a card left only at its next presence poll (every 400 ms). A card put
+ * into the same reader before that poll is taken for the old one, never powered up, and
+ * reported mute; so an insertion waits this long after the last removal from its reader.
+ */
+const REMOVAL_SETTLE_MS = 1000;
+const lastRemoval = new Map<number, number>();
 const WORKER = new URL('./vpcd-socket-worker.mjs', import.meta.url);
 
 type FromWorker =
@@ -36,6 +44,7 @@ export class VpcdCard {
   private removed: Promise<void> = Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
   private readonly options: VpcdCardOptions;
+  private port: number | undefined;
   /** Number of C-APDUs received since insertion. */
   apduCount = 0;
 
@@ -51,6 +60,9 @@ export class VpcdCard {
   async insert(reader: VirtualReader | number, timeoutMs = 10_000): Promise<void> {
     if (this.inserted) throw new Error('card is already inserted');
     const port = typeof reader === 'number' ? reader : VPCD_READERS[reader];
+    const settle = (lastRemoval.get(port) ?? 0) + REMOVAL_SETTLE_MS - Date.now();
+    if (settle > 0) await new Promise((r) => setTimeout(r, settle));
+    this.port = port;
     const worker = new Worker(WORKER, {
       workerData: {
         host: this.options.host ?? '127.0.0.1',
@@ -90,11 +102,13 @@ export class VpcdCard {
     if (!worker) return;
     worker.postMessage({ type: 'remove' });
     await this.removed;
+    if (this.port !== undefined) lastRemoval.set(this.port, Date.now());
   }
 
   private onMessage(worker: Worker, message: FromWorker): void {
     if (message.type === 'removed') {
       if (this.worker === worker) this.worker = undefined;
+      if (this.port !== undefined) lastRemoval.set(this.port, Date.now());
       return;
     }
     if (message.type === 'control') {

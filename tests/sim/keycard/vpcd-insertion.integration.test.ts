@@ -160,4 +160,23 @@ describe('simulated Keycards in the vpcd readers, through pcscd', () => {
       code: 'card-removed',
     });
   });
+
+  it('takes a card swapped straight in for another as a new, answering card', async () => {
+    const first = await insertIntoReader(new SimulatedKeycard(), READERS[1]);
+    inserted.push(first);
+    await waitFor(cardIn(READERS[1]), 3000, 'the first card');
+    const seq = readers.snapshot().readers.find((r) => r.name === READERS[1])!.cardSeq;
+    await first.remove();
+    // No waiting between the two, as a fixture in a hurry would do it.
+    inserted.push(await insertIntoReader(SimulatedKeycard.initialized(SETUP), READERS[1]));
+    await waitFor(
+      () => {
+        const view = readers.snapshot().readers.find((r) => r.name === READERS[1]);
+        return view && view.cardSeq > seq && view.state === 'card-present' ? true : undefined;
+      },
+      3000,
+      'pcscd to see another card, not a mute one',
+    );
+    expect(swOf(await selectOver(await connect(READERS[1])))).toBe(0x9000);
+  });
 });
